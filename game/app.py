@@ -1,0 +1,218 @@
+"""The application: display, the scene stack, and a sober main loop.
+
+The loop draws only when something changed or animates, and otherwise sleeps in
+``pygame.event.wait`` with a timeout (at most 10 wake-ups a second). Only the display and
+font modules are initialised; the audio device is opened by ``Audio`` on the first sound.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import time
+from pathlib import Path
+
+import pygame
+
+from game import input as inp
+from game.audio import Audio
+from game.content.loader import Content
+from game.scenes.base import Scene
+from game.ui.layout import Metrics, metrics_for
+from game.ui.text import FontBook, TextRenderer
+from game.ui.theme import DEFAULT, Palette
+
+log = logging.getLogger(__name__)
+
+IDLE_WAIT_MS = 100  # ≤ 10 wake-ups per second on a static screen
+ANIMATION_FPS = 60
+MIN_WINDOW = (320, 240)
+
+
+class App:
+    def __init__(
+        self,
+        content: Content,
+        *,
+        size: tuple[int, int] = (1280, 720),
+        fullscreen: bool = False,
+        seed: int | None = None,
+        sound: bool = True,
+        font_dir: Path | None = None,
+    ) -> None:
+        self.content = content
+        self.requested_size = size
+        self.fullscreen = fullscreen
+        self.rng = random.Random(seed)
+        self.seed = seed
+        self.palette: Palette = DEFAULT
+        self.text_scale = 1.0
+        self.fonts = FontBook(font_dir) if font_dir else FontBook()
+        self.renderer = TextRenderer(self.fonts)
+        self.audio = Audio(enabled=sound)
+        self.stack: list[Scene] = []
+        self.screen: pygame.Surface | None = None
+        self.mapper = inp.InputMapper(size)
+        self.running = False
+        self._dirty = True
+        self.frames_drawn = 0
+        self.wakeups = 0
+        self.on_frame = None  # hook: called after each frame is shown (autoplay, benchmark)
+
+    # -- display -----------------------------------------------------------------------
+    def open_window(self) -> pygame.Surface:
+        pygame.display.init()
+        pygame.font.init()
+        try:
+            pygame.joystick.init()  # gamepad events; cheap, and no device is opened until one appears
+        except pygame.error:
+            pass
+        pygame.display.set_caption("Numérique en jeu")
+        self.screen = self._set_mode(self.requested_size)
+        pygame.key.set_repeat(400, 60)
+        return self.screen
+
+    def _set_mode(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.fullscreen:
+            surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            size = (max(MIN_WINDOW[0], size[0]), max(MIN_WINDOW[1], size[1]))
+            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.mapper.window_size = surface.get_size()
+        self.request_redraw()
+        return surface
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.screen = self._set_mode(self.requested_size)
+
+    def surface_size(self) -> tuple[int, int]:
+        return self.screen.get_size() if self.screen is not None else self.requested_size
+
+    def metrics_for(self, size: tuple[int, int]) -> Metrics:
+        return metrics_for(size, self.text_scale)
+
+    def layout_key(self) -> tuple:
+        """Anything that changes layout for every scene (settings, language) goes here."""
+        return (self.text_scale, self.palette, self.renderer.line_spacing)
+
+    # -- scene stack --------------------------------------------------------------------
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack[-1].pause()
+        self.stack.append(scene)
+        scene.enter()
+        self.request_redraw()
+
+    def pop(self) -> Scene | None:
+        if not self.stack:
+            return None
+        scene = self.stack.pop()
+        scene.exit()
+        if self.stack:
+            self.stack[-1].resume()
+        self.request_redraw()
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        """Swap the top scene (the next item of a session)."""
+        if self.stack:
+            self.stack.pop().exit()
+        self.stack.append(scene)
+        scene.enter()
+        self.request_redraw()
+
+    def reset_to(self, scene: Scene) -> None:
+        """Clear the whole stack (end of session) and start again from ``scene``."""
+        while self.stack:
+            self.stack.pop().exit()
+        self.push(scene)
+
+    def request_redraw(self) -> None:
+        self._dirty = True
+
+    def quit(self) -> None:
+        self.running = False
+
+    # -- frame ----------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the visible part of the stack: from the last opaque scene up."""
+        start = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if not self.stack[i].transparent:
+                start = i
+                break
+        for scene in self.stack[start:]:
+            scene.draw(surface)
+
+    def dispatch(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.QUIT:
+            self.quit()
+        elif intent.kind == inp.RESIZE:
+            self.screen = pygame.display.get_surface()
+            self.request_redraw()
+        elif intent.kind == inp.REDRAW:
+            self.request_redraw()
+        elif intent.kind == inp.FULLSCREEN:
+            self.toggle_fullscreen()
+        elif self.top is not None:
+            self.top.handle(intent)
+
+    def step(self, events: list[pygame.event.Event], dt: float) -> bool:
+        """Process events, update, draw if needed. Returns whether something animates."""
+        for event in events:
+            for intent in self.mapper.translate(event):
+                self.dispatch(intent)
+        animating = False
+        if self.top is not None:
+            animating = self.top.update(dt)
+        if (self._dirty or animating) and self.screen is not None:
+            self._dirty = False
+            self.draw(self.screen)
+            pygame.display.flip()
+            self.frames_drawn += 1
+            if self.on_frame:
+                self.on_frame(self)
+        return animating
+
+    def run(self) -> None:
+        if self.screen is None:
+            self.open_window()
+        self.running = True
+        clock = pygame.time.Clock()
+        animating = True
+        last = time.perf_counter()
+        while self.running and self.stack:
+            if animating:
+                clock.tick(ANIMATION_FPS)
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = [first] if first.type != pygame.NOEVENT else []
+                events += pygame.event.get()
+            self.wakeups += 1
+            now = time.perf_counter()
+            dt, last = min(0.1, now - last), now
+            try:
+                animating = self.step(events, dt)
+            except Exception:  # a bug must not end a kiosk session: log it, go back to the title
+                log.exception("unexpected error in a scene; returning to the title screen")
+                self.recover()
+                animating = True
+        self.audio.close()
+
+    def recover(self) -> None:
+        from game.scenes.title import TitleScene
+
+        self.reset_to(TitleScene(self))
+
+
+def configure_headless() -> None:
+    """Dummy video and audio drivers (tests, autoplay, benchmark)."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

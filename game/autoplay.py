@@ -1,0 +1,158 @@
+"""A bot that plays whole sessions through the real scenes, with synthetic raw events.
+
+It posts the same events a player's device produces (mouse clicks, finger taps, key
+presses, gamepad buttons), so the input layer, the scenes and the scoring are all
+exercised. Same seed, same sessions, same output.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import pygame
+
+from game.app import App, configure_headless
+from game.content.loader import Content
+from game.scenes.results import ResultsScene
+from game.scenes.title import TitleScene
+from game.ui.widgets import Slider, Widget
+
+DEVICES = ("mouse", "touch", "keyboard", "gamepad")
+MAX_ACTIONS = 600
+
+
+class Bot:
+    def __init__(self, app: App, rng: random.Random, device: str) -> None:
+        self.app = app
+        self.rng = rng
+        self.device = device
+
+    # -- raw events for each device -------------------------------------------------------
+    def _events_click(self, pos: tuple[int, int]) -> list[pygame.event.Event]:
+        if self.device == "touch":
+            w, h = self.app.screen.get_size()
+            x, y = pos[0] / w, pos[1] / h
+            return [
+                pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0, dy=0, touch_id=1, finger_id=0, pressure=1),
+                pygame.event.Event(pygame.FINGERUP, x=x, y=y, dx=0, dy=0, touch_id=1, finger_id=0, pressure=0),
+            ]
+        return [
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False),
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False),
+        ]
+
+    def _key(self, key: int, mod: int = 0) -> pygame.event.Event:
+        return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)
+
+    def _pad_dir(self, dx: int, dy: int) -> list[pygame.event.Event]:
+        return [
+            pygame.event.Event(pygame.JOYHATMOTION, instance_id=0, joy=0, hat=0, value=(dx, -dy)),
+            pygame.event.Event(pygame.JOYHATMOTION, instance_id=0, joy=0, hat=0, value=(0, 0)),
+        ]
+
+    def _pad_a(self) -> list[pygame.event.Event]:
+        return [pygame.event.Event(pygame.JOYBUTTONDOWN, instance_id=0, joy=0, button=0)]
+
+    # -- one action ---------------------------------------------------------------------
+    def act(self) -> None:
+        scene = self.app.top
+        assert scene is not None
+        scene.ensure_layout(self.app.screen.get_size())
+        targets = scene.bot_targets()
+        if not targets:
+            raise RuntimeError(f"the bot is stuck on {scene.name}: nothing to press")
+        target = self.rng.choice(targets)
+        if isinstance(target, Slider) and self.rng.random() < 0.7:
+            self._adjust(scene, target)
+            return
+        if self.device in ("mouse", "touch"):
+            self._send(self._events_click(self._point_in(target)))
+        elif self.device == "keyboard":
+            self._reach(scene, target, lambda: [self._key(pygame.K_TAB)])
+            self._send([self._key(pygame.K_RETURN)])
+        else:
+            self._reach_pad(scene, target)
+            self._send(self._pad_a())
+
+    def _point_in(self, w: Widget) -> tuple[int, int]:
+        r = w.rect.inflate(-4, -4)
+        return (self.rng.randint(r.left, max(r.left, r.right - 1)), self.rng.randint(r.top, max(r.top, r.bottom - 1)))
+
+    def _adjust(self, scene, slider: Slider) -> None:  # noqa: ANN001
+        if self.device in ("mouse", "touch"):
+            self._send(self._events_click(self._point_in(slider)))
+            return
+        if self.device == "keyboard":
+            self._reach(scene, slider, lambda: [self._key(pygame.K_TAB)])
+            key = self.rng.choice((pygame.K_LEFT, pygame.K_RIGHT))
+            self._send([self._key(key) for _ in range(self.rng.randint(1, 6))])
+        else:
+            self._reach_pad(scene, slider)
+            dx = self.rng.choice((-1, 1))
+            for _ in range(self.rng.randint(1, 6)):
+                self._send(self._pad_dir(dx, 0))
+
+    def _reach(self, scene, target: Widget, press) -> None:  # noqa: ANN001
+        for _ in range(len(scene.focusables()) + 1):
+            if scene.focus_id == target.id:
+                return
+            self._send(press())
+
+    def _reach_pad(self, scene, target: Widget) -> None:  # noqa: ANN001
+        for _ in range(12):
+            current = scene.focused()
+            if current is None or current.id == target.id:
+                return
+            dx = target.rect.centerx - current.rect.centerx
+            dy = target.rect.centery - current.rect.centery
+            if abs(dy) >= abs(dx):
+                self._send(self._pad_dir(0, 1 if dy > 0 else -1))
+            else:
+                self._send(self._pad_dir(1 if dx > 0 else -1, 0))
+
+    def _send(self, events: list[pygame.event.Event]) -> None:
+        self.app.step(events, 1.0)  # a long dt: animations end at once
+
+
+def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO) -> dict:
+    rng = random.Random(seed)
+    app.rng = random.Random(seed)
+    device = DEVICES[rng.randrange(len(DEVICES))]
+    bot = Bot(app, rng, device)
+    app.reset_to(TitleScene(app))
+    app.step([], 0)
+    summary: dict | None = None
+    seen: list[str] = []
+    for _ in range(MAX_ACTIONS):
+        scene = app.top
+        label = getattr(scene, "screen_name", scene.name)
+        if not seen or seen[-1] != label:
+            seen.append(label)
+            if screenshots is not None:
+                pygame.image.save(app.screen, str(screenshots / f"s{index:04d}_{len(seen):02d}_{label}.png"))
+        if isinstance(scene, ResultsScene) and summary is None:
+            summary = scene.play.session.summary()
+        if summary is not None and isinstance(scene, TitleScene):
+            break
+        bot.act()
+    else:
+        raise RuntimeError(f"session {index} (seed {seed}) did not finish in {MAX_ACTIONS} actions: {seen[-5:]}")
+    summary = {"seed": seed, "device": device, **{k: v for k, v in summary.items() if k != "seed"}}
+    out.write(json.dumps(summary, ensure_ascii=False, sort_keys=False) + "\n")
+    return summary
+
+
+def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,
+        out: TextIO | None = None) -> list[dict]:
+    out = out or sys.stdout
+    configure_headless()
+    app = App(content, size=size, seed=seed, sound=False)
+    app.open_window()
+    if screenshots is not None:
+        screenshots.mkdir(parents=True, exist_ok=True)
+    results = [play_session(app, i, seed + i, screenshots, out) for i in range(sessions)]
+    return results

@@ -1,0 +1,99 @@
+"""Command line: play (default), validate, autoplay. ``python main.py`` = ``python -m game``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from game import i18n
+from game.i18n import _
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "questions"
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("taille attendue sous la forme LARGEURxHAUTEUR, par exemple 1280x720"))
+    if not (160 <= w <= 16384 and 120 <= h <= 16384):
+        raise argparse.ArgumentTypeError(_("taille hors limites\u00a0: {size}").format(size=text))
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description=_("Numérique en jeu\u00a0: un jeu sérieux sur le numérique responsable."),
+    )
+    parser.add_argument("--fullscreen", action="store_true", help=_("plein écran"))
+    parser.add_argument("--size", type=_size, default=(1280, 720), help=_("taille de la fenêtre, ex. 1280x720"))
+    parser.add_argument("--seed", type=int, default=None, help=_("graine du hasard (parties reproductibles)"))
+    parser.add_argument("--content", type=Path, default=QUESTIONS, help=_("dossier du contenu (YAML)"))
+    parser.add_argument("--no-sound", action="store_true", help=_("sans aucun son"))
+    sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay}")
+    sub.add_parser("play", help=_("jouer (par défaut)"))
+    val = sub.add_parser("validate", help=_("vérifier les fichiers de questions"))
+    val.add_argument("paths", nargs="*", type=Path, help=_("fichiers ou dossiers (défaut\u00a0: questions/)"))
+    auto = sub.add_parser("autoplay", help=_("faire jouer un robot sans fenêtre"))
+    auto.add_argument("--sessions", type=int, default=1)
+    auto.add_argument("--seed", dest="auto_seed", type=int, default=0)
+    auto.add_argument("--size", dest="auto_size", type=_size, default=None)
+    auto.add_argument("--screenshots", type=Path, default=None, help=_("dossier où enregistrer une image par écran"))
+    return parser
+
+
+def validate(paths: list[Path]) -> int:
+    from game.content.loader import load_content
+
+    content = load_content(paths or [QUESTIONS])
+    for issue in sorted(content.issues):
+        print(issue)
+    n = len(content.errors)
+    print(i18n.ngettext("{n} erreur", "{n} erreurs", n).format(n=n)
+          + " — " + _("{q} questions, {s} situations, {c} métiers").format(
+              q=len(content.questions), s=len(content.scenarios), c=len(content.careers)))
+    return 1 if n else 0
+
+
+def load_playable(path: Path):  # noqa: ANN201
+    """The content, or None with a message saying why nothing can be played."""
+    from game.content.loader import load_content
+
+    content = load_content([path])
+    for issue in content.issues:
+        logging.getLogger("game.content").warning("%s", issue)
+    if not content.playable():
+        print(_("Rien à jouer dans {path}\u00a0: {n} problème(s). Lance «\u00a0python main.py validate\u00a0» pour les voir.")
+              .format(path=path, n=len(content.issues)), file=sys.stderr)
+        for issue in content.issues[:20]:
+            print(f"  {issue}", file=sys.stderr)
+        return None
+    return content
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    i18n.set_language(i18n.language_from_environment())
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        return validate(args.paths)
+    content = load_playable(args.content)
+    if content is None:
+        return 2
+    if args.command == "autoplay":
+        from game import autoplay
+
+        autoplay.run(content, args.sessions, args.auto_seed, args.auto_size or args.size, args.screenshots)
+        return 0
+    from game.app import App
+    from game.scenes.title import TitleScene
+
+    app = App(content, size=args.size, fullscreen=args.fullscreen, seed=args.seed, sound=not args.no_sound)
+    app.open_window()
+    app.push(TitleScene(app))
+    app.run()
+    return 0

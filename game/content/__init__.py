@@ -1,0 +1,1 @@
+"""Content: typed models and the YAML loader. Never imports pygame."""

@@ -1,0 +1,359 @@
+"""Load the YAML banks of a content folder into a ``Content`` registry, item by item.
+
+A broken item never stops the others: it is left out and reported as a ``ContentIssue``
+naming the file, the line and column of the offending value, and what to fix. Loading is
+``yaml.safe_load``-level only (a SafeLoader subclass that also records positions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from game.content.models import SECTIONS, Axis, Career, Indicator, Question, Scenario, Source, Theme
+from game.i18n import _
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 12
+MAX_ALIASES = 100
+MAX_EXPANDED_NODES = 200_000
+
+
+@dataclass(frozen=True, order=True)
+class ContentIssue:
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class PosDict(dict):
+    """A mapping that remembers where each key's value starts (1-based line, column)."""
+
+    pos: tuple[int, int] = (1, 1)
+    key_pos: dict[Any, tuple[int, int]]
+
+
+class PosList(list):
+    pos: tuple[int, int] = (1, 1)
+    item_pos: list[tuple[int, int]]
+
+
+class _Refused(Exception):
+    pass
+
+
+class _PosLoader(yaml.SafeLoader):
+    """SafeLoader that records positions and refuses alias bombs and deep nesting."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise _Refused(f"{mark.line + 1}:{mark.column + 1}:" + _("trop d'alias YAML («\u00a0*nom\u00a0»)"))
+        depth = getattr(self, "_depth", 0) + 1
+        if depth > MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise _Refused(f"{mark.line + 1}:{mark.column + 1}:" + _("imbrication trop profonde"))
+        self._depth = depth
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth - 1
+
+    def get_single_node(self):  # noqa: ANN201
+        node = super().get_single_node()
+        if node is not None and _expanded_size(node) > MAX_EXPANDED_NODES:
+            raise _Refused("1:1:" + _("trop de valeurs une fois les alias (« *nom ») développés"))
+        return node
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001
+        base = super().construct_mapping(node, deep=True)
+        out = PosDict(base)
+        out.pos = (node.start_mark.line + 1, node.start_mark.column + 1)
+        out.key_pos = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                out.key_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            except TypeError:
+                pass  # unhashable key: PyYAML already refused it above
+        return out
+
+    def construct_sequence(self, node, deep=False):  # noqa: ANN001
+        out = PosList(super().construct_sequence(node, deep=True))
+        out.pos = (node.start_mark.line + 1, node.start_mark.column + 1)
+        out.item_pos = [(n.start_mark.line + 1, n.start_mark.column + 1) for n in node.value]
+        return out
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values the document holds once every alias is expanded (memoised: linear)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 1  # a cycle counts once; PyYAML refuses recursive structures anyway
+        if isinstance(node, yaml.MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(v) for v in node.value)
+        else:
+            total = 1
+        total = min(total, MAX_EXPANDED_NODES + 1)
+        sizes[id(node)] = total
+        return total
+
+    return size(root)
+
+
+_PosLoader.add_constructor("tag:yaml.org,2002:map", _PosLoader.construct_mapping)
+_PosLoader.add_constructor("tag:yaml.org,2002:seq", _PosLoader.construct_sequence)
+
+
+def position_of(node: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
+    """The position of the deepest value along a pydantic error location."""
+    pos = getattr(node, "pos", (1, 1))
+    for part in loc:
+        if isinstance(node, PosDict) and part in node:
+            pos = node.key_pos.get(part, pos)
+            node = node[part]
+        elif isinstance(node, PosList) and isinstance(part, int) and 0 <= part < len(node):
+            pos = node.item_pos[part]
+            node = node[part]
+        else:
+            break
+    return pos
+
+
+def read_yaml(path: Path) -> tuple[Any, list[ContentIssue]]:
+    """Parse one file; returns (data or None, issues)."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [ContentIssue(name, 1, 1, _("lecture impossible\u00a0: {error}").format(error=exc.strerror))]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [ContentIssue(name, 1, 1, _("fichier trop gros (plus de 2 Mo)"))]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [ContentIssue(name, line, 1, _("le fichier n'est pas en UTF-8\u00a0: enregistre-le en UTF-8"))]
+    try:
+        return yaml.load(text, Loader=_PosLoader), []  # noqa: S506 - _PosLoader is a SafeLoader
+    except _Refused as exc:
+        line, col, message = str(exc).split(":", 2)
+        return None, [ContentIssue(name, int(line), int(col), message)]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "?"
+        return None, [ContentIssue(name, line, col, _("erreur de syntaxe YAML\u00a0: {problem}").format(problem=problem))]
+    except yaml.YAMLError as exc:
+        return None, [ContentIssue(name, 1, 1, _("erreur YAML\u00a0: {error}").format(error=exc))]
+
+
+_PYDANTIC_FR = {
+    "missing": "champ obligatoire manquant\u00a0: «\u00a0{field}\u00a0»",
+    "extra_forbidden": "champ inconnu\u00a0: «\u00a0{field}\u00a0» (faute de frappe\u00a0?)",
+    "string_type": "«\u00a0{field}\u00a0» doit être un texte",
+    "string_too_short": "«\u00a0{field}\u00a0» est vide",
+    "string_pattern_mismatch": "«\u00a0{field}\u00a0» doit être un id en minuscules (lettres, chiffres, _ . -)",
+    "int_type": "«\u00a0{field}\u00a0» doit être un nombre entier",
+    "int_parsing": "«\u00a0{field}\u00a0» doit être un nombre entier",
+    "float_type": "«\u00a0{field}\u00a0» doit être un nombre",
+    "float_parsing": "«\u00a0{field}\u00a0» doit être un nombre",
+    "bool_type": "«\u00a0{field}\u00a0» doit valoir true ou false",
+    "bool_parsing": "«\u00a0{field}\u00a0» doit valoir true ou false",
+    "list_type": "«\u00a0{field}\u00a0» doit être une liste",
+    "dict_type": "«\u00a0{field}\u00a0» doit être une table (clé\u00a0: valeur)",
+    "model_type": "«\u00a0{field}\u00a0» doit être une table (clé\u00a0: valeur)",
+    "literal_error": "«\u00a0{field}\u00a0» doit valoir {expected}",
+    "greater_than": "«\u00a0{field}\u00a0» doit être plus grand que {gt}",
+    "greater_than_equal": "«\u00a0{field}\u00a0» doit être au moins {ge}",
+}
+
+
+def _message(error: dict[str, Any]) -> str:
+    loc = [p for p in error["loc"] if isinstance(p, str)]
+    fieldname = loc[-1] if loc else "?"
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error["msg"]))
+    template = _PYDANTIC_FR.get(kind)
+    if template is None:
+        return f"« {fieldname} » : {error['msg']}"
+    ctx = {k: v for k, v in (error.get("ctx") or {}).items()}
+    return _(template).format(field=fieldname, **ctx)
+
+
+@dataclass
+class Content:
+    """Every item that loaded, by id, and the issues found on the way."""
+
+    themes: dict[str, Theme] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    axes: dict[str, Axis] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    careers: dict[str, Career] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    issues: list[ContentIssue] = field(default_factory=list)
+    skipped: int = 0
+
+    @property
+    def errors(self) -> list[ContentIssue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    def playable(self) -> bool:
+        return bool(self.questions or self.scenarios) and bool(self.careers) and bool(self.axes)
+
+    def items_of_theme(self, theme_id: str) -> tuple[list[Question], list[Scenario]]:
+        return (
+            [q for q in self.questions.values() if q.theme == theme_id],
+            [s for s in self.scenarios.values() if s.theme == theme_id],
+        )
+
+
+# What each kind of item refers to: (field, registry) pairs, checked after all files load.
+_REFS = {
+    "questions": lambda q: [("theme", "themes", q.theme), ("source", "sources", q.source)]
+    + [("axes", "axes", a) for a in q.axes],
+    "scenarios": lambda s: [("theme", "themes", s.theme), ("source", "sources", s.source)]
+    + [("source", "sources", c.source) for c in s.choices if c.source]
+    + [("effects", "indicators", i) for c in s.choices for i in c.effects]
+    + [("axes", "axes", a) for c in s.choices for a in c.axes],
+    "careers": lambda c: [("source", "sources", c.source)] + [("axes", "axes", a) for a in c.axes],
+    "indicators": lambda i: [("source", "sources", i.comparison.source)] if i.comparison else [],
+}
+
+_REGISTRY_NAMES = {
+    "themes": "thème",
+    "sources": "source",
+    "axes": "axe",
+    "indicators": "indicateur",
+}
+
+
+def content_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file()))
+        else:
+            files.append(p)
+    return files
+
+
+def load_content(paths: list[Path] | Path) -> Content:
+    """Load every YAML file under ``paths``; bad items are left out and reported."""
+    if isinstance(paths, Path):
+        paths = [paths]
+    content = Content()
+    where: dict[tuple[str, str], tuple[str, Any]] = {}  # (section, id) -> (file, node)
+    for path in content_files(paths):
+        if not path.exists():
+            content.issues.append(ContentIssue(str(path), 1, 1, _("fichier ou dossier introuvable")))
+            continue
+        data, issues = read_yaml(path)
+        content.issues.extend(issues)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            content.issues.append(
+                ContentIssue(str(path), 1, 1, _("le fichier doit commencer par une section comme «\u00a0questions:\u00a0»"))
+            )
+            continue
+        for section, items in data.items():
+            line, col = data.key_pos.get(section, (1, 1)) if isinstance(data, PosDict) else (1, 1)
+            if section == "$schema":
+                continue
+            model = SECTIONS.get(section)
+            if model is None:
+                known = ", ".join(SECTIONS)
+                content.issues.append(
+                    ContentIssue(str(path), line, col, _("section inconnue «\u00a0{name}\u00a0» (connues\u00a0: {known})").format(
+                        name=section, known=known))
+                )
+                continue
+            if not isinstance(items, list):
+                content.issues.append(ContentIssue(str(path), line, col, _("«\u00a0{name}\u00a0» doit être une liste").format(name=section)))
+                continue
+            registry = getattr(content, section)
+            for index, node in enumerate(items):
+                ipos = items.item_pos[index] if isinstance(items, PosList) else (line, col)
+                try:
+                    item = model.model_validate(node)
+                except ValidationError as exc:
+                    content.skipped += 1
+                    for err in exc.errors():
+                        eline, ecol = position_of(node, err["loc"]) if err["loc"] else ipos
+                        content.issues.append(ContentIssue(str(path), eline, ecol, _message(err)))
+                    continue
+                if item.id in registry:
+                    first_file, _node = where[(section, item.id)]
+                    first_line = position_of(_node, ("id",))[0]
+                    eline, ecol = position_of(node, ("id",))
+                    content.skipped += 1
+                    content.issues.append(ContentIssue(str(path), eline, ecol, _(
+                        "id «\u00a0{id}\u00a0» déjà utilisé ({file}:{line})").format(id=item.id, file=first_file, line=first_line)))
+                    continue
+                registry[item.id] = item
+                where[(section, item.id)] = (str(path), node)
+    _check_references(content, where)
+    return content
+
+
+def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, Any]]) -> None:
+    """Drop items that refer to a theme, source, axis or indicator that does not exist."""
+    # Indicators first: a question may not refer to them, but scenarios do.
+    for section in ("indicators", "careers", "questions", "scenarios"):
+        registry = getattr(content, section)
+        for item_id in list(registry):
+            item = registry[item_id]
+            for fieldname, target, ref in _REFS[section](item):
+                if ref not in getattr(content, target):
+                    path, node = where[(section, item_id)]
+                    line, col = _find_value(node, ref) or position_of(node, (fieldname,))
+                    content.issues.append(ContentIssue(path, line, col, _(
+                        "{kind} inconnu·e\u00a0: «\u00a0{ref}\u00a0»").format(kind=_(_REGISTRY_NAMES[target]), ref=ref)))
+                    del registry[item_id]
+                    content.skipped += 1
+                    break
+
+
+def _find_value(node: Any, wanted: str) -> tuple[int, int] | None:
+    """Where ``wanted`` appears as a value or a key below ``node`` (for reference errors)."""
+    if isinstance(node, PosDict):
+        for key, value in node.items():
+            if key == wanted:
+                return node.key_pos.get(key)
+            if value == wanted:
+                return node.key_pos.get(key)
+            found = _find_value(value, wanted)
+            if found:
+                return found
+    elif isinstance(node, PosList):
+        for i, value in enumerate(node):
+            if value == wanted:
+                return node.item_pos[i]
+            found = _find_value(value, wanted)
+            if found:
+                return found
+    return None

@@ -1,0 +1,73 @@
+"""Translations (gettext, French msgids) and locale-aware number formatting (Babel).
+
+Strings are marked with ``_()`` and translated when they are displayed, so switching
+language is only a redraw. French is the source language: a missing translation shows
+the French text, never an id.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "messages"
+DEFAULT_LANGUAGE = "fr"
+SUPPORTED = ("fr",)
+
+_state: dict[str, object] = {"lang": DEFAULT_LANGUAGE, "tr": _gettext.NullTranslations()}
+
+
+def set_language(lang: str) -> str:
+    """Switch the current language; returns the language actually used."""
+    lang = (lang or DEFAULT_LANGUAGE).split("_")[0].split(".")[0].lower()
+    if lang not in SUPPORTED:
+        lang = DEFAULT_LANGUAGE
+    try:
+        tr = _gettext.translation(DOMAIN, LOCALES_DIR, languages=[lang])
+    except OSError:
+        tr = _gettext.NullTranslations()  # French msgids are the source text
+    _state["lang"] = lang
+    _state["tr"] = tr
+    return lang
+
+
+def language_from_environment() -> str:
+    """``NEJ_LANG`` (tests), then the system locale, then French."""
+    for var in ("NEJ_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        code = value.split("_")[0].split(".")[0].lower()
+        if code in SUPPORTED:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return str(_state["lang"])
+
+
+def _(message: str) -> str:
+    return _state["tr"].gettext(message)  # type: ignore[union-attr]
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _state["tr"].ngettext(singular, plural, n)  # type: ignore[union-attr]
+
+
+def fmt_number(value: float, digits: int = 1) -> str:
+    """40000 -> « 40 000 » (narrow no-break space in French); at most ``digits`` decimals."""
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    return format_decimal(value, format=pattern, locale=current_language())
+
+
+def fmt_signed(value: float, digits: int = 1) -> str:
+    """Signed figure for gauge changes: « +58 », « −10,4 » (a real minus sign)."""
+    text = fmt_number(abs(value), digits)
+    if value > 0:
+        return "+" + text
+    if value < 0:
+        return "\u2212" + text
+    return text

@@ -1,0 +1,162 @@
+"""The only place that reads raw pygame events: it turns them into intents.
+
+Keyboard, mouse, touch and gamepad are small separate handlers; scenes only see
+``Intent`` values, so every screen plays the same with each device alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+# Intent kinds
+NEXT = "next"  # move focus forward (Tab)
+PREV = "prev"  # move focus back (Shift+Tab)
+UP, DOWN, LEFT, RIGHT = "up", "down", "left", "right"
+CONFIRM = "confirm"
+BACK = "back"
+PICK = "pick"  # choose answer number ``index`` directly (keys 1-4)
+POINTER_DOWN = "pointer_down"
+POINTER_MOVE = "pointer_move"
+POINTER_UP = "pointer_up"
+RESIZE = "resize"
+QUIT = "quit"
+FULLSCREEN = "fullscreen"
+REDRAW = "redraw"  # the window was exposed: nothing changed, but the picture must be shown again
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: str
+    device: str = "keyboard"
+    pos: tuple[int, int] | None = None
+    index: int | None = None
+    pressed: bool = False  # for POINTER_MOVE: a button or finger is down (a drag)
+
+
+_KEY_DIRECTIONS = {
+    pygame.K_UP: UP,
+    pygame.K_DOWN: DOWN,
+    pygame.K_LEFT: LEFT,
+    pygame.K_RIGHT: RIGHT,
+}
+_KEY_PICKS = {
+    pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
+    pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3,
+}
+_CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+_BACK_KEYS = (pygame.K_ESCAPE, pygame.K_AC_BACK)
+
+# Xbox-style layout, as SDL reports most pads through the joystick API.
+PAD_A, PAD_B, PAD_START = 0, 1, 7
+AXIS_THRESHOLD = 0.6
+
+
+class InputMapper:
+    """Stateful translation of raw events (stick edges, window size for touch)."""
+
+    def __init__(self, window_size: tuple[int, int]) -> None:
+        self.window_size = window_size
+        self._axis_state: dict[tuple[int, int], int] = {}
+        self._joysticks: dict[int, object] = {}
+
+    def translate(self, event: pygame.event.Event) -> list[Intent]:
+        t = event.type
+        if t == pygame.QUIT:
+            return [Intent(QUIT, "window")]
+        if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            size = (event.w, event.h) if t == pygame.VIDEORESIZE else (event.x, event.y)
+            self.window_size = size
+            return [Intent(RESIZE, "window", pos=size)]
+        if t in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            return [Intent(REDRAW, "window")]
+        if t == pygame.KEYDOWN:
+            return self._key(event)
+        if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            return self._mouse(event)
+        if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+            return self._touch(event)
+        if t in (pygame.JOYBUTTONDOWN, pygame.JOYHATMOTION, pygame.JOYAXISMOTION):
+            return self._pad(event)
+        if t == pygame.JOYDEVICEADDED:
+            self._open_joystick(event.device_index)
+        elif t == pygame.JOYDEVICEREMOVED:
+            self._joysticks.pop(event.instance_id, None)
+        return []
+
+    # -- keyboard -------------------------------------------------------------------
+    def _key(self, event: pygame.event.Event) -> list[Intent]:
+        key, mods = event.key, event.mod
+        if key == pygame.K_TAB:
+            return [Intent(PREV if mods & pygame.KMOD_SHIFT else NEXT)]
+        if key in _KEY_DIRECTIONS:
+            return [Intent(_KEY_DIRECTIONS[key])]
+        if key in _CONFIRM_KEYS:
+            return [Intent(CONFIRM)]
+        if key in _BACK_KEYS:
+            return [Intent(BACK)]
+        if key in _KEY_PICKS and not mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            return [Intent(PICK, index=_KEY_PICKS[key])]
+        if key == pygame.K_F11 or (key == pygame.K_RETURN and mods & pygame.KMOD_ALT):
+            return [Intent(FULLSCREEN)]
+        return []
+
+    # -- mouse ----------------------------------------------------------------------
+    def _mouse(self, event: pygame.event.Event) -> list[Intent]:
+        if getattr(event, "touch", False):
+            return []  # SDL's copy of a touch: the finger events already said it
+        if event.type == pygame.MOUSEMOTION:
+            return [Intent(POINTER_MOVE, "mouse", pos=event.pos, pressed=bool(event.buttons[0]))]
+        if event.button != 1:
+            return []
+        kind = POINTER_DOWN if event.type == pygame.MOUSEBUTTONDOWN else POINTER_UP
+        return [Intent(kind, "mouse", pos=event.pos)]
+
+    # -- touch ----------------------------------------------------------------------
+    def _touch(self, event: pygame.event.Event) -> list[Intent]:
+        w, h = self.window_size
+        pos = (min(w - 1, max(0, int(event.x * w))), min(h - 1, max(0, int(event.y * h))))
+        if event.type == pygame.FINGERDOWN:
+            return [Intent(POINTER_DOWN, "touch", pos=pos)]
+        if event.type == pygame.FINGERUP:
+            return [Intent(POINTER_UP, "touch", pos=pos)]
+        return [Intent(POINTER_MOVE, "touch", pos=pos, pressed=True)]
+
+    # -- gamepad --------------------------------------------------------------------
+    def _open_joystick(self, index: int) -> None:
+        try:
+            stick = pygame.joystick.Joystick(index)
+            self._joysticks[stick.get_instance_id()] = stick
+        except pygame.error:
+            pass
+
+    def _pad(self, event: pygame.event.Event) -> list[Intent]:
+        if event.type == pygame.JOYBUTTONDOWN:
+            if event.button == PAD_A:
+                return [Intent(CONFIRM, "gamepad")]
+            if event.button in (PAD_B, PAD_START):
+                return [Intent(BACK, "gamepad")]
+            return []
+        if event.type == pygame.JOYHATMOTION:
+            x, y = event.value
+            if y == 1:
+                return [Intent(UP, "gamepad")]
+            if y == -1:
+                return [Intent(DOWN, "gamepad")]
+            if x == -1:
+                return [Intent(LEFT, "gamepad")]
+            if x == 1:
+                return [Intent(RIGHT, "gamepad")]
+            return []
+        # Stick: one intent when it crosses the threshold, none while it stays there.
+        key = (event.instance_id, event.axis)
+        direction = 1 if event.value > AXIS_THRESHOLD else -1 if event.value < -AXIS_THRESHOLD else 0
+        if self._axis_state.get(key, 0) == direction:
+            return []
+        self._axis_state[key] = direction
+        if direction == 0 or event.axis > 1:
+            return []
+        if event.axis == 0:
+            return [Intent(RIGHT if direction > 0 else LEFT, "gamepad")]
+        return [Intent(DOWN if direction > 0 else UP, "gamepad")]

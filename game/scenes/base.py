@@ -1,0 +1,254 @@
+"""The scene lifecycle and what every screen shares: focus, pointer, layout on resize.
+
+Lifecycle, driven by the app's scene stack:
+  enter()  when pushed;  pause() when another scene is pushed above;
+  resume() when it is on top again;  exit() when popped.
+Each frame: handle(intent) for each intent, update(dt) -> still animating?, draw(surface).
+A scene lays itself out for the size of the surface it draws on (``build``), so the same
+scene draws at any window size and on a plain Surface in tests.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game import input as inp
+from game.ui.layout import Metrics
+from game.ui.text import TextBox
+from game.ui.widgets import Button, Slider, Widget
+
+if TYPE_CHECKING:
+    from game.app import App
+
+
+class Scene:
+    transparent = False  # overlays let the scene below show through
+    name = "scene"
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.widgets: list[Widget] = []
+        self.texts: list[tuple[TextBox, str]] = []  # (box, palette colour name)
+        self.focus_id: str | None = None
+        self.pressed_id: str | None = None
+        self.dragging: Slider | None = None
+        self.metrics: Metrics | None = None
+        self.show_focus = True
+        self._built_for: tuple | None = None
+
+    # -- lifecycle -------------------------------------------------------------------
+    def enter(self) -> None:
+        pass
+
+    def exit(self) -> None:
+        pass
+
+    def pause(self) -> None:
+        pass
+
+    def resume(self) -> None:
+        self.invalidate()
+
+    # -- layout ------------------------------------------------------------------------
+    def invalidate(self) -> None:
+        """Lay out again before the next draw (content, state or settings changed)."""
+        self._built_for = None
+        self.app.request_redraw()
+
+    def ensure_layout(self, size: tuple[int, int]) -> None:
+        key = (size, self.app.layout_key())
+        if key != self._built_for:
+            self.metrics = self.app.metrics_for(size)
+            self.widgets = []
+            self.texts = []
+            self.build(self.metrics)
+            for w in self.widgets:
+                if isinstance(w, Button):
+                    w.layout(self.app.renderer, self.metrics)
+            ids = [w.id for w in self.focusables()]
+            if self.focus_id not in ids:
+                self.focus_id = self.default_focus() or (ids[0] if ids else None)
+            self._built_for = key
+
+    def build(self, m: Metrics) -> None:
+        """Fill ``self.widgets`` and ``self.texts`` for metrics ``m``."""
+
+    def text(self, text: str, box: pygame.Rect, size: int, color: str = "text", **kw) -> TextBox:  # noqa: ANN003
+        """Lay out a text box and remember it for drawing (and for the overflow tests)."""
+        assert self.metrics is not None
+        tb = TextBox(text, box, size, kw.pop("min_size", self.metrics.min_text), **kw).layout(self.app.renderer)
+        self.texts.append((tb, color))
+        return tb
+
+    def text_stack(self, items: list[tuple[str, int, str, bool]], area: pygame.Rect, gap: int,
+                   valign: str = "center") -> pygame.Rect:
+        """Lay out (text, size, colour, bold) pieces one under the other, as a group centred in
+        ``area`` when they fit; when they do not, each gets a share of the height and shrinks.
+        Returns the rectangle the group uses."""
+        assert self.metrics is not None
+        r = self.app.renderer
+        needs = [r.fit(t, area.width, 10_000, size, size, bold).height for t, size, _c, bold in items]
+        total = sum(needs) + gap * (len(items) - 1)
+        if total > area.height:
+            scale = max(0.0, area.height - gap * (len(items) - 1)) / max(1, sum(needs))
+            needs = [int(n * scale) for n in needs]
+            total = sum(needs) + gap * (len(items) - 1)
+        y = area.y + (max(0, area.height - total) // 2 if valign == "center" else 0)
+        for (t, size, color, bold), h in zip(items, needs):
+            self.text(t, pygame.Rect(area.x, y, area.width, h), size, color=color, bold=bold)
+            y += h + gap
+        return pygame.Rect(area.x, area.y, area.width, total)
+
+    def default_focus(self) -> str | None:
+        return None
+
+    # -- drawing -----------------------------------------------------------------------
+    def update(self, dt: float) -> bool:
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.ensure_layout(surface.get_size())
+        p = self.app.palette
+        if not self.transparent:
+            surface.fill(p.background)
+        self.draw_background(surface)
+        for box, color in self.texts:
+            box.draw(surface, self.app.renderer, getattr(p, color))
+        for w in self.widgets:
+            focused = self.show_focus and w.id == self.focus_id
+            w.draw(surface, self.app.renderer, p, self.metrics, focused)  # type: ignore[attr-defined]
+        self.draw_foreground(surface)
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        pass
+
+    def draw_foreground(self, surface: pygame.Surface) -> None:
+        pass
+
+    # -- input -------------------------------------------------------------------------
+    def focusables(self) -> list[Widget]:
+        return [w for w in self.widgets if w.enabled]
+
+    def focused(self) -> Widget | None:
+        return next((w for w in self.focusables() if w.id == self.focus_id), None)
+
+    def widget(self, wid: str) -> Widget | None:
+        return next((w for w in self.widgets if w.id == wid), None)
+
+    def set_focus(self, wid: str | None) -> None:
+        if wid != self.focus_id:
+            self.focus_id = wid
+            self.app.request_redraw()
+            self.on_focus(wid)
+
+    def on_focus(self, wid: str | None) -> None:
+        pass
+
+    def handle(self, intent: inp.Intent) -> None:
+        # A key pressed before the first draw of a new scene must still find its widgets.
+        self.ensure_layout(self.app.surface_size())
+        kind = intent.kind
+        if intent.device in ("keyboard", "gamepad") and not self.show_focus:
+            self.show_focus = True
+            self.app.request_redraw()
+        if kind in (inp.POINTER_DOWN, inp.POINTER_UP, inp.POINTER_MOVE):
+            if intent.device == "touch" and self.show_focus:
+                self.show_focus = False  # no ring under a finger; it returns with a key
+                self.app.request_redraw()
+            self._pointer(intent)
+        elif kind == inp.CONFIRM:
+            w = self.focused()
+            if w is not None:
+                self.activate(w)
+        elif kind == inp.BACK:
+            self.on_back()
+        elif kind == inp.PICK:
+            w = next((w for w in self.focusables() if w.pick_index == intent.index), None)
+            if w is not None:
+                self.set_focus(w.id)
+                self.activate(w)
+        elif kind in (inp.LEFT, inp.RIGHT) and isinstance(self.focused(), Slider):
+            slider = self.focused()
+            assert isinstance(slider, Slider)
+            if slider.nudge(1 if kind == inp.RIGHT else -1):
+                self.on_slider(slider)
+        elif kind in (inp.NEXT, inp.PREV):
+            self._move_linear(1 if kind == inp.NEXT else -1)
+        elif kind in (inp.UP, inp.DOWN, inp.LEFT, inp.RIGHT):
+            self._move_spatial(kind)
+
+    def _pointer(self, intent: inp.Intent) -> None:
+        pos = intent.pos or (0, 0)
+        hit = next((w for w in reversed(self.focusables()) if w.contains(pos)), None)
+        if intent.kind == inp.POINTER_DOWN:
+            self.pressed_id = hit.id if hit else None
+            if hit is not None:
+                self.set_focus(hit.id)
+                if isinstance(hit, Slider):
+                    self.dragging = hit
+                    if hit.set_value(hit.value_at(pos[0])):
+                        self.on_slider(hit)
+        elif intent.kind == inp.POINTER_MOVE:
+            if self.dragging is not None and intent.pressed:
+                if self.dragging.set_value(self.dragging.value_at(pos[0])):
+                    self.on_slider(self.dragging)
+            elif intent.device == "mouse" and hit is not None and not intent.pressed:
+                self.set_focus(hit.id)
+        else:  # POINTER_UP: a tap or click activates what it started on
+            was_dragging = self.dragging is not None
+            self.dragging = None
+            if hit is not None and hit.id == self.pressed_id and not was_dragging:
+                self.activate(hit)
+            self.pressed_id = None
+
+    def _move_linear(self, step: int) -> None:
+        ids = [w.id for w in self.focusables()]
+        if not ids:
+            return
+        i = ids.index(self.focus_id) if self.focus_id in ids else -step
+        self.set_focus(ids[(i + step) % len(ids)])
+
+    def _move_spatial(self, direction: str) -> None:
+        """Arrows go to the nearest widget that way; past the edge, to the next in order."""
+        current = self.focused()
+        items = self.focusables()
+        if current is None:
+            if items:
+                self.set_focus(items[0].id)
+            return
+        cx, cy = current.rect.center
+        best, best_d = None, None
+        for w in items:
+            if w is current:
+                continue
+            dx, dy = w.rect.centerx - cx, w.rect.centery - cy
+            along, across = {"up": (-dy, dx), "down": (dy, dx), "left": (-dx, dy), "right": (dx, dy)}[direction]
+            if along <= 0:
+                continue
+            d = along + 2 * abs(across)
+            if best_d is None or d < best_d:
+                best, best_d = w, d
+        if best is not None:
+            self.set_focus(best.id)
+        else:
+            self._move_linear(1 if direction in ("down", "right") else -1)
+
+    def activate(self, widget: Widget) -> None:
+        self.app.request_redraw()
+        self.on_activate(widget)
+
+    def on_activate(self, widget: Widget) -> None:
+        pass
+
+    def on_slider(self, slider: Slider) -> None:
+        self.app.request_redraw()
+
+    def on_back(self) -> None:
+        pass
+
+    # -- autoplay ----------------------------------------------------------------------
+    def bot_targets(self) -> list[Widget]:
+        """What a bot may press to move the game forward (never quit)."""
+        return [w for w in self.focusables() if w.role not in ("quit", "back")]

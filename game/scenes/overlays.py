@@ -1,0 +1,137 @@
+"""Pushed scenes drawn over another: pause, confirmation, a career's sheet."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import _
+from game.scenes.base import Scene
+from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.widgets import Button, Widget
+
+
+class Overlay(Scene):
+    transparent = True
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self._veil: pygame.Surface | None = None
+
+    def panel_rect(self, m: Metrics, width_em: float, height: int) -> pygame.Rect:
+        w = min(m.width - 2 * m.margin, round(m.body * width_em))
+        h = min(m.height - 2 * m.margin, height)
+        self.panel = pygame.Rect((m.width - w) // 2, (m.height - h) // 2, w, h)
+        return self.panel.inflate(-2 * m.margin, -2 * m.margin)
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        if self._veil is None or self._veil.get_size() != surface.get_size():
+            self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            self._veil.fill((0, 0, 0, 150))
+        surface.blit(self._veil, (0, 0))
+        p = self.app.palette
+        radius = max(8, self.metrics.gap if self.metrics else 8)
+        pygame.draw.rect(surface, p.background, self.panel, border_radius=radius)
+        pygame.draw.rect(surface, p.border, self.panel, width=2, border_radius=radius)
+
+
+class PauseScene(Overlay):
+    name = "pause"
+
+    def build(self, m: Metrics) -> None:
+        inner = self.panel_rect(m, 22, round(m.heading * 1.8) + 2 * m.button_h + 3 * m.gap + 2 * m.margin)
+        head, rest = take_top(inner, round(m.heading * 1.8), m.gap)
+        self.text(_("Pause"), head, m.heading, bold=True, align="center", valign="center")
+        r = rows(rest, 2, m.gap)
+        self.widgets = [
+            Button("resume", r[0], role="next", label=_("Reprendre"), style="primary"),
+            Button("abandon", r[1], role="quit", label=_("Abandonner la partie")),
+        ]
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id == "resume":
+            self.app.pop()
+        elif widget.id == "abandon":
+            self.app.push(ConfirmScene(self.app, _("Abandonner la partie\u00a0? Tu reviendras à l'accueil."),
+                                       on_yes=self._abandon))
+
+    def _abandon(self) -> None:
+        from game.scenes.title import TitleScene
+
+        self.app.reset_to(TitleScene(self.app))
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+    def default_focus(self) -> str:
+        return "resume"
+
+
+class ConfirmScene(Overlay):
+    name = "confirm"
+
+    def __init__(self, app, question: str, on_yes) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.question = question
+        self.on_yes = on_yes
+
+    def build(self, m: Metrics) -> None:
+        text_h = self.app.renderer.fit(self.question, round(m.body * 24) - 2 * m.margin, 10_000, m.body,
+                                       m.body).height
+        inner = self.panel_rect(m, 26, text_h + m.button_h + 3 * m.gap + 2 * m.margin)
+        buttons, head = take_bottom(inner, m.button_h, m.gap * 2)
+        self.text(self.question, head, m.body, align="center", valign="center")
+        no, yes = columns(buttons, 2, m.gap)
+        self.widgets = [
+            Button("no", no, role="back", label=_("Non, continuer"), style="primary"),
+            Button("yes", yes, role="quit", label=_("Oui")),
+        ]
+
+    def default_focus(self) -> str:
+        return "no"  # the safe answer is the one under Enter
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id == "yes":
+            self.on_yes()
+        else:
+            self.app.pop()
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+class CareerScene(Scene):
+    """A career's sheet: the issue it acts on, the job, how to get there."""
+
+    name = "career"
+
+    def __init__(self, app, career_id: str) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.career_id = career_id
+
+    def build(self, m: Metrics) -> None:
+        career = self.app.content.careers[self.career_id]
+        area = centered(m.content, m.body * 44)
+        back, area = take_bottom(area, m.button_h, m.gap * 2)
+        back.width = min(back.width, m.body * 10)
+        head, area = take_top(area, round(m.title * 1.3), m.gap)
+        self.text(career.name, head, m.title, bold=True, valign="center", min_size=m.heading)
+        source = self.app.content.sources.get(career.source)
+        src_text = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+        src, area = take_bottom(area, m.small * 2, m.gap)
+        body = "\n".join([
+            _("Enjeu\u00a0: {issue}").format(issue=career.issue),
+            "",
+            career.description,
+            "",
+            _("Pour y arriver\u00a0: {path}").format(path=career.path),
+        ])
+        self.text(body, area, m.body)
+        self.text(src_text, src, m.small, color="muted", valign="center")
+        self.widgets = [Button("back", back, role="back", label=_("Retour"))]
+
+    def on_activate(self, widget: Widget) -> None:
+        self.app.pop()
+
+    def on_back(self) -> None:
+        self.app.pop()

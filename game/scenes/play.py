@@ -1,0 +1,122 @@
+"""The flow of a session (item after item, then results) and the header every item shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.i18n import _
+from game.scenes.base import Scene
+from game.session import Session
+from game.ui.hud import GaugeAnimator, GaugeStrip
+from game.ui.layout import Metrics, take_top
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.app import App
+
+
+class Play:
+    """One session in progress, shared by the scenes that show its items."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.gauges = GaugeAnimator(sorted(session.content.indicators))
+
+
+def start_session(app: App, path: str) -> None:
+    seed = app.rng.randrange(2**31)
+    play = Play(Session.start(app.content, path, seed))
+    if play.session.finished:  # a theme with nothing left to play
+        return
+    app.reset_to(scene_for_current(app, play))
+
+
+def scene_for_current(app: App, play: Play) -> Scene:
+    from game.scenes.question import QuestionScene
+    from game.scenes.results import ResultsScene
+    from game.scenes.scenario import ScenarioScene
+
+    session = play.session
+    if session.finished:
+        return ResultsScene(app, play)
+    step = session.current
+    if step.kind == "question":
+        return QuestionScene(app, play, session.content.questions[step.id])
+    return ScenarioScene(app, play, session.content.scenarios[step.id])
+
+
+def advance(app: App, play: Play) -> None:
+    play.session.advance()
+    app.replace(scene_for_current(app, play))
+
+
+class PlayScene(Scene):
+    """Base of the question and scenario screens: header with progress, gauges, menu."""
+
+    def __init__(self, app: App, play: Play) -> None:
+        super().__init__(app)
+        self.play = play
+        content = play.session.content
+        self.strip = GaugeStrip([content.indicators[i] for i in sorted(content.indicators)])
+
+    def progress_label(self) -> str:
+        n, total = self.play.session.position_of_current()
+        if self.play.session.current.kind == "question":
+            return _("Question {n} / {total}").format(n=n, total=total)
+        return _("Situation {n} / {total}").format(n=n, total=total)
+
+    def build_header(self, m: Metrics) -> pygame.Rect:
+        """Lay out the header; returns the area left for the item."""
+        area = m.content
+        gauge_h = max(round(m.small * 2.9), 40)
+        menu_w = max(m.body * 5, 88)
+        if m.portrait:
+            top, area = take_top(area, m.button_h, m.gap)
+            gauges, area = take_top(area, gauge_h, m.gap * 2)
+            progress = pygame.Rect(top.x, top.y, top.width - menu_w - m.gap, top.height)
+            menu = pygame.Rect(top.right - menu_w, top.y, menu_w, m.button_h)
+        else:
+            band_h = max(m.button_h, gauge_h)
+            top, area = take_top(area, band_h, m.gap * 2)
+            progress_w = min(top.width * 28 // 100, m.body * 11)
+            progress = pygame.Rect(top.x, top.y, progress_w, band_h)
+            menu = pygame.Rect(top.right - menu_w, top.y + (band_h - m.button_h) // 2, menu_w, m.button_h)
+            gauges = pygame.Rect(progress.right + m.gap, top.y + (band_h - gauge_h) // 2,
+                                 menu.x - progress.right - 2 * m.gap, gauge_h)
+        theme = self.play.session.content.themes.get(self.item_theme())
+        label = self.progress_label() + ("\n" + theme.title if theme else "")
+        self.text(label, progress, m.small, color="muted", valign="center", min_size=max(12, m.small * 3 // 4))
+        self.texts.extend((tb, "muted") for tb in self.strip.build(gauges, m, self.app.renderer))
+        self.widgets.append(Button("menu", menu, role="back", label=_("Menu")))
+        return area
+
+    def item_theme(self) -> str:
+        return ""
+
+    def update(self, dt: float) -> bool:
+        return self.play.gauges.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.ensure_layout(surface.get_size())
+        p = self.app.palette
+        surface.fill(p.background)
+        self.strip.draw(surface, self.app.renderer, p, self.metrics, self.play.gauges)
+        labels = {id(tb) for tb in self.strip.labels}
+        for box, color in self.texts:
+            if id(box) not in labels:
+                box.draw(surface, self.app.renderer, getattr(p, color))
+        for w in self.widgets:
+            w.draw(surface, self.app.renderer, p, self.metrics, self.show_focus and w.id == self.focus_id)
+
+    def on_back(self) -> None:
+        from game.scenes.overlays import PauseScene
+
+        self.app.push(PauseScene(self.app))
+
+    def menu_pressed(self, widget_id: str) -> bool:
+        if widget_id == "menu":
+            self.on_back()
+            return True
+        return False

@@ -1,0 +1,246 @@
+"""Question screen: the prompt and its answers, then the feedback with explanation and source."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import scoring
+from game.content.models import Question
+from game.i18n import _, fmt_number
+from game.scenes.play import Play, PlayScene, advance
+from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
+
+
+class QuestionScene(PlayScene):
+    name = "question"
+
+    def __init__(self, app, play: Play, question: Question) -> None:  # noqa: ANN001
+        super().__init__(app, play)
+        self.question = question
+        self.phase = "ask"
+        self.selected: set[str] = set()
+        est = question.estimate
+        if est is not None:
+            mid = est.min + round((est.max - est.min) / est.step / 2) * est.step
+            self.value = mid
+        else:
+            self.value = None
+        self.answer: scoring.Answer | None = None
+
+    @property
+    def screen_name(self) -> str:
+        return f"question_{self.phase}"
+
+    def item_theme(self) -> str:
+        return self.question.theme
+
+    # -- layout ------------------------------------------------------------------------
+    def build(self, m: Metrics) -> None:
+        area = self.build_header(m)
+        if self.phase == "ask":
+            self._build_ask(m, area)
+        else:
+            self._build_feedback(m, area)
+        self.widgets.sort(key=lambda w: w.id == "menu")  # the menu comes last in the focus order
+
+    def _build_ask(self, m: Metrics, area: pygame.Rect) -> None:
+        q = self.question
+        needs_submit = q.type in ("multiple", "estimate")
+        if needs_submit:
+            submit_band, area = take_bottom(area, m.button_h, m.gap * 2)
+            submit = pygame.Rect(0, 0, min(submit_band.width, m.body * 12), m.button_h)
+            submit.midright = submit_band.midright
+            label = _("Valider ma réponse")
+            enabled = q.type == "estimate" or bool(self.selected)
+            self.widgets.append(Button("submit", submit, role="submit", label=label, style="primary",
+                                       enabled=enabled))
+        if q.type == "estimate":
+            self._build_estimate(m, area)
+            return
+        n = len(q.choices)
+        ncols = 2 if (not m.portrait and n >= 2 and area.width > m.body * 24) else 1
+        nrows = -(-n // ncols)
+        col_w = (area.width - (ncols - 1) * m.gap) // ncols
+        # Each row as tall as its longest answer needs, at least a touch target.
+        text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
+        need = 0
+        for c in q.choices:
+            fitted = self.app.renderer.fit(c.text, text_w, 10_000, m.body, m.body)
+            need = max(need, fitted.height + 2 * max(6, m.gap // 2) + 4)
+        row_h = max(m.button_h, need)
+        hint_h = m.small * 2 if q.type == "multiple" else 0
+        choices_h = nrows * row_h + (nrows - 1) * m.gap
+        max_choices_h = area.height * 2 // 3
+        if choices_h > max_choices_h:
+            row_h = max(m.button_h, (max_choices_h - (nrows - 1) * m.gap) // nrows)
+            choices_h = nrows * row_h + (nrows - 1) * m.gap
+        choices_area, prompt_area = take_bottom(area, choices_h, m.gap * 2)
+        if hint_h:
+            hint, prompt_area = take_bottom(prompt_area, hint_h, m.gap // 2)
+            self.text(_("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide."), hint, m.small,
+                      color="muted", valign="center")
+        self.text(q.prompt, centered(prompt_area, m.body * 40), m.heading, bold=True, valign="center",
+                  min_size=m.min_text)
+        grid = columns(choices_area, ncols, m.gap)
+        for i, c in enumerate(q.choices):
+            col = grid[i % ncols] if ncols > 1 else grid[0]
+            cell = rows(col, nrows, m.gap)[i // ncols if ncols > 1 else i]
+            self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
+                                          pick_index=i, toggle=q.type == "multiple",
+                                          selected=c.id in self.selected))
+
+    def _build_estimate(self, m: Metrics, area: pygame.Rect) -> None:
+        q = self.question
+        est = q.estimate
+        assert est is not None
+        value_h = round(m.title * 1.4)
+        slider_h = max(m.button_h, round(m.body * 2.4))
+        scale_h = m.small * 2
+        block_h = value_h + slider_h + scale_h + 2 * m.gap
+        block, prompt_area = take_bottom(area, min(block_h, area.height * 2 // 3), m.gap * 2)
+        self.text(q.prompt, centered(prompt_area, m.body * 40), m.heading, bold=True, valign="center")
+        value_box, rest = take_top(block, value_h, m.gap)
+        self.value_box = value_box
+        slider_row, scale = take_top(rest, slider_h, m.gap)
+        nudge_w = max(m.button_h, m.body * 2)
+        minus = pygame.Rect(slider_row.x, slider_row.y, nudge_w, slider_h)
+        plus = pygame.Rect(slider_row.right - nudge_w, slider_row.y, nudge_w, slider_h)
+        track = pygame.Rect(minus.right + m.gap, slider_row.y, plus.x - minus.right - 2 * m.gap, slider_h)
+        self.widgets[0:0] = [
+            Slider("slider", track, low=est.min, high=est.max, step=est.step, value=self.value or est.min),
+            Button("minus", minus, role="adjust", label="\u2212", style="choice"),
+            Button("plus", plus, role="adjust", label="+", style="choice"),
+        ]
+        left = pygame.Rect(track.x, scale.y, track.width // 2, scale.height)
+        right = pygame.Rect(track.centerx, scale.y, track.width - track.width // 2, scale.height)
+        self.text(self._fmt(est.min), left, m.small, color="muted")
+        self.text(self._fmt(est.max), right, m.small, color="muted", align="right")
+
+    def _fmt(self, value: float) -> str:
+        est = self.question.estimate
+        assert est is not None
+        digits = 0 if float(est.step).is_integer() else 1
+        unit = est.unit.strip()
+        number = fmt_number(value, digits)
+        return f"{number}\u00a0{unit}" if unit else number
+
+    def _build_feedback(self, m: Metrics, area: pygame.Rect) -> None:
+        q = self.question
+        a = self.answer
+        assert a is not None
+        buttons, area = take_bottom(area, m.button_h, m.gap * 2)
+        cont = pygame.Rect(0, 0, min(buttons.width, m.body * 10), m.button_h)
+        cont.midright = buttons.midright
+        self.widgets.append(Button("continue", cont, role="next", label=_("Continuer"), style="primary"))
+        area = centered(area, m.body * 44)
+        verdict_h = round(m.heading * 1.6)
+        verdict, area = take_top(area, verdict_h, m.gap)
+        icon = round(m.heading * 1.3)
+        self.icon_rect = pygame.Rect(verdict.x, verdict.centery - icon // 2, icon, icon)
+        word = _("Bonne réponse\u00a0!") if a.correct else _("Pas tout à fait.")
+        vtext = pygame.Rect(verdict.x + icon + m.gap, verdict.y, verdict.width - icon - m.gap, verdict.height)
+        self.text(word, vtext, m.heading, color="right" if a.correct else "wrong", bold=True, valign="center")
+        source = self.app.content.sources[q.source]
+        src_text = _("Source\u00a0: {source}").format(source=source.short_label)
+        if source.note:
+            src_text += f" ({source.note})"
+        src_h = self.app.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height + m.gap
+        src, area = take_bottom(area, min(src_h, area.height // 3), m.gap)
+        parts = [self._answer_lines(a)]
+        fb = self._choice_feedback(a)
+        if fb:
+            parts.append(fb)
+        parts.append(q.explanation)
+        self.text("\n".join(parts), area, round(m.body * 1.1))
+        self.text(src_text, src, m.small, color="muted")
+
+    def _answer_lines(self, a: scoring.Answer) -> str:
+        q = self.question
+        if q.type == "estimate":
+            mine = _("Ta réponse\u00a0: {value}").format(value=self._fmt(a.value or 0))
+            est = q.estimate
+            assert est is not None
+            return mine + "\n" + _("La bonne réponse\u00a0: {value}").format(value=self._fmt(est.answer))
+        texts = {c.id: c.text for c in q.choices}
+        mine = " ; ".join(texts[i] for i in a.choice_ids) or "—"
+        right = " ; ".join(c.text for c in q.choices if c.correct)
+        if a.correct:
+            return _("Ta réponse\u00a0: {answer}").format(answer=mine)
+        if q.type == "multiple":
+            return _("Ta réponse\u00a0: {answer}").format(answer=mine) + "\n" + _(
+                "Les bonnes réponses\u00a0: {answer}").format(answer=right)
+        return _("Ta réponse\u00a0: {answer}").format(answer=mine) + "\n" + _(
+            "La bonne réponse\u00a0: {answer}").format(answer=right)
+
+    def _choice_feedback(self, a: scoring.Answer) -> str:
+        if self.question.type == "estimate":
+            return ""
+        notes = [c.feedback for c in self.question.choices if c.id in a.choice_ids and c.feedback]
+        return " ".join(n for n in notes if n)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        m, p = self.metrics, self.app.palette
+        if self.phase == "ask" and self.question.type == "estimate":
+            slider = self.widget("slider")
+            text = self._fmt(slider.value if isinstance(slider, Slider) else 0)
+            img = self.app.renderer.render(text, m.title, p.text, True)
+            surface.blit(img, img.get_rect(center=self.value_box.center))
+        elif self.phase == "feedback":
+            color = p.right if self.answer and self.answer.correct else p.wrong
+            (draw_check if self.answer and self.answer.correct else draw_cross)(
+                surface, self.icon_rect, color, max(3, self.icon_rect.width // 7))
+
+    # -- input -------------------------------------------------------------------------
+    def on_activate(self, widget: Widget) -> None:
+        if self.menu_pressed(widget.id):
+            return
+        q = self.question
+        if self.phase == "feedback":
+            if widget.id == "continue":
+                advance(self.app, self.play)
+            return
+        if widget.id.startswith("choice:"):
+            cid = widget.id.split(":", 1)[1]
+            if q.type == "multiple":
+                self.selected ^= {cid}
+                self.invalidate()
+            else:
+                self._submit([cid], None)
+        elif widget.id in ("minus", "plus"):
+            slider = self.widget("slider")
+            assert isinstance(slider, Slider)
+            slider.nudge(-1 if widget.id == "minus" else 1)
+            self.on_slider(slider)
+        elif widget.id == "slider":
+            self._submit([], self.value)  # Enter on the slider validates, as the button does
+        elif widget.id == "submit":
+            self._submit(sorted(self.selected), self.value)
+
+    def on_slider(self, slider: Slider) -> None:
+        self.value = slider.value
+        self.app.request_redraw()
+
+    def _submit(self, choice_ids: list[str], value: float | None) -> None:
+        if self.question.type == "multiple" and not choice_ids:
+            return
+        self.answer = scoring.answer_question(self.question, choice_ids, value)
+        self.play.session.record(self.answer)
+        self.app.audio.play("right" if self.answer.correct else "wrong")
+        self.phase = "feedback"
+        self.focus_id = None
+        self.invalidate()
+
+    def default_focus(self) -> str | None:
+        if self.phase == "feedback":
+            return "continue"
+        return "slider" if self.question.type == "estimate" else None
+
+    def bot_targets(self) -> list[Widget]:
+        targets = super().bot_targets()
+        if self.phase == "ask" and self.question.type == "multiple" and self.selected:
+            return targets  # toggles and submit
+        if self.phase == "ask" and self.question.type == "multiple":
+            return [w for w in targets if w.role == "answer"]
+        return targets

@@ -1,0 +1,175 @@
+"""Results: score and gauges with comparisons, the profile chart, the top 3 careers.
+
+Three pages, so that each stays readable on a small screen and from the back of a room.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import explain, scoring
+from game.i18n import _, fmt_number
+from game.scenes.base import Scene
+from game.scenes.play import Play
+from game.ui.hud import value_text
+from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.widgets import Button, Widget
+
+PAGES = ("summary", "profile", "careers")
+
+
+class ResultsScene(Scene):
+    name = "results"
+
+    def __init__(self, app, play: Play) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.play = play
+        session = play.session
+        self.content = session.content
+        self.answers = list(session.answers)
+        self.score = scoring.knowledge_score(self.answers)
+        self.totals = session.indicators()
+        self.profile = scoring.profile(self.content, self.answers)
+        self.matches = scoring.top_careers(self.content, self.answers, 3)
+        self.page = 0
+        self.bars: list[tuple[pygame.Rect, float]] = []
+
+    @property
+    def screen_name(self) -> str:
+        return f"results_{PAGES[self.page]}"
+
+    def build(self, m: Metrics) -> None:
+        self.bars = []
+        area = m.content
+        nav, area = take_bottom(area, m.button_h, m.gap * 2)
+        head, area = take_top(area, round(m.heading * 1.6), m.gap)
+        titles = (_("Ton bilan"), _("Ton profil"), _("Des métiers pour toi"))
+        self.text(f"{titles[self.page]}  ({self.page + 1}/{len(PAGES)})", head, m.heading, bold=True,
+                  valign="center")
+        getattr(self, f"_build_{PAGES[self.page]}")(m, area)
+        self._build_nav(m, nav)
+
+    def _build_nav(self, m: Metrics, nav: pygame.Rect) -> None:
+        width = min(nav.width, m.body * 26)
+        band = pygame.Rect(nav.right - width, nav.y, width, nav.height)
+        left, right = columns(band, 2, m.gap)
+        if self.page > 0:
+            self.widgets.append(Button("previous", left, role="back", label=_("Précédent")))
+        if self.page < len(PAGES) - 1:
+            self.widgets.append(Button("next", right, role="next", label=_("Suivant"), style="primary"))
+        else:
+            self.widgets.append(Button("replay", right, role="next", label=_("Rejouer"), style="primary"))
+
+    def _build_summary(self, m: Metrics, area: pygame.Rect) -> None:
+        right, total = self.score
+        area = centered(area, m.body * 44)
+        if total:
+            score = _("Tu as trouvé {right} bonnes réponses sur {total}.").format(right=right, total=total)
+        else:
+            score = _("Pas de question dans ce parcours\u00a0: seulement des situations.")
+        score_box, area = take_top(area, round(m.heading * 2.4), m.gap)
+        self.text(score, score_box, m.heading, bold=True, valign="center")
+        lines = [_("Tes choix ont pesé sur les jauges\u00a0:")]
+        notes = []
+        for ind_id in sorted(self.content.indicators):
+            ind = self.content.indicators[ind_id]
+            value = self.totals.get(ind_id, 0.0)
+            line = f"• {ind.label}\u00a0: {value_text(ind, value)}"
+            comp = explain.comparison(self.content, ind_id, value)
+            if comp:
+                line += f", {comp}"
+                basis = explain.comparison_basis(self.content, ind_id)
+                if basis and basis not in notes:
+                    notes.append(basis)
+            lines.append(line)
+        saved = self._avoided()
+        if saved:
+            lines.append(saved)
+        note_text = "\n".join(notes)
+        note_h = self.app.renderer.fit(note_text, area.width, 10_000, m.small, m.small).height if notes else 0
+        note_box, area = take_bottom(area, min(note_h + m.gap, area.height // 3), m.gap)
+        self.text("\n".join(lines), area, m.body)
+        if notes:
+            self.text(note_text, note_box, m.small, color="muted")
+
+    def _avoided(self) -> str:
+        """How much the player's choices avoided compared with the heaviest choices."""
+        scenario_ids = [a.item_id for a in self.answers if a.kind == "scenario"]
+        if not scenario_ids or "co2e" not in self.content.indicators:
+            return ""
+        high = scoring.indicator_range(self.content, scenario_ids)["co2e"][1]
+        avoided = high - self.totals.get("co2e", 0.0)
+        if avoided <= 0:
+            return ""
+        ind = self.content.indicators["co2e"]
+        return _("Par rapport aux choix les plus lourds, tu as évité {value}.").format(value=value_text(ind, avoided))
+
+    def _build_profile(self, m: Metrics, area: pygame.Rect) -> None:
+        area = centered(area, m.body * 46)
+        intro, area = take_top(area, round(m.body * 2.6), m.gap)
+        self.text(_("Ce que tes réponses justes et tes choix disent de toi, axe par axe\u00a0:"), intro, m.body,
+                  valign="center")
+        axes = sorted(self.content.axes.values(), key=lambda a: a.id)
+        top = max(self.profile.values(), default=0) or 1.0
+        rows_ = rows(area, len(axes), max(4, m.gap // 2)) if axes else []
+        self.bars = []
+        for axis, row in zip(axes, rows_):
+            label_w = row.width * 2 // 5 if not m.portrait else row.width // 2
+            label = pygame.Rect(row.x, row.y, label_w - m.gap, row.height)
+            value_w = m.body * 3
+            bar = pygame.Rect(row.x + label_w, row.y + row.height // 4, row.width - label_w - value_w - m.gap,
+                              max(6, row.height // 2))
+            value = pygame.Rect(bar.right + m.gap, row.y, value_w, row.height)
+            weight = self.profile.get(axis.id, 0.0)
+            self.text(axis.label, label, m.small, valign="center")
+            self.text(fmt_number(weight, 1), value, m.small, bold=True, valign="center", align="right")
+            self.bars.append((bar, weight / top))
+
+    def _build_careers(self, m: Metrics, area: pygame.Rect) -> None:
+        area = centered(area, m.body * 48)
+        hint, area = take_bottom(area, m.small * 2, m.gap)
+        self.text(_("Touche un métier pour voir sa fiche."), hint, m.small, color="muted", valign="center")
+        cells = rows(area, max(1, len(self.matches)), m.gap)
+        for i, (match, cell) in enumerate(zip(self.matches, cells)):
+            career = self.content.careers[match.career_id]
+            reason = explain.career_reason(self.content, match)
+            self.widgets.append(Button(f"career:{career.id}", cell, role="open", label=career.name, detail=reason,
+                                       pick_index=i))
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        p = self.app.palette
+        for bar, frac in self.bars:
+            pygame.draw.rect(surface, p.bar_track, bar, border_radius=4)
+            filled = bar.copy()
+            filled.width = max(0, round(bar.width * frac))
+            if filled.width:
+                pygame.draw.rect(surface, p.bar, filled, border_radius=4)
+
+    def on_activate(self, widget: Widget) -> None:
+        from game.scenes.overlays import CareerScene
+        from game.scenes.title import TitleScene
+
+        if widget.id == "next":
+            self.page = min(len(PAGES) - 1, self.page + 1)
+            self.focus_id = None
+            self.invalidate()
+        elif widget.id == "previous":
+            self.page = max(0, self.page - 1)
+            self.focus_id = None
+            self.invalidate()
+        elif widget.id == "replay":
+            self.app.reset_to(TitleScene(self.app))
+        elif widget.id.startswith("career:"):
+            self.app.push(CareerScene(self.app, widget.id.split(":", 1)[1]))
+
+    def on_back(self) -> None:
+        if self.page > 0:
+            self.page -= 1
+            self.focus_id = None
+            self.invalidate()
+
+    def default_focus(self) -> str:
+        return "next" if self.page < len(PAGES) - 1 else "replay"
+
+    def bot_targets(self) -> list[Widget]:
+        return [w for w in self.focusables() if w.id in ("next", "replay")]

@@ -1,0 +1,123 @@
+"""Scenario card: a situation and 2-4 choices; then the consequence, and the gauges move."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import scoring
+from game.content.models import Scenario
+from game.i18n import _, fmt_signed
+from game.scenes.play import Play, PlayScene, advance
+from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.widgets import Button, Widget
+
+
+class ScenarioScene(PlayScene):
+    name = "scenario"
+
+    def __init__(self, app, play: Play, scenario: Scenario) -> None:  # noqa: ANN001
+        super().__init__(app, play)
+        self.scenario = scenario
+        self.phase = "ask"
+        self.choice_id: str | None = None
+
+    @property
+    def screen_name(self) -> str:
+        return f"scenario_{self.phase}"
+
+    def item_theme(self) -> str:
+        return self.scenario.theme
+
+    def build(self, m: Metrics) -> None:
+        area = self.build_header(m)
+        if self.phase == "ask":
+            self._build_ask(m, area)
+        else:
+            self._build_consequence(m, area)
+        self.widgets.sort(key=lambda w: w.id == "menu")
+
+    def _build_ask(self, m: Metrics, area: pygame.Rect) -> None:
+        sc = self.scenario
+        n = len(sc.choices)
+        ncols = 2 if (not m.portrait and n == 4 and area.width > m.body * 30) else 1
+        nrows = -(-n // ncols)
+        col_w = (area.width - (ncols - 1) * m.gap) // ncols
+        text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
+        need = max(
+            self.app.renderer.fit(c.text, text_w, 10_000, m.body, m.body).height for c in sc.choices
+        ) + 2 * max(6, m.gap // 2) + 4
+        row_h = max(m.button_h, need)
+        choices_h = min(nrows * row_h + (nrows - 1) * m.gap, area.height * 3 // 5)
+        row_h = max(m.button_h, (choices_h - (nrows - 1) * m.gap) // nrows)
+        choices_h = nrows * row_h + (nrows - 1) * m.gap
+        choices_area, story = take_bottom(area, choices_h, m.gap * 2)
+        story = centered(story, m.body * 40)
+        self.text_stack([(sc.title, m.heading, "text", True), (sc.situation, round(m.body * 1.1), "text", False)],
+                        story, m.gap)
+        grid = columns(choices_area, ncols, m.gap)
+        for i, c in enumerate(sc.choices):
+            col = grid[i % ncols] if ncols > 1 else grid[0]
+            cell = rows(col, nrows, m.gap)[i // ncols if ncols > 1 else i]
+            self.widgets.append(Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
+                                       pick_index=i))
+
+    def _build_consequence(self, m: Metrics, area: pygame.Rect) -> None:
+        sc = self.scenario
+        choice = next(c for c in sc.choices if c.id == self.choice_id)
+        buttons, area = take_bottom(area, m.button_h, m.gap * 2)
+        cont = pygame.Rect(0, 0, min(buttons.width, m.body * 10), m.button_h)
+        cont.midright = buttons.midright
+        self.widgets.append(Button("continue", cont, role="next", label=_("Continuer"), style="primary"))
+        area = centered(area, m.body * 44)
+        lines = []
+        for ind_id, delta in sorted(choice.effects.items()):
+            if not delta:
+                continue
+            ind = self.app.content.indicators[ind_id]
+            word = _("en hausse") if delta > 0 else _("en baisse")
+            unit = f"\u00a0{ind.unit}" if ind.unit else ""
+            lines.append(f"{ind.label}\u00a0: {fmt_signed(delta)}{unit} ({word})")
+        effects_text = "\n".join(lines) if lines else _("Pas d'effet sur les jauges.")
+        src_text = ""
+        if choice.basis:
+            src_text = choice.basis
+        if choice.source:
+            src = self.app.content.sources[choice.source]
+            src_text += ("\n" if src_text else "") + _("Source\u00a0: {source}").format(source=src.short_label)
+        src_h = self.app.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
+        src, area = take_bottom(area, min(src_h + m.gap, area.height // 3), m.gap)
+        head, area = take_top(area, round(m.heading * 1.5), m.gap)
+        self.text(_("Ton choix\u00a0: {choice}").format(choice=choice.text), head, m.body, bold=True,
+                  valign="center")
+        # Consequence, then the effects right under it; what is left stays empty at the bottom.
+        size = round(m.body * 1.1)
+        eff_h = self.app.renderer.fit(effects_text, area.width, 10_000, size, size, bold=True).height
+        eff_h = min(eff_h, area.height // 3)
+        cons_need = self.app.renderer.fit(choice.consequence, area.width, 10_000, size, size).height
+        cons_h = max(0, min(cons_need, area.height - eff_h - 2 * m.gap))
+        cons, rest = take_top(area, cons_h, 2 * m.gap)
+        eff, _rest = take_top(rest, eff_h)
+        self.text(choice.consequence, cons, size)
+        self.text(effects_text, eff, size, bold=True)
+        if src_text:
+            self.text(src_text, src, m.small, color="muted")
+
+    def on_activate(self, widget: Widget) -> None:
+        if self.menu_pressed(widget.id):
+            return
+        if self.phase == "consequence":
+            if widget.id == "continue":
+                advance(self.app, self.play)
+            return
+        if widget.id.startswith("choice:"):
+            self.choice_id = widget.id.split(":", 1)[1]
+            answer = scoring.answer_scenario(self.scenario, self.choice_id)
+            self.play.session.record(answer)
+            self.play.gauges.set_target(self.play.session.indicators(), animate=True)
+            self.app.audio.play("choice")
+            self.phase = "consequence"
+            self.focus_id = None
+            self.invalidate()
+
+    def default_focus(self) -> str | None:
+        return "continue" if self.phase == "consequence" else None

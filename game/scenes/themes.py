@@ -1,0 +1,80 @@
+"""Theme choice: one button per theme (title and one line), then its introduction."""
+
+from __future__ import annotations
+
+from game.i18n import _
+from game.scenes.base import Scene
+from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.widgets import Button, Widget
+
+
+class ThemeScene(Scene):
+    name = "themes"
+
+    def playable_themes(self):  # noqa: ANN201
+        content = self.app.content
+        return [t for t in content.themes.values() if any(content.items_of_theme(t.id))]
+
+    def build(self, m: Metrics) -> None:
+        area = m.content
+        head, area = take_top(area, round(m.heading * 1.6), m.gap)
+        self.text(_("Choisis un thème"), head, m.heading, bold=True, valign="center")
+        back, area = take_bottom(area, m.button_h, m.gap)
+        back.width = min(back.width, m.body * 10)
+        themes = self.playable_themes()
+        ncols = 1 if m.portrait or len(themes) < 4 else 2
+        nrows = max(1, -(-len(themes) // ncols))
+        cell_h = min(round(m.button_h * 1.7), (area.height - (nrows - 1) * m.gap) // nrows)
+        grid = area.copy()
+        grid.height = nrows * cell_h + (nrows - 1) * m.gap
+        cols = columns(grid, ncols, m.gap * 2)
+        for i, theme in enumerate(themes):
+            col = cols[i // nrows] if ncols > 1 else cols[0]
+            cell = rows(col, nrows, m.gap)[i % nrows]
+            self.widgets.append(Button(f"theme:{theme.id}", cell, role="start", label=theme.title,
+                                       detail=theme.short))
+        self.widgets.append(Button("back", back, role="back", label=_("Retour")))
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id == "back":
+            self.app.pop()
+        elif widget.id.startswith("theme:"):
+            self.app.push(ThemeIntroScene(self.app, widget.id.split(":", 1)[1]))
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+class ThemeIntroScene(Scene):
+    name = "theme_intro"
+
+    def __init__(self, app, theme_id: str) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.theme_id = theme_id
+
+    def build(self, m: Metrics) -> None:
+        theme = self.app.content.themes[self.theme_id]
+        area = centered(m.content, m.body * 34)
+        buttons, area = take_bottom(area, m.button_h, m.gap * 2)
+        head, area = take_top(area, round(m.title * 1.5), m.gap)
+        self.text(theme.title, head, m.heading, bold=True, valign="center", min_size=m.body)
+        self.text(theme.intro, area, m.body)
+        left, right = columns(buttons, 2, m.gap)
+        self.widgets = [
+            Button("back", left, role="back", label=_("Retour")),
+            Button("start", right, role="start", label=_("Commencer"), style="primary"),
+        ]
+
+    def default_focus(self) -> str:
+        return "start"
+
+    def on_activate(self, widget: Widget) -> None:
+        from game.scenes.play import start_session
+
+        if widget.id == "start":
+            start_session(self.app, self.theme_id)
+        else:
+            self.app.pop()
+
+    def on_back(self) -> None:
+        self.app.pop()

@@ -1,0 +1,65 @@
+"""Title screen: the game's name, a tagline, « Jouer » (full path) or one theme."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import _, ngettext
+from game.scenes.base import Scene
+from game.session import FULL_PATH
+from game.ui.layout import Metrics, centered, rows, take_bottom, take_top
+from game.ui.widgets import Button, Widget
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def build(self, m: Metrics) -> None:
+        area = centered(m.content, max(m.body * 30, m.content.width * 2 // 3))
+        footer_h = m.small * 3 if self.app.content.skipped else m.small * 2
+        footer, area = take_bottom(area, footer_h, m.gap)
+        n_buttons = 3
+        buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
+        head_h = max(0, area.height - buttons_h - m.gap * 2)
+        head, rest = take_top(area, head_h, m.gap * 2)
+        title_h = min(head.height * 6 // 10, round(m.title * 2.6))
+        title_box, sub = take_top(head, title_h, m.gap)
+        title_box.y = max(head.y, head.y + (head.height - title_h - m.heading * 3) // 2)
+        sub.y = title_box.bottom + m.gap
+        sub.height = max(0, head.bottom - sub.y)
+        self.text(_("Numérique en jeu"), title_box, m.title, bold=True, align="center", valign="center",
+                  min_size=m.heading)
+        self.text(_("Ce que coûte vraiment le numérique, et les métiers qui le changent."), sub,
+                  m.heading, color="muted", align="center")
+        band = centered(rest, min(rest.width, m.body * 22))
+        band.height = buttons_h
+        r = rows(band, n_buttons, m.gap)
+        self.widgets = [
+            Button("play_all", r[0], role="start", label=_("Jouer\u00a0: parcours complet"), style="primary"),
+            Button("choose_theme", r[1], role="open", label=_("Choisir un thème")),
+            Button("quit", r[2], role="quit", label=_("Quitter")),
+        ]
+        lines = [_("Sources\u00a0: affiche «\u00a0Numérique\u00a0» et La Mêlée (2025). Clavier, souris, écran tactile ou manette.")]
+        if self.app.content.skipped:
+            n = self.app.content.skipped
+            lines.append(ngettext(
+                "{n} élément écarté du contenu\u00a0: «\u00a0python main.py validate\u00a0» dit pourquoi.",
+                "{n} éléments écartés du contenu\u00a0: «\u00a0python main.py validate\u00a0» dit pourquoi.", n).format(n=n))
+        self.text("\n".join(lines), footer, m.small, color="muted", align="center", valign="center")
+
+    def default_focus(self) -> str:
+        return "play_all"
+
+    def on_activate(self, widget: Widget) -> None:
+        from game.scenes.play import start_session
+        from game.scenes.themes import ThemeScene
+
+        if widget.id == "play_all":
+            start_session(self.app, FULL_PATH)
+        elif widget.id == "choose_theme":
+            self.app.push(ThemeScene(self.app))
+        elif widget.id == "quit":
+            self.app.quit()
+
+    def on_back(self) -> None:
+        pass  # Esc on the title does not quit by surprise: « Quitter » does

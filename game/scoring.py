@@ -1,0 +1,158 @@
+"""Scoring as pure functions: answers -> knowledge score, indicators, profile, ranked careers.
+
+No pygame here. Everything keys on ids and is deterministic: ties are broken by id.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from game.content.loader import Content
+from game.content.models import Career, Question, Scenario
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the player did on one item."""
+
+    item_id: str
+    kind: str  # question | scenario
+    theme: str
+    choice_ids: tuple[str, ...] = ()
+    value: float | None = None  # estimate questions
+    correct: bool | None = None  # None for scenario choices
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One reason a profile axis grew: a right answer or a scenario choice."""
+
+    axis: str
+    weight: float
+    item_id: str
+    kind: str
+    choice_id: str | None = None
+
+
+@dataclass
+class CareerMatch:
+    career_id: str
+    score: float
+    axes: list[str] = field(default_factory=list)  # the axes that weighed most, best first
+    contributions: list[Contribution] = field(default_factory=list)
+
+
+def is_correct(question: Question, choice_ids: Iterable[str] = (), value: float | None = None) -> bool:
+    if question.type == "estimate":
+        est = question.estimate
+        assert est is not None
+        # At least half a step of slack: the nearest step to the answer counts as right.
+        slack = max(est.tolerance, est.step / 2)
+        return value is not None and abs(value - est.answer) <= slack + 1e-9
+    return frozenset(choice_ids) == question.correct_ids
+
+
+def answer_question(question: Question, choice_ids: Iterable[str] = (), value: float | None = None) -> Answer:
+    ids = tuple(sorted(choice_ids))
+    return Answer(question.id, "question", question.theme, ids, value, is_correct(question, ids, value))
+
+
+def answer_scenario(scenario: Scenario, choice_id: str) -> Answer:
+    if choice_id not in {c.id for c in scenario.choices}:
+        raise KeyError(f"unknown choice {choice_id!r} for scenario {scenario.id!r}")
+    return Answer(scenario.id, "scenario", scenario.theme, (choice_id,))
+
+
+def knowledge_score(answers: Iterable[Answer]) -> tuple[int, int]:
+    """(right answers, questions answered)."""
+    qs = [a for a in answers if a.kind == "question"]
+    return sum(1 for a in qs if a.correct), len(qs)
+
+
+def indicator_totals(content: Content, answers: Iterable[Answer]) -> dict[str, float]:
+    totals = {i: 0.0 for i in content.indicators}
+    for a in answers:
+        if a.kind != "scenario":
+            continue
+        choice = _scenario_choice(content, a)
+        for ind, delta in choice.effects.items():
+            totals[ind] = totals.get(ind, 0.0) + delta
+    return totals
+
+
+def indicator_range(content: Content, scenario_ids: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """The lowest and highest totals the given scenario cards can reach, per indicator."""
+    low = {i: 0.0 for i in content.indicators}
+    high = dict(low)
+    for sid in scenario_ids:
+        sc = content.scenarios[sid]
+        for ind in content.indicators:
+            values = [c.effects.get(ind, 0.0) for c in sc.choices]
+            low[ind] += min(values)
+            high[ind] += max(values)
+    return {i: (low[i], high[i]) for i in low}
+
+
+def contributions(content: Content, answers: Iterable[Answer]) -> list[Contribution]:
+    out: list[Contribution] = []
+    for a in answers:
+        if a.kind == "question":
+            if a.correct:
+                q = content.questions[a.item_id]
+                out.extend(Contribution(ax, w, a.item_id, "question") for ax, w in sorted(q.axes.items()))
+        else:
+            choice = _scenario_choice(content, a)
+            out.extend(
+                Contribution(ax, w, a.item_id, "scenario", choice.id) for ax, w in sorted(choice.axes.items())
+            )
+    return out
+
+
+def profile(content: Content, answers: Iterable[Answer]) -> dict[str, float]:
+    """Weight per axis, every axis present (0 when nothing fed it)."""
+    totals = {axis: 0.0 for axis in sorted(content.axes)}
+    for c in contributions(content, answers):
+        totals[c.axis] = totals.get(c.axis, 0.0) + c.weight
+    return totals
+
+
+def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine similarity of two axis vectors (0 when either is empty)."""
+    keys = set(a) | set(b)
+    dot = sum(a.get(k, 0.0) * b.get(k, 0.0) for k in keys)
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def rank_careers(player: Mapping[str, float], careers: Iterable[Career]) -> list[tuple[str, float]]:
+    """Careers ordered by closeness to the player's profile; ties broken by id."""
+    scored = [(c.id, round(similarity(player, c.axes), 9)) for c in careers]
+    return sorted(scored, key=lambda pair: (-pair[1], pair[0]))
+
+
+def top_careers(content: Content, answers: list[Answer], n: int = 3) -> list[CareerMatch]:
+    """The ``n`` closest careers, each with the axes and the player's acts that weighed most."""
+    player = profile(content, answers)
+    contrib = contributions(content, answers)
+    matches = []
+    for career_id, score in rank_careers(player, content.careers.values())[:n]:
+        career = content.careers[career_id]
+        # Axis weight in the match = career weight x player weight.
+        weights = {ax: career.axes.get(ax, 0.0) * player.get(ax, 0.0) for ax in player}
+        axes = [ax for ax, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])) if w > 0][:2]
+        mine = [c for c in contrib if c.axis in axes]
+        mine.sort(key=lambda c: (axes.index(c.axis), -c.weight, c.item_id))
+        matches.append(CareerMatch(career_id, score, axes, mine))
+    return matches
+
+
+def _scenario_choice(content: Content, answer: Answer):  # noqa: ANN202
+    scenario = content.scenarios[answer.item_id]
+    wanted = answer.choice_ids[0]
+    for c in scenario.choices:
+        if c.id == wanted:
+            return c
+    raise KeyError(f"unknown choice {wanted!r} for scenario {scenario.id!r}")

@@ -1,0 +1,1 @@
+"""Drawing helpers: palettes, text layout and cache, widgets, metrics."""

@@ -1,0 +1,88 @@
+"""Colour palettes and the WCAG contrast ratio used to check them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: RGB
+    panel: RGB
+    text: RGB
+    muted: RGB
+    primary: RGB
+    on_primary: RGB
+    choice: RGB
+    border: RGB
+    focus: RGB
+    right: RGB
+    wrong: RGB
+    selected: RGB
+    bar: RGB
+    bar_track: RGB
+
+
+DEFAULT = Palette(
+    background=(246, 244, 238),
+    panel=(255, 255, 255),
+    text=(28, 28, 30),
+    muted=(72, 72, 78),
+    primary=(12, 92, 74),
+    on_primary=(255, 255, 255),
+    choice=(255, 255, 255),
+    border=(96, 96, 104),
+    focus=(24, 64, 176),
+    right=(0, 108, 52),
+    wrong=(176, 32, 40),
+    selected=(24, 64, 176),
+    bar=(12, 92, 74),
+    bar_track=(214, 214, 206),
+)
+
+
+def _channel(c: int) -> float:
+    s = c / 255
+    return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+
+def luminance(rgb: RGB) -> float:
+    r, g, b = (_channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: RGB, b: RGB) -> float:
+    """WCAG 2.1 contrast ratio between two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_pairs(p: Palette) -> dict[str, tuple[RGB, RGB]]:
+    """Every (foreground, background) pair the screens draw text with."""
+    return {
+        "text/background": (p.text, p.background),
+        "muted/background": (p.muted, p.background),
+        "text/panel": (p.text, p.panel),
+        "muted/panel": (p.muted, p.panel),
+        "on_primary/primary": (p.on_primary, p.primary),
+        "text/choice": (p.text, p.choice),
+        "right/panel": (p.right, p.panel),
+        "wrong/panel": (p.wrong, p.panel),
+        "right/background": (p.right, p.background),
+        "wrong/background": (p.wrong, p.background),
+        "selected/choice": (p.selected, p.choice),
+    }
+
+
+def component_pairs(p: Palette) -> dict[str, tuple[RGB, RGB]]:
+    """Non-text UI parts that must be told apart from what surrounds them (3:1)."""
+    return {
+        "focus/background": (p.focus, p.background),
+        "focus/panel": (p.focus, p.panel),
+        "border/choice": (p.border, p.background),
+        "bar/track": (p.bar, p.bar_track),
+        "bar/panel": (p.bar, p.panel),
+        "primary/background": (p.primary, p.background),
+    }

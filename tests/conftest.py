@@ -1,0 +1,46 @@
+"""Shared fixtures: headless SDL (no display, no sound card), content, an app with a window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("NEJ_LANG", "fr")
+
+from pathlib import Path  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.app import App  # noqa: E402
+from game.content.loader import Content, load_content  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "questions"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+SIZES = [(1920, 1080), (1280, 720), (1024, 600), (1080, 1920)]
+
+
+@pytest.fixture(scope="session")
+def real_content() -> Content:
+    return load_content(QUESTIONS)
+
+
+@pytest.fixture(scope="session")
+def mini_content() -> Content:
+    return load_content(MINI)
+
+
+def make_app(content: Content, size: tuple[int, int] = (1280, 720), seed: int = 1) -> App:
+    app = App(content, size=size, seed=seed, sound=False)
+    app.open_window()
+    return app
+
+
+@pytest.fixture
+def app(mini_content: Content):
+    a = make_app(mini_content)
+    yield a
+    pygame.display.quit()

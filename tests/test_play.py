@@ -1,0 +1,208 @@
+"""Whole sessions, played through raw events with each device alone, and the overlays."""
+
+import io
+import json
+import random
+
+import pygame
+import pytest
+
+from conftest import make_app
+from game import autoplay
+from game import input as inp
+from game.autoplay import Bot
+from game.scenes.overlays import ConfirmScene, PauseScene
+from game.scenes.play import Play, start_session
+from game.scenes.question import QuestionScene
+from game.scenes.results import ResultsScene
+from game.scenes.scenario import ScenarioScene
+from game.scenes.title import TitleScene
+from game.session import Session, Step
+
+
+@pytest.fixture
+def real_app(real_content):
+    a = make_app(real_content)
+    a.push(TitleScene(a))
+    a.step([], 0)
+    yield a
+    pygame.display.quit()
+
+
+@pytest.mark.parametrize("device", autoplay.DEVICES)
+def test_full_session_with_one_device(real_app, device):
+    bot = Bot(real_app, random.Random(11), device)
+    reached_results = False
+    for _ in range(autoplay.MAX_ACTIONS):
+        if isinstance(real_app.top, ResultsScene):
+            reached_results = True
+        if reached_results and isinstance(real_app.top, TitleScene):
+            break
+        bot.act()
+    else:
+        raise AssertionError(f"{device}: session did not end")
+    assert reached_results
+
+
+def key(k, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
+
+def show(app, step, content):
+    play = Play(Session(content, "all", [step], seed=0))
+    scene = (QuestionScene if step.kind == "question" else ScenarioScene)(
+        app, play, (content.questions if step.kind == "question" else content.scenarios)[step.id])
+    app.reset_to(scene)
+    app.step([], 0)
+    return scene, play
+
+
+def test_number_keys_answer_directly(app, mini_content):
+    scene, play = show(app, Step("question", "q_single"), mini_content)
+    app.step([key(pygame.K_2)], 0)
+    assert scene.phase == "feedback"
+    assert play.session.answers[0].choice_ids == ("b",) and play.session.answers[0].correct
+    app.step([key(pygame.K_RETURN)], 0)  # « Continuer » has the focus
+    assert isinstance(app.top, ResultsScene)
+
+
+def test_several_answers_need_toggles_then_validate(app, mini_content):
+    scene, play = show(app, Step("question", "q_multi"), mini_content)
+    submit = scene.widget("submit")
+    assert submit is not None and not submit.enabled  # nothing ticked yet
+    app.step([key(pygame.K_1), key(pygame.K_2)], 0)
+    assert scene.phase == "ask" and scene.selected == {"a", "b"}
+    assert scene.widget("submit").enabled
+    app.step([key(pygame.K_2), key(pygame.K_2)], 0)  # untick, tick again
+    scene.set_focus("submit")
+    app.step([key(pygame.K_SPACE)], 0)
+    assert scene.phase == "feedback" and play.session.answers[0].correct
+
+
+def test_estimate_with_arrows_and_with_a_drag(app, mini_content):
+    scene, play = show(app, Step("question", "q_est"), mini_content)
+    assert scene.focus_id == "slider" and scene.value == 100
+    app.step([key(pygame.K_LEFT)] * 4, 0)
+    assert scene.value == 60
+    slider = scene.widget("slider")
+    track = slider.track
+    x0 = track.x + track.width * 150 // 200
+    app.step([pygame.event.Event(pygame.FINGERDOWN, x=x0 / 1280, y=slider.rect.centery / 720, dx=0, dy=0,
+                                 touch_id=1, finger_id=0, pressure=1)], 0)
+    assert scene.value == 150
+    app.step([pygame.event.Event(pygame.FINGERMOTION, x=track.x / 1280, y=slider.rect.centery / 720, dx=0, dy=0,
+                                 touch_id=1, finger_id=0, pressure=1),
+              pygame.event.Event(pygame.FINGERUP, x=track.x / 1280, y=slider.rect.centery / 720, dx=0, dy=0,
+                                 touch_id=1, finger_id=0, pressure=0)], 0)
+    assert scene.value == 0 and scene.phase == "ask"  # a drag does not validate
+    app.step([key(pygame.K_RETURN)], 0)
+    assert scene.phase == "feedback" and play.session.answers[0].value == 0
+    assert not play.session.answers[0].correct
+
+
+def test_scenario_choice_moves_the_gauges(app, mini_content):
+    scene, play = show(app, Step("scenario", "s_phone"), mini_content)
+    app.step([key(pygame.K_1)], 0)
+    assert scene.phase == "consequence"
+    assert play.gauges.target["co2e"] == 58
+    assert app.step([], 0.1)  # still animating
+    assert 0 < play.gauges.shown["co2e"] < 58
+    app.step([], 1.0)
+    assert play.gauges.shown["co2e"] == pytest.approx(58)
+    assert not app.step([], 0.1)  # the animation has ended: nothing more to draw
+
+
+def test_escape_opens_pause_and_confirm_keeps_answers_safe(app, mini_content):
+    scene, play = show(app, Step("question", "q_single"), mini_content)
+    app.step([key(pygame.K_ESCAPE)], 0)
+    assert isinstance(app.top, PauseScene)
+    app.step([key(pygame.K_ESCAPE)], 0)  # Esc again resumes
+    assert app.top is scene
+    app.step([key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_RETURN)], 0)
+    assert isinstance(app.top, ConfirmScene)
+    app.step([key(pygame.K_RETURN)], 0)  # the focused, safe answer is « Non »
+    assert isinstance(app.top, PauseScene) and app.top.focus_id == "abandon"  # focus kept
+    app.step([key(pygame.K_RETURN)], 0)
+    confirm = app.top
+    assert isinstance(confirm, ConfirmScene)
+    confirm.set_focus("yes")
+    app.step([key(pygame.K_RETURN)], 0)
+    assert isinstance(app.top, TitleScene) and len(app.stack) == 1
+
+
+def test_menu_button_pauses_by_touch(app, mini_content):
+    scene, _play = show(app, Step("question", "q_single"), mini_content)
+    menu = scene.widget("menu")
+    x, y = menu.rect.center
+    app.step([pygame.event.Event(pygame.FINGERDOWN, x=x / 1280, y=y / 720, dx=0, dy=0, touch_id=1, finger_id=0,
+                                 pressure=1),
+              pygame.event.Event(pygame.FINGERUP, x=x / 1280, y=y / 720, dx=0, dy=0, touch_id=1, finger_id=0,
+                                 pressure=0)], 0)
+    assert isinstance(app.top, PauseScene)
+
+
+def test_a_click_released_elsewhere_does_nothing(app, mini_content):
+    scene, play = show(app, Step("question", "q_single"), mini_content)
+    first = scene.widget("choice:a")
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=first.rect.center, button=1, touch=False),
+              pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(1, 1), button=1, touch=False)], 0)
+    assert scene.phase == "ask" and not play.session.answers
+
+
+def test_resize_relayouts(app, mini_content):
+    scene, _ = show(app, Step("question", "q_single"), mini_content)
+    pygame.display.set_mode((1024, 600), pygame.RESIZABLE)
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=600, size=(1024, 600))], 0)
+    assert scene.metrics.width == 1024 and all(w.rect.right <= 1024 for w in scene.widgets)
+
+
+def test_static_screen_draws_nothing(app):
+    app.reset_to(TitleScene(app))
+    app.step([], 0)
+    drawn = app.frames_drawn
+    for _ in range(20):
+        app.step([], 0.1)
+    assert app.frames_drawn == drawn
+    app.step([key(pygame.K_TAB)], 0)
+    assert app.frames_drawn == drawn + 1
+
+
+def test_start_session_and_replay_wipes_the_session(real_app):
+    start_session(real_app, "all")
+    assert isinstance(real_app.top, QuestionScene) and len(real_app.stack) == 1
+
+
+def test_autoplay_is_reproducible(real_content):
+    out1, out2 = io.StringIO(), io.StringIO()
+    autoplay.run(real_content, 3, 42, (1024, 600), out=out1)
+    autoplay.run(real_content, 3, 42, (1024, 600), out=out2)
+    assert out1.getvalue() == out2.getvalue()
+    lines = [json.loads(line) for line in out1.getvalue().splitlines()]
+    assert len(lines) == 3
+    for line in lines:
+        assert {"seed", "score", "indicators", "profile", "careers"} <= set(line)
+        assert len(line["careers"]) == 3 and set(line["careers"]) <= set(real_content.careers)
+
+
+def test_autoplay_cli_with_screenshots(tmp_path, capsys):
+    from game.cli import main
+
+    assert main(["autoplay", "--sessions", "2", "--seed", "5", "--size", "1080x1920",
+                 "--screenshots", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [json.loads(x)["seed"] for x in lines] == [5, 6]
+    shots = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert any("results_careers" in s for s in shots) and any("question_feedback" in s for s in shots)
+    assert pygame.image.load(str(tmp_path / shots[0])).get_size() == (1080, 1920)
+
+
+def test_unexpected_error_returns_to_title_without_crashing(real_app):
+    class Broken(TitleScene):
+        def update(self, dt):
+            raise RuntimeError("boom")
+
+    real_app.reset_to(Broken(real_app))
+    real_app.running = True
+    real_app.on_frame = lambda a: a.quit()  # stop after the first frame drawn after recovery
+    real_app.run()
+    assert type(real_app.top) is TitleScene

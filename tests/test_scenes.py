@@ -1,0 +1,161 @@
+"""Every screen at the four reference sizes: text stays in its box, nothing overlaps,
+touch targets are large enough. Scenes are drawn on a plain Surface and driven by intents."""
+
+import pygame
+import pytest
+
+from conftest import SIZES, make_app
+from game import input as inp
+from game.scenes.overlays import CareerScene, ConfirmScene, PauseScene
+from game.scenes.play import Play, scene_for_current
+from game.scenes.question import QuestionScene
+from game.scenes.results import PAGES, ResultsScene
+from game.scenes.scenario import ScenarioScene
+from game.scenes.themes import ThemeIntroScene, ThemeScene
+from game.scenes.title import TitleScene
+from game.session import FULL_PATH, Session, Step
+from game.ui.layout import MIN_TARGET
+from game.ui.widgets import Button
+
+
+@pytest.fixture(scope="module")
+def app(real_content):
+    a = make_app(real_content)
+    yield a
+    pygame.display.quit()
+
+
+def single_step_play(content, step: Step) -> Play:
+    session = Session(content, FULL_PATH, [step], seed=0)
+    return Play(session)
+
+
+def all_screens(app):
+    """(label, scene) for every screen the game can show, with the real content."""
+    c = app.content
+    yield "title", TitleScene(app)
+    yield "themes", ThemeScene(app)
+    for tid in c.themes:
+        yield f"intro:{tid}", ThemeIntroScene(app, tid)
+    for qid, q in c.questions.items():
+        yield f"ask:{qid}", QuestionScene(app, single_step_play(c, Step("question", qid)), q)
+        scene = QuestionScene(app, single_step_play(c, Step("question", qid)), q)
+        wrong = [ch.id for ch in q.choices if not ch.correct][:1] or [ch.id for ch in q.choices][:1]
+        # the longest feedback: a wrong answer (both « ta réponse » and « la bonne réponse »)
+        if q.type == "estimate":
+            scene._submit([], q.estimate.min)
+        else:
+            scene._submit(wrong, None)
+        yield f"feedback:{qid}", scene
+    for sid, sc in c.scenarios.items():
+        yield f"scenario:{sid}", ScenarioScene(app, single_step_play(c, Step("scenario", sid)), sc)
+        for ch in sc.choices:
+            scene = ScenarioScene(app, single_step_play(c, Step("scenario", sid)), sc)
+            scene.on_activate(Button(f"choice:{ch.id}", pygame.Rect(0, 0, 1, 1)))
+            yield f"consequence:{sid}:{ch.id}", scene
+    session = Session.start(c, FULL_PATH, seed=5)
+    play = Play(session)
+    for step in list(session.steps):
+        scene = scene_for_current(app, play)
+        if isinstance(scene, QuestionScene):
+            q = scene.question
+            scene._submit([ch.id for ch in q.choices if ch.correct][:1], q.estimate.answer if q.estimate else None)
+        else:
+            scene.on_activate(Button(f"choice:{scene.scenario.choices[0].id}", pygame.Rect(0, 0, 1, 1)))
+        session.advance()
+    for page in range(len(PAGES)):
+        results = ResultsScene(app, play)
+        results.page = page
+        yield f"results:{PAGES[page]}", results
+    for cid in c.careers:
+        yield f"career:{cid}", CareerScene(app, cid)
+    yield "pause", PauseScene(app)
+    yield "confirm", ConfirmScene(app, "Abandonner la partie\u00a0? Tu reviendras à l'accueil.", lambda: None)
+
+
+def check_layout(scene, size):
+    w, h = size
+    surface = pygame.Surface(size)
+    scene.draw(surface)
+    screen = pygame.Rect(0, 0, w, h)
+    problems = []
+    boxes = [(tb, "text") for tb, _ in scene.texts]
+    for wdg in scene.widgets:
+        if not screen.contains(wdg.rect):
+            problems.append(f"widget {wdg.id} {wdg.rect} leaves the screen")
+        for tb in getattr(wdg, "text_boxes", []):
+            boxes.append((tb, f"widget {wdg.id}"))
+            if not wdg.rect.contains(tb.box):
+                problems.append(f"text box of {wdg.id} leaves the widget")
+    for tb, owner in boxes:
+        if tb.fitted and tb.fitted.truncated:
+            problems.append(f"{owner}: text truncated: {tb.text[:50]!r}")
+        if tb.bounds.width and not tb.box.contains(tb.bounds):
+            problems.append(f"{owner}: text {tb.text[:40]!r} {tb.bounds} leaves its box {tb.box}")
+        if tb.bounds.width and not screen.contains(tb.bounds):
+            problems.append(f"{owner}: text {tb.text[:40]!r} leaves the screen")
+    scene_texts = [tb for tb, _ in scene.texts if tb.bounds.width]
+    for i, a in enumerate(scene_texts):
+        for b in scene_texts[i + 1:]:
+            if a.bounds.colliderect(b.bounds):
+                problems.append(f"texts overlap: {a.text[:30]!r} / {b.text[:30]!r}")
+        for wdg in scene.widgets:
+            if a.bounds.colliderect(wdg.rect):
+                problems.append(f"text {a.text[:30]!r} overlaps widget {wdg.id}")
+    for i, a in enumerate(scene.widgets):
+        for b in scene.widgets[i + 1:]:
+            if a.rect.colliderect(b.rect):
+                problems.append(f"widgets overlap: {a.id} / {b.id}")
+    return problems
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_screen_fits(app, size):
+    problems = []
+    for label, scene in all_screens(app):
+        problems += [f"{label}: {p}" for p in check_layout(scene, size)]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_touch_targets_at_1280x720(app):
+    small = []
+    for label, scene in all_screens(app):
+        scene.draw(pygame.Surface((1280, 720)))
+        for wdg in scene.widgets:
+            if wdg.rect.width < MIN_TARGET or wdg.rect.height < MIN_TARGET:
+                small.append(f"{label}: {wdg.id} {wdg.rect.size}")
+    assert not small, small[:20]
+
+
+def test_every_focusable_widget_has_a_label(app):
+    for label, scene in all_screens(app):
+        scene.draw(pygame.Surface((1280, 720)))
+        for wdg in scene.focusables():
+            assert wdg.alt.strip(), f"{label}: {wdg.id} has no text"
+
+
+def test_keyboard_focus_reaches_every_widget(app):
+    scene = TitleScene(app)
+    scene.draw(pygame.Surface((1280, 720)))
+    seen = set()
+    for _ in range(len(scene.focusables())):
+        seen.add(scene.focus_id)
+        scene.handle(inp.Intent(inp.NEXT))
+    assert seen == {w.id for w in scene.focusables()}
+    scene.handle(inp.Intent(inp.PREV))
+    assert scene.focus_id == scene.focusables()[-1].id
+
+
+def test_focus_ring_is_drawn_on_the_focused_widget(app):
+    scene = TitleScene(app)
+    surface = pygame.Surface((1280, 720))
+    scene.draw(surface)
+    w = scene.focused()
+    ring_y = w.rect.top - scene.metrics.ring // 2 - max(2, scene.metrics.ring // 2) - 1
+    assert surface.get_at((w.rect.centerx, ring_y))[:3] == app.palette.focus
+
+
+def test_any_size_even_tiny_draws_without_error(app):
+    for size in [(320, 240), (400, 900), (3840, 2160), (2000, 300)]:
+        for label, scene in all_screens(app):
+            scene.draw(pygame.Surface(size))

@@ -18,7 +18,17 @@ DOMAIN = "messages"
 DEFAULT_LANGUAGE = "fr"
 SUPPORTED = ("fr",)
 
-_state: dict[str, object] = {"lang": DEFAULT_LANGUAGE, "tr": _gettext.NullTranslations()}
+
+
+class SourceTranslations(_gettext.NullTranslations):
+    """French is the source language: the msgids are shown as they are, with French plural
+    rules (0 and 1 are singular: « 0 erreur », « 1 erreur », « 2 erreurs »)."""
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if n <= 1 else msgid2
+
+
+_state: dict[str, object] = {"lang": DEFAULT_LANGUAGE, "tr": SourceTranslations()}
 
 
 def set_language(lang: str) -> str:
@@ -29,7 +39,7 @@ def set_language(lang: str) -> str:
     try:
         tr = _gettext.translation(DOMAIN, LOCALES_DIR, languages=[lang])
     except OSError:
-        tr = _gettext.NullTranslations()  # French msgids are the source text
+        tr = SourceTranslations()
     _state["lang"] = lang
     _state["tr"] = tr
     return lang

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from game.content.models import SECTIONS, Axis, Career, Indicator, Question, Scenario, Source, Theme
+from game.content.models import SECTIONS, Axis, Career, Indicator, Question, Scenario, Source, Takeaway, Theme
 from game.i18n import _
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -214,6 +214,7 @@ class Content:
     careers: dict[str, Career] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    takeaways: dict[str, Takeaway] = field(default_factory=dict)
     issues: list[ContentIssue] = field(default_factory=list)
     skipped: int = 0
 
@@ -233,7 +234,7 @@ class Content:
 
 # What each kind of item refers to: (field, registry) pairs, checked after all files load.
 _REFS = {
-    "questions": lambda q: [("theme", "themes", q.theme), ("source", "sources", q.source)]
+    "questions": lambda q: [("theme", "themes", q.theme)] + ([("source", "sources", q.source)] if q.source else [])
     + [("axes", "axes", a) for a in q.axes],
     "scenarios": lambda s: [("theme", "themes", s.theme), ("source", "sources", s.source)]
     + [("source", "sources", c.source) for c in s.choices if c.source]
@@ -241,6 +242,7 @@ _REFS = {
     + [("axes", "axes", a) for c in s.choices for a in c.axes],
     "careers": lambda c: [("source", "sources", c.source)] + [("axes", "axes", a) for a in c.axes],
     "indicators": lambda i: [("source", "sources", i.comparison.source)] if i.comparison else [],
+    "takeaways": lambda t: [("source", "sources", t.source)] + [("themes", "themes", th) for th in t.themes],
 }
 
 _REGISTRY_NAMES = {
@@ -316,6 +318,10 @@ def load_content(paths: list[Path] | Path) -> Content:
                     continue
                 registry[item.id] = item
                 where[(section, item.id)] = (str(path), node)
+                if section == "questions" and item.source is None:
+                    eline, ecol = position_of(node, ("id",))
+                    content.issues.append(ContentIssue(str(path), eline, ecol, _(
+                        "pas de source : ajoute « source: » avec un id de sources.yaml"), "warning"))
     _check_references(content, where)
     return content
 
@@ -323,7 +329,7 @@ def load_content(paths: list[Path] | Path) -> Content:
 def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, Any]]) -> None:
     """Drop items that refer to a theme, source, axis or indicator that does not exist."""
     # Indicators first: a question may not refer to them, but scenarios do.
-    for section in ("indicators", "careers", "questions", "scenarios"):
+    for section in ("indicators", "careers", "questions", "scenarios", "takeaways"):
         registry = getattr(content, section)
         for item_id in list(registry):
             item = registry[item_id]

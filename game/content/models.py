@@ -117,10 +117,14 @@ class Question(Model):
     choices: list[Choice] = Field(default_factory=list)
     estimate: Estimate | None = None
     explanation: str = Field(min_length=1)
-    source: str = IdStr
+    source: str | None = Field(
+        default=None, pattern=r"^[a-z0-9][a-z0-9_.-]*$",
+        description="Source id; left empty only by importers, and « validate » then asks for one.",
+    )
     axes: dict[str, float] = Field(
         default_factory=dict, description="Profile weight earned by a right answer, per axis id."
     )
+    origin: str | None = Field(default=None, description="Where an imported item came from: « quiz.gift:12 ».")
 
     _blank = field_validator("prompt", "explanation")(_not_blank)
 
@@ -208,6 +212,20 @@ class Career(Model):
     axes: dict[str, float]
 
 
+class Takeaway(Model):
+    """An end-of-session card: one of the talk's good practices or « comment agir » steps."""
+
+    id: str = IdStr
+    scope: Literal["me", "collective"] = Field(
+        description="me: « Ce que tu peux faire dès demain »; collective: « Ce que ta classe, ta commune peut faire »."
+    )
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    themes: list[str] = Field(min_length=1, description="Themes this card answers (chosen from the player's).")
+    example: str | None = Field(default=None, description="A real example from the sources.")
+    source: str = IdStr
+
+
 SECTIONS: dict[str, type[Model]] = {
     "themes": Theme,
     "sources": Source,
@@ -216,4 +234,5 @@ SECTIONS: dict[str, type[Model]] = {
     "careers": Career,
     "questions": Question,
     "scenarios": Scenario,
+    "takeaways": Takeaway,
 }

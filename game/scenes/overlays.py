@@ -6,6 +6,7 @@ import pygame
 
 from game.i18n import _
 from game.scenes.base import Scene
+from game.scenes.results import capitalize
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
@@ -115,7 +116,7 @@ class CareerScene(Scene):
         back, area = take_bottom(area, m.button_h, m.gap * 2)
         back.width = min(back.width, m.body * 10)
         head, area = take_top(area, round(m.title * 1.3), m.gap)
-        self.text(career.name, head, m.title, bold=True, valign="center", min_size=m.heading)
+        self.text(capitalize(career.name), head, m.title, bold=True, valign="center", min_size=m.heading)
         source = self.app.content.sources.get(career.source)
         src_text = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
         src, area = take_bottom(area, m.small * 2, m.gap)

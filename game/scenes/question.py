@@ -141,10 +141,13 @@ class QuestionScene(PlayScene):
         word = _("Bonne réponse\u00a0!") if a.correct else _("Pas tout à fait.")
         vtext = pygame.Rect(verdict.x + icon + m.gap, verdict.y, verdict.width - icon - m.gap, verdict.height)
         self.text(word, vtext, m.heading, color="right" if a.correct else "wrong", bold=True, valign="center")
-        source = self.app.content.sources[q.source]
-        src_text = _("Source\u00a0: {source}").format(source=source.short_label)
-        if source.note:
-            src_text += f" ({source.note})"
+        source = self.app.content.sources.get(q.source or "")
+        if source is None:
+            src_text = _("Source\u00a0: question importée, source à compléter")
+        else:
+            src_text = _("Source\u00a0: {source}").format(source=source.short_label)
+            if source.note:
+                src_text += f" ({source.note})"
         src_h = self.app.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height + m.gap
         src, area = take_bottom(area, min(src_h, area.height // 3), m.gap)
         parts = [self._answer_lines(a)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game import explain, scoring
-from game.i18n import _, fmt_number
+from game.i18n import _, fmt_number, ngettext
 from game.scenes.base import Scene
 from game.scenes.play import Play
 from game.ui.hud import value_text
@@ -16,6 +16,11 @@ from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_t
 from game.ui.widgets import Button, Widget
 
 PAGES = ("summary", "profile", "careers")
+
+
+def capitalize(text: str) -> str:
+    """« ingénieur·e » -> « Ingénieur·e »: names are stored as they read inside a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 class ResultsScene(Scene):
@@ -64,7 +69,9 @@ class ResultsScene(Scene):
         right, total = self.score
         area = centered(area, m.body * 44)
         if total:
-            score = _("Tu as trouvé {right} bonnes réponses sur {total}.").format(right=right, total=total)
+            score = ngettext("Tu as trouvé {right} bonne réponse sur {total}.",
+                             "Tu as trouvé {right} bonnes réponses sur {total}.", right).format(
+                right=right, total=total)
         else:
             score = _("Pas de question dans ce parcours\u00a0: seulement des situations.")
         score_box, area = take_top(area, round(m.heading * 2.4), m.gap)
@@ -88,7 +95,7 @@ class ResultsScene(Scene):
         note_text = "\n".join(notes)
         note_h = self.app.renderer.fit(note_text, area.width, 10_000, m.small, m.small).height if notes else 0
         note_box, area = take_bottom(area, min(note_h + m.gap, area.height // 3), m.gap)
-        self.text("\n".join(lines), area, m.body)
+        self.text("\n".join(lines), area, round(m.body * 1.15))
         if notes:
             self.text(note_text, note_box, m.small, color="muted")
 
@@ -133,7 +140,8 @@ class ResultsScene(Scene):
         for i, (match, cell) in enumerate(zip(self.matches, cells)):
             career = self.content.careers[match.career_id]
             reason = explain.career_reason(self.content, match)
-            self.widgets.append(Button(f"career:{career.id}", cell, role="open", label=career.name, detail=reason,
+            self.widgets.append(Button(f"career:{career.id}", cell, role="open", label=capitalize(career.name),
+                                       detail=reason,
                                        pick_index=i))
 
     def draw_background(self, surface: pygame.Surface) -> None:

@@ -8,7 +8,7 @@ from game import scoring
 from game.content.models import Question
 from game.i18n import _, fmt_number
 from game.scenes.play import Play, PlayScene, advance
-from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
 
 
@@ -75,6 +75,9 @@ class QuestionScene(PlayScene):
         if choices_h > max_choices_h:
             row_h = max(m.button_h, (max_choices_h - (nrows - 1) * m.gap) // nrows)
             choices_h = nrows * row_h + (nrows - 1) * m.gap
+        prompt_box = centered(area, m.body * 40)
+        prompt_need = self.app.renderer.fit(q.prompt, prompt_box.width, 10_000, m.heading, m.heading, True).height
+        area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 3)
         choices_area, prompt_area = take_bottom(area, choices_h, m.gap * 2)
         if hint_h:
             hint, prompt_area = take_bottom(prompt_area, hint_h, m.gap // 2)
@@ -98,6 +101,9 @@ class QuestionScene(PlayScene):
         slider_h = max(m.button_h, round(m.body * 2.4))
         scale_h = m.small * 2
         block_h = value_h + slider_h + scale_h + 2 * m.gap
+        prompt_need = self.app.renderer.fit(q.prompt, centered(area, m.body * 40).width, 10_000, m.heading,
+                                            m.heading, True).height
+        area = center_block(area, prompt_need + block_h + m.gap * 3)
         block, prompt_area = take_bottom(area, min(block_h, area.height * 2 // 3), m.gap * 2)
         self.text(q.prompt, centered(prompt_area, m.body * 40), m.heading, bold=True, valign="center")
         value_box, rest = take_top(block, value_h, m.gap)
@@ -155,7 +161,13 @@ class QuestionScene(PlayScene):
         if fb:
             parts.append(fb)
         parts.append(q.explanation)
-        self.text("\n".join(parts), area, round(m.body * 1.1))
+        size = round(m.body * 1.1)
+        body = "\n".join(parts)
+        need = self.app.renderer.fit(body, area.width, 10_000, size, size).height
+        if need < area.height:  # the source right under the text, not at the foot of the screen
+            area.height = need
+            src.y = area.bottom + m.gap
+        self.text(body, area, size)
         self.text(src_text, src, m.small, color="muted")
 
     def _answer_lines(self, a: scoring.Answer) -> str:

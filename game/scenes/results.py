@@ -139,7 +139,8 @@ class ResultsScene(Scene):
         cells = rows(area, max(1, len(self.matches)), m.gap)
         for i, (match, cell) in enumerate(zip(self.matches, cells)):
             career = self.content.careers[match.career_id]
-            reason = explain.career_reason(self.content, match)
+            reason = explain.career_reason(self.content, match) + " " + _("Ce métier agit pour\u00a0: {issue}.").format(
+                issue=career.issue[:1].lower() + career.issue[1:].rstrip("."))
             self.widgets.append(Button(f"career:{career.id}", cell, role="open", label=capitalize(career.name),
                                        detail=reason,
                                        pick_index=i))

@@ -8,7 +8,7 @@ from game import scoring
 from game.content.models import Scenario
 from game.i18n import _, fmt_signed
 from game.scenes.play import Play, PlayScene, advance
-from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
 
@@ -50,6 +50,11 @@ class ScenarioScene(PlayScene):
         choices_h = min(nrows * row_h + (nrows - 1) * m.gap, area.height * 3 // 5)
         row_h = max(m.button_h, (choices_h - (nrows - 1) * m.gap) // nrows)
         choices_h = nrows * row_h + (nrows - 1) * m.gap
+        story_w = centered(area, m.body * 40).width
+        r = self.app.renderer
+        story_need = (r.fit(sc.title, story_w, 10_000, m.heading, m.heading, True).height + m.gap
+                      + r.fit(sc.situation, story_w, 10_000, round(m.body * 1.1), round(m.body * 1.1)).height)
+        area = center_block(area, story_need + choices_h + m.gap * 3)
         choices_area, story = take_bottom(area, choices_h, m.gap * 2)
         story = centered(story, m.body * 40)
         self.text_stack([(sc.title, m.heading, "text", True), (sc.situation, round(m.body * 1.1), "text", False)],
@@ -86,9 +91,10 @@ class ScenarioScene(PlayScene):
             src_text += ("\n" if src_text else "") + _("Source\u00a0: {source}").format(source=src.short_label)
         src_h = self.app.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
         src, area = take_bottom(area, min(src_h + m.gap, area.height // 3), m.gap)
-        head, area = take_top(area, round(m.heading * 1.5), m.gap)
-        self.text(_("Ton choix\u00a0: {choice}").format(choice=choice.text), head, m.body, bold=True,
-                  valign="center")
+        mine = _("Ton choix\u00a0: {choice}").format(choice=choice.text)
+        head_h = self.app.renderer.fit(mine, area.width, 10_000, m.body, m.body, True).height
+        head, area = take_top(area, min(head_h, area.height // 4), m.gap * 2)
+        self.text(mine, head, m.body, bold=True, valign="center")
         # Consequence, then the effects right under it; what is left stays empty at the bottom.
         size = round(m.body * 1.1)
         eff_h = self.app.renderer.fit(effects_text, area.width, 10_000, size, size, bold=True).height
@@ -97,6 +103,8 @@ class ScenarioScene(PlayScene):
         cons_h = max(0, min(cons_need, area.height - eff_h - 2 * m.gap))
         cons, rest = take_top(area, cons_h, 2 * m.gap)
         eff, _rest = take_top(rest, eff_h)
+        if src_text and _rest.height > m.gap:  # basis and source right under the effects
+            src.y = min(src.y, eff.bottom + 2 * m.gap)
         self.text(choice.consequence, cons, size)
         self.text(effects_text, eff, size, bold=True)
         if src_text:

@@ -56,9 +56,8 @@ class ThemeIntroScene(Scene):
         theme = self.app.content.themes[self.theme_id]
         area = centered(m.content, m.body * 34)
         buttons, area = take_bottom(area, m.button_h, m.gap * 2)
-        head, area = take_top(area, round(m.title * 1.5), m.gap)
-        self.text(theme.title, head, m.heading, bold=True, valign="center", min_size=m.body)
-        self.text(theme.intro, area, m.body)
+        self.text_stack([(theme.title, m.heading, "text", True), (theme.intro, round(m.body * 1.1), "text", False)],
+                        area, m.gap * 2)
         left, right = columns(buttons, 2, m.gap)
         self.widgets = [
             Button("back", left, role="back", label=_("Retour")),

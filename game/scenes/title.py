@@ -7,7 +7,7 @@ import pygame
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
 from game.session import FULL_PATH
-from game.ui.layout import Metrics, centered, rows, take_bottom, take_top
+from game.ui.layout import Metrics, center_block, centered, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
 
@@ -16,21 +16,27 @@ class TitleScene(Scene):
 
     def build(self, m: Metrics) -> None:
         area = centered(m.content, max(m.body * 30, m.content.width * 2 // 3))
-        footer_h = m.small * 3 if self.app.content.skipped else m.small * 2
-        footer, area = take_bottom(area, footer_h, m.gap)
+        lines = [_("Sources\u00a0: affiche «\u00a0Numérique\u00a0» et La Mêlée (2025). Clavier, souris, écran tactile ou manette.")]
+        if self.app.content.skipped:
+            n = self.app.content.skipped
+            lines.append(ngettext(
+                "{n} élément écarté du contenu\u00a0: «\u00a0python main.py validate\u00a0» dit pourquoi.",
+                "{n} éléments écartés du contenu\u00a0: «\u00a0python main.py validate\u00a0» dit pourquoi.", n).format(n=n))
+        footer_text = "\n".join(lines)
+        footer_h = self.app.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
+        footer, area = take_bottom(area, min(footer_h, area.height // 4), m.gap)
         n_buttons = 3
         buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
-        head_h = max(0, area.height - buttons_h - m.gap * 2)
-        head, rest = take_top(area, head_h, m.gap * 2)
-        title_h = min(head.height * 6 // 10, round(m.title * 2.6))
-        title_box, sub = take_top(head, title_h, m.gap)
-        title_box.y = max(head.y, head.y + (head.height - title_h - m.heading * 3) // 2)
-        sub.y = title_box.bottom + m.gap
-        sub.height = max(0, head.bottom - sub.y)
-        self.text(_("Numérique en jeu"), title_box, m.title, bold=True, align="center", valign="center",
-                  min_size=m.heading)
-        self.text(_("Ce que coûte vraiment le numérique, et les métiers qui le changent."), sub,
-                  m.heading, color="muted", align="center")
+        title = _("Numérique en jeu")
+        tagline = _("Ce que coûte vraiment le numérique, et les métiers qui le changent.")
+        r_ = self.app.renderer
+        title_h = r_.fit(title, area.width, 10_000, m.title, m.title, True).height + m.gap
+        sub_h = r_.fit(tagline, area.width, 10_000, m.heading, m.heading).height
+        group = center_block(area, title_h + sub_h + buttons_h + m.gap * 5)
+        title_box, group = take_top(group, min(title_h, group.height // 3), m.gap)
+        rest, sub = take_bottom(group, buttons_h, m.gap * 3)
+        self.text(title, title_box, m.title, bold=True, align="center", valign="center", min_size=m.heading)
+        self.text(tagline, sub, m.heading, color="muted", align="center", valign="center")
         band = centered(rest, min(rest.width, m.body * 22))
         band.height = buttons_h
         r = rows(band, n_buttons, m.gap)
@@ -39,13 +45,7 @@ class TitleScene(Scene):
             Button("choose_theme", r[1], role="open", label=_("Choisir un thème")),
             Button("quit", r[2], role="quit", label=_("Quitter")),
         ]
-        lines = [_("Sources\u00a0: affiche «\u00a0Numérique\u00a0» et La Mêlée (2025). Clavier, souris, écran tactile ou manette.")]
-        if self.app.content.skipped:
-            n = self.app.content.skipped
-            lines.append(ngettext(
-                "{n} élément écarté du contenu\u00a0: «\u00a0python main.py validate\u00a0» dit pourquoi.",
-                "{n} éléments écartés du contenu\u00a0: «\u00a0python main.py validate\u00a0» dit pourquoi.", n).format(n=n))
-        self.text("\n".join(lines), footer, m.small, color="muted", align="center", valign="center")
+        self.text(footer_text, footer, m.small, color="muted", align="center", valign="center")
 
     def default_focus(self) -> str:
         return "play_all"

@@ -39,7 +39,8 @@ def metrics_for(size: tuple[int, int], text_scale: float = 1.0) -> Metrics:
     show the same layout, only larger; a portrait kiosk is sized by its width."""
     w, h = max(1, size[0]), max(1, size[1])
     portrait = h > w * 1.1
-    unit = w / 1000 if portrait else min(w / 1280, h / 720)
+    # A portrait kiosk has height to spare: its text is sized by the width, and larger.
+    unit = min(w / 800, h / 1280) if portrait else min(w / 1280, h / 720)
     unit = max(0.3, unit)
     body = max(15, round(26 * unit * text_scale))
     small = max(14, round(21 * unit * text_scale))
@@ -92,3 +93,11 @@ def centered(rect: pygame.Rect, width: int) -> pygame.Rect:
     """A band of at most ``width`` centred in ``rect`` (readable line lengths on wide screens)."""
     width = min(width, rect.width)
     return pygame.Rect(rect.x + (rect.width - width) // 2, rect.y, width, rect.height)
+
+
+def center_block(area: pygame.Rect, needed: int) -> pygame.Rect:
+    """The part of ``area`` a block of height ``needed`` takes when centred vertically
+    (all of ``area`` when the block needs more): prompt and answers stay together."""
+    if needed >= area.height:
+        return area
+    return pygame.Rect(area.x, area.y + (area.height - needed) // 2, area.width, needed)

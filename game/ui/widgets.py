@@ -58,7 +58,9 @@ class Button(Widget):
         size = size or m.body
         bold = self.style == "primary"
         if self.detail:
-            label_h = max(1, inner.height * 5 // 10)
+            # The label as tall as it needs (one line, usually), the detail gets the rest.
+            need = renderer.fit(self.label, inner.width, 10_000, size, size, True).height
+            label_h = max(1, min(need + max(2, m.gap // 3), inner.height // 2))
             top = pygame.Rect(inner.x, inner.y, inner.width, label_h)
             bottom = pygame.Rect(inner.x, inner.y + label_h, inner.width, inner.height - label_h)
             self.text_boxes = [

@@ -51,34 +51,17 @@ class _Refused(Exception):
     pass
 
 
-class _PosLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (ten times faster), the pure-Python one otherwise;
+# both are SafeLoaders: only plain data, never Python objects.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PosLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that records positions and refuses alias bombs and deep nesting."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark
-                raise _Refused(f"{mark.line + 1}:{mark.column + 1}:" + _("trop d'alias YAML («\u00a0*nom\u00a0»)"))
-        depth = getattr(self, "_depth", 0) + 1
-        if depth > MAX_DEPTH:
-            mark = self.peek_event().start_mark
-            raise _Refused(f"{mark.line + 1}:{mark.column + 1}:" + _("imbrication trop profonde"))
-        self._depth = depth
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth = depth - 1
-
-    def get_single_node(self):  # noqa: ANN201
-        node = super().get_single_node()
-        if node is not None and _expanded_size(node) > MAX_EXPANDED_NODES:
-            raise _Refused("1:1:" + _("trop de valeurs une fois les alias (« *nom ») développés"))
-        return node
+    def construct_document(self, node):  # noqa: ANN001, ANN201
+        _check_graph(node)
+        return super().construct_document(node)
 
     def construct_mapping(self, node, deep=False):  # noqa: ANN001
         base = super().construct_mapping(node, deep=True)
@@ -100,26 +83,38 @@ class _PosLoader(yaml.SafeLoader):
         return out
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """How many values the document holds once every alias is expanded (memoised: linear)."""
+def _check_graph(root: yaml.Node) -> None:
+    """Refuse a document before building it when its aliases (« *nom ») would expand into too
+    many values, or when it nests deeper than the format needs. Linear: sizes are memoised."""
     sizes: dict[int, int] = {}
+    aliases = 0
 
-    def size(node: yaml.Node) -> int:
+    def refuse(node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        raise _Refused(f"{mark.line + 1}:{mark.column + 1}:{message}")
+
+    def size(node: yaml.Node, depth: int) -> int:
+        nonlocal aliases
+        if depth > MAX_DEPTH:
+            refuse(node, _("imbrication trop profonde"))
         known = sizes.get(id(node))
         if known is not None:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                refuse(node, _("trop d'alias YAML (« *nom »)"))
             return known
-        sizes[id(node)] = 1  # a cycle counts once; PyYAML refuses recursive structures anyway
+        sizes[id(node)] = 1  # PyYAML refuses recursive structures anyway
+        total = 1
         if isinstance(node, yaml.MappingNode):
-            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
         elif isinstance(node, yaml.SequenceNode):
-            total = 1 + sum(size(v) for v in node.value)
-        else:
-            total = 1
-        total = min(total, MAX_EXPANDED_NODES + 1)
+            total += sum(size(v, depth + 1) for v in node.value)
+        if total > MAX_EXPANDED_NODES:
+            refuse(node, _("trop de valeurs une fois les alias (« *nom ») développés"))
         sizes[id(node)] = total
         return total
 
-    return size(root)
+    size(root, 0)
 
 
 _PosLoader.add_constructor("tag:yaml.org,2002:map", _PosLoader.construct_mapping)

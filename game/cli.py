@@ -34,10 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=None, help=_("graine du hasard (parties reproductibles)"))
     parser.add_argument("--content", type=Path, default=QUESTIONS, help=_("dossier du contenu (YAML)"))
     parser.add_argument("--no-sound", action="store_true", help=_("sans aucun son"))
-    sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay}")
+    sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay,schema}")
     sub.add_parser("play", help=_("jouer (par défaut)"))
     val = sub.add_parser("validate", help=_("vérifier les fichiers de questions"))
     val.add_argument("paths", nargs="*", type=Path, help=_("fichiers ou dossiers (défaut\u00a0: questions/)"))
+    val.add_argument("--strict", action="store_true", help=_("les avertissements comptent comme des erreurs"))
+    val.add_argument("--no-layout", action="store_true",
+                     help=_("ne pas vérifier que les textes tiennent sur un écran 1024×600"))
+    sch = sub.add_parser("schema", help=_("écrire le schéma JSON des fichiers de questions"))
+    sch.add_argument("-o", "--output", type=Path, default=None, help=_("fichier à écrire (défaut : la sortie)").replace(" :", "\u00a0:"))
     auto = sub.add_parser("autoplay", help=_("faire jouer un robot sans fenêtre"))
     auto.add_argument("--sessions", type=int, default=1)
     auto.add_argument("--seed", dest="auto_seed", type=int, default=0)
@@ -46,17 +51,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def validate(paths: list[Path]) -> int:
+def validate(paths: list[Path], strict: bool = False, layout: bool = True) -> int:
+    """Print every problem as path:line:column: message, then a count; 1 if any error."""
     from game.content.loader import load_content
 
     content = load_content(paths or [QUESTIONS])
-    for issue in sorted(content.issues):
-        print(issue)
-    n = len(content.errors)
-    print(i18n.ngettext("{n} erreur", "{n} erreurs", n).format(n=n)
-          + " — " + _("{q} questions, {s} situations, {c} métiers").format(
-              q=len(content.questions), s=len(content.scenarios), c=len(content.careers)))
-    return 1 if n else 0
+    issues = list(content.issues)
+    if layout and (content.questions or content.scenarios):
+        from game.scenes.fitcheck import check_fit
+
+        issues += check_fit(content)
+    for issue in sorted(issues):
+        label = _("avertissement") if issue.severity == "warning" else _("erreur")
+        print(f"{issue.path}:{issue.line}:{issue.column}: {label}\u00a0: {issue.message}")
+    errors = sum(1 for i in issues if i.severity == "error")
+    warnings = len(issues) - errors
+    print(", ".join([
+        i18n.ngettext("{n} erreur", "{n} erreurs", errors).format(n=errors),
+        i18n.ngettext("{n} avertissement", "{n} avertissements", warnings).format(n=warnings),
+        _("{q} questions, {s} situations, {c} métiers").format(
+            q=len(content.questions), s=len(content.scenarios), c=len(content.careers)),
+    ]))
+    return 1 if errors or (strict and warnings) else 0
+
+
+def write_schema(output: Path | None) -> int:
+    import json
+
+    from game.content.schema import bank_schema
+
+    text = json.dumps(bank_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+    return 0
 
 
 def load_playable(path: Path):  # noqa: ANN201
@@ -80,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     i18n.set_language(i18n.language_from_environment())
     args = build_parser().parse_args(argv)
     if args.command == "validate":
-        return validate(args.paths)
+        return validate(args.paths, strict=args.strict, layout=not args.no_layout)
+    if args.command == "schema":
+        return write_schema(args.output)
     content = load_playable(args.content)
     if content is None:
         return 2

@@ -63,6 +63,11 @@ def _(message: str) -> str:
     return _state["tr"].gettext(message)  # type: ignore[union-attr]
 
 
+def N_(message: str) -> str:
+    """Mark a string for translation where it is defined; ``_()`` translates it where it is shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _state["tr"].ngettext(singular, plural, n)  # type: ignore[union-attr]
 

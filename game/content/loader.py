@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from game.content.models import SECTIONS, Axis, Career, Indicator, Question, Scenario, Source, Takeaway, Theme
-from game.i18n import _
+from game.i18n import N_, _
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 12
@@ -159,29 +159,31 @@ def read_yaml(path: Path) -> tuple[Any, list[ContentIssue]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "?"
+        if exc.context and exc.context_mark and exc.problem:
+            problem += _(" ({context}, ligne {line})").format(context=exc.context, line=exc.context_mark.line + 1)
         return None, [ContentIssue(name, line, col, _("erreur de syntaxe YAML\u00a0: {problem}").format(problem=problem))]
     except yaml.YAMLError as exc:
         return None, [ContentIssue(name, 1, 1, _("erreur YAML\u00a0: {error}").format(error=exc))]
 
 
 _PYDANTIC_FR = {
-    "missing": "champ obligatoire manquant\u00a0: «\u00a0{field}\u00a0»",
-    "extra_forbidden": "champ inconnu\u00a0: «\u00a0{field}\u00a0» (faute de frappe\u00a0?)",
-    "string_type": "«\u00a0{field}\u00a0» doit être un texte",
-    "string_too_short": "«\u00a0{field}\u00a0» est vide",
-    "string_pattern_mismatch": "«\u00a0{field}\u00a0» doit être un id en minuscules (lettres, chiffres, _ . -)",
-    "int_type": "«\u00a0{field}\u00a0» doit être un nombre entier",
-    "int_parsing": "«\u00a0{field}\u00a0» doit être un nombre entier",
-    "float_type": "«\u00a0{field}\u00a0» doit être un nombre",
-    "float_parsing": "«\u00a0{field}\u00a0» doit être un nombre",
-    "bool_type": "«\u00a0{field}\u00a0» doit valoir true ou false",
-    "bool_parsing": "«\u00a0{field}\u00a0» doit valoir true ou false",
-    "list_type": "«\u00a0{field}\u00a0» doit être une liste",
-    "dict_type": "«\u00a0{field}\u00a0» doit être une table (clé\u00a0: valeur)",
-    "model_type": "«\u00a0{field}\u00a0» doit être une table (clé\u00a0: valeur)",
-    "literal_error": "«\u00a0{field}\u00a0» doit valoir {expected}",
-    "greater_than": "«\u00a0{field}\u00a0» doit être plus grand que {gt}",
-    "greater_than_equal": "«\u00a0{field}\u00a0» doit être au moins {ge}",
+    "missing": N_("champ obligatoire manquant\u00a0: «\u00a0{field}\u00a0»"),
+    "extra_forbidden": N_("champ inconnu\u00a0: «\u00a0{field}\u00a0» (faute de frappe\u00a0?)"),
+    "string_type": N_("«\u00a0{field}\u00a0» doit être un texte"),
+    "string_too_short": N_("«\u00a0{field}\u00a0» est vide"),
+    "string_pattern_mismatch": N_("«\u00a0{field}\u00a0» doit être un id en minuscules (lettres, chiffres, _ . -)"),
+    "int_type": N_("«\u00a0{field}\u00a0» doit être un nombre entier"),
+    "int_parsing": N_("«\u00a0{field}\u00a0» doit être un nombre entier"),
+    "float_type": N_("«\u00a0{field}\u00a0» doit être un nombre"),
+    "float_parsing": N_("«\u00a0{field}\u00a0» doit être un nombre"),
+    "bool_type": N_("«\u00a0{field}\u00a0» doit valoir true ou false"),
+    "bool_parsing": N_("«\u00a0{field}\u00a0» doit valoir true ou false"),
+    "list_type": N_("«\u00a0{field}\u00a0» doit être une liste"),
+    "dict_type": N_("«\u00a0{field}\u00a0» doit être une table (clé\u00a0: valeur)"),
+    "model_type": N_("«\u00a0{field}\u00a0» doit être une table (clé\u00a0: valeur)"),
+    "literal_error": N_("«\u00a0{field}\u00a0» doit valoir {expected}"),
+    "greater_than": N_("«\u00a0{field}\u00a0» doit être plus grand que {gt}"),
+    "greater_than_equal": N_("«\u00a0{field}\u00a0» doit être au moins {ge}"),
 }
 
 
@@ -212,6 +214,14 @@ class Content:
     takeaways: dict[str, Takeaway] = field(default_factory=dict)
     issues: list[ContentIssue] = field(default_factory=list)
     skipped: int = 0
+    # (section, id) -> (file, parsed node): where each item came from, for messages about it.
+    origins: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict, repr=False)
+
+    def locate(self, section: str, item_id: str, loc: tuple[Any, ...] = ()) -> tuple[str, int, int]:
+        """File, line and column of an item's field (``loc`` as in pydantic errors)."""
+        path, node = self.origins.get((section, item_id), ("?", None))
+        line, col = position_of(node, loc) if node is not None else (1, 1)
+        return path, line, col
 
     @property
     def errors(self) -> list[ContentIssue]:
@@ -240,11 +250,11 @@ _REFS = {
     "takeaways": lambda t: [("source", "sources", t.source)] + [("themes", "themes", th) for th in t.themes],
 }
 
-_REGISTRY_NAMES = {
-    "themes": "thème",
-    "sources": "source",
-    "axes": "axe",
-    "indicators": "indicateur",
+_UNKNOWN = {
+    "themes": N_("thème inconnu\u00a0: «\u00a0{ref}\u00a0» (voir themes.yaml)"),
+    "sources": N_("source inconnue\u00a0: «\u00a0{ref}\u00a0» (voir sources.yaml)"),
+    "axes": N_("axe inconnu\u00a0: «\u00a0{ref}\u00a0» (voir axes.yaml)"),
+    "indicators": N_("indicateur inconnu\u00a0: «\u00a0{ref}\u00a0» (voir indicators.yaml)"),
 }
 
 
@@ -300,7 +310,8 @@ def load_content(paths: list[Path] | Path) -> Content:
                 except ValidationError as exc:
                     content.skipped += 1
                     for err in exc.errors():
-                        eline, ecol = position_of(node, err["loc"]) if err["loc"] else ipos
+                        loc = tuple(err["loc"]) + tuple(getattr((err.get("ctx") or {}).get("error"), "loc", ()))
+                        eline, ecol = position_of(node, loc) if loc else ipos
                         content.issues.append(ContentIssue(str(path), eline, ecol, _message(err)))
                     continue
                 if item.id in registry:
@@ -313,11 +324,11 @@ def load_content(paths: list[Path] | Path) -> Content:
                     continue
                 registry[item.id] = item
                 where[(section, item.id)] = (str(path), node)
-                if section == "questions" and item.source is None:
-                    eline, ecol = position_of(node, ("id",))
-                    content.issues.append(ContentIssue(str(path), eline, ecol, _(
-                        "pas de source : ajoute « source: » avec un id de sources.yaml"), "warning"))
     _check_references(content, where)
+    content.origins = where
+    from game.content.checks import check_texts
+
+    content.issues.extend(check_texts(content))
     return content
 
 
@@ -332,8 +343,7 @@ def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, 
                 if ref not in getattr(content, target):
                     path, node = where[(section, item_id)]
                     line, col = _find_value(node, ref) or position_of(node, (fieldname,))
-                    content.issues.append(ContentIssue(path, line, col, _(
-                        "{kind} inconnu·e\u00a0: «\u00a0{ref}\u00a0»").format(kind=_(_REGISTRY_NAMES[target]), ref=ref)))
+                    content.issues.append(ContentIssue(path, line, col, _(_UNKNOWN[target]).format(ref=ref)))
                     del registry[item_id]
                     content.skipped += 1
                     break

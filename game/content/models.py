@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from game.i18n import _
+from game.i18n import _, ngettext
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 IdStr = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)
@@ -21,6 +21,15 @@ class Model(BaseModel):
     """Base: unknown fields are errors (a typo like ``explaination`` must not pass)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class FieldError(ValueError):
+    """A model-level check that knows which field is at fault, so that the message points
+    at that field's line rather than at the start of the item."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
 
 
 def _not_blank(value: str) -> str:
@@ -96,15 +105,15 @@ class Estimate(Model):
     @model_validator(mode="after")
     def _answer_in_range(self) -> Estimate:
         if self.min >= self.max:
-            raise ValueError(_("«\u00a0min\u00a0» doit être plus petit que «\u00a0max\u00a0»"))
+            raise FieldError(("max",), _("«\u00a0min\u00a0» doit être plus petit que «\u00a0max\u00a0»"))
         if not self.min <= self.answer <= self.max:
-            raise ValueError(
+            raise FieldError(("answer",), 
                 _("la réponse {answer} est hors de l'intervalle {low} – {high}").format(
                     answer=f"{self.answer:g}", low=f"{self.min:g}", high=f"{self.max:g}"
                 )
             )
         if (self.max - self.min) / self.step > 200:
-            raise ValueError(_("plus de 200 crans\u00a0: choisis un «\u00a0step\u00a0» plus grand"))
+            raise FieldError(("step",), _("plus de 200 crans\u00a0: choisis un «\u00a0step\u00a0» plus grand"))
         return self
 
 
@@ -132,29 +141,29 @@ class Question(Model):
     def _shape_fits_type(self) -> Question:
         if self.type == "estimate":
             if self.estimate is None:
-                raise ValueError(_("une question «\u00a0estimate\u00a0» a besoin d'un bloc «\u00a0estimate\u00a0»"))
+                raise FieldError(("type",), _("une question «\u00a0estimate\u00a0» a besoin d'un bloc «\u00a0estimate\u00a0»"))
             if self.choices:
-                raise ValueError(_("une question «\u00a0estimate\u00a0» n'a pas de «\u00a0choices\u00a0»"))
+                raise FieldError(("choices",), _("une question «\u00a0estimate\u00a0» n'a pas de «\u00a0choices\u00a0»"))
             return self
         if self.estimate is not None:
-            raise ValueError(_("seule une question «\u00a0estimate\u00a0» a un bloc «\u00a0estimate\u00a0»"))
+            raise FieldError(("estimate",), _("seule une question «\u00a0estimate\u00a0» a un bloc «\u00a0estimate\u00a0»"))
         n = len(self.choices)
         if not MIN_CHOICES <= n <= MAX_CHOICES:
-            raise ValueError(
-                _("{n} réponses\u00a0: une question en a de {low} à {high}").format(n=n, low=MIN_CHOICES, high=MAX_CHOICES)
-            )
+            raise FieldError(("choices",), ngettext(
+                "{n} réponse\u00a0: une question en a de {low} à {high}",
+                "{n} réponses\u00a0: une question en a de {low} à {high}", n).format(n=n, low=MIN_CHOICES, high=MAX_CHOICES))
         ids = [c.id for c in self.choices]
         if len(set(ids)) != n:
-            raise ValueError(_("deux réponses ont le même id"))
+            raise FieldError(("choices",), _("deux réponses ont le même id"))
         right = sum(c.correct for c in self.choices)
         if self.type in ("single", "truefalse") and right != 1:
-            raise ValueError(
+            raise FieldError(("choices",),
                 _("une question «\u00a0{type}\u00a0» a exactement une bonne réponse (ici\u00a0: {n})").format(type=self.type, n=right)
             )
         if self.type == "truefalse" and n != 2:
-            raise ValueError(_("une question «\u00a0truefalse\u00a0» a exactement deux réponses"))
+            raise FieldError(("choices",), _("une question «\u00a0truefalse\u00a0» a exactement deux réponses"))
         if self.type == "multiple" and right < 1:
-            raise ValueError(_("une question «\u00a0multiple\u00a0» a au moins une bonne réponse"))
+            raise FieldError(("choices",), _("une question «\u00a0multiple\u00a0» a au moins une bonne réponse"))
         return self
 
     @property
@@ -178,7 +187,7 @@ class ScenarioChoice(Model):
     @model_validator(mode="after")
     def _effects_have_basis(self) -> ScenarioChoice:
         if any(self.effects.values()) and not (self.basis and self.source):
-            raise ValueError(_("des «\u00a0effects\u00a0» demandent une «\u00a0basis\u00a0» et une «\u00a0source\u00a0»"))
+            raise FieldError(("effects",), _("des «\u00a0effects\u00a0» demandent une «\u00a0basis\u00a0» et une «\u00a0source\u00a0»"))
         return self
 
 
@@ -194,11 +203,10 @@ class Scenario(Model):
     def _choice_count(self) -> Scenario:
         n = len(self.choices)
         if not MIN_CHOICES <= n <= MAX_CHOICES:
-            raise ValueError(
-                _("{n} choix\u00a0: une carte en a de {low} à {high}").format(n=n, low=MIN_CHOICES, high=MAX_CHOICES)
-            )
+            raise FieldError(("choices",),
+                _("{n} choix\u00a0: une carte en a de {low} à {high}").format(n=n, low=MIN_CHOICES, high=MAX_CHOICES))
         if len({c.id for c in self.choices}) != n:
-            raise ValueError(_("deux réponses ont le même id"))
+            raise FieldError(("choices",), _("deux réponses ont le même id"))
         return self
 
 

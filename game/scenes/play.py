@@ -80,16 +80,20 @@ class PlayScene(Scene):
         else:
             band_h = max(m.button_h, gauge_h)
             top, area = take_top(area, band_h, m.gap * 2)
-            progress_w = min(top.width * 28 // 100, m.body * 11)
+            progress_w = min(top.width // 5, m.body * 8)
             progress = pygame.Rect(top.x, top.y, progress_w, band_h)
             menu = pygame.Rect(top.right - menu_w, top.y + (band_h - m.button_h) // 2, menu_w, m.button_h)
             gauges = pygame.Rect(progress.right + m.gap, top.y + (band_h - gauge_h) // 2,
                                  menu.x - progress.right - 2 * m.gap, gauge_h)
-        theme = self.play.session.content.themes.get(self.item_theme())
-        label = self.progress_label() + ("\n" + theme.title if theme else "")
-        self.text(label, progress, m.small, color="muted", valign="center", min_size=max(12, m.small * 3 // 4))
+        self.text(self.progress_label(), progress, m.small, bold=True, valign="center")
         self.texts.extend((tb, "muted") for tb in self.strip.build(gauges, m, self.app.renderer))
         self.widgets.append(Button("menu", menu, role="back", label=_("Menu")))
+        theme = self.play.session.content.themes.get(self.item_theme())
+        if theme is not None:  # the theme on a line of its own: long titles need the width
+            label = _("Thème\u00a0: {title}").format(title=theme.title)
+            need = self.app.renderer.fit(label, area.width, 10_000, m.small, m.small).height
+            line, area = take_top(area, min(need, area.height // 5), m.gap)
+            self.text(label, line, m.small, color="muted", valign="center")
         return area
 
     def item_theme(self) -> str:

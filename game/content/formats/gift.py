@@ -1,0 +1,546 @@
+"""Moodle GIFT: a parser that follows Moodle's own importer, and a writer Moodle accepts.
+
+Reading follows Moodle's ``qformat_gift`` (question/format/gift/format.php) step by step:
+questions are separated by blank lines; whole lines starting with ``//`` are comments;
+``\\~ \\= \\# \\{ \\} \\:`` are escaped characters, ``\\n`` a line break and ``\\\\`` a
+backslash; a block starting with ``$CATEGORY:`` sets the category; ``::title::``; the
+answers are between the first ``{`` and the first ``}``; text after them makes a
+« missing word » question; ``####`` (the last one) starts the general feedback; a text may
+start with ``[html]``, ``[moodle]``, ``[plain]`` or ``[markdown]`` and answers default to
+the question text's format. The type is decided in Moodle's order: no braces =
+description, ``{}`` = essay, ``{#`` = numerical, a ``~`` = multiple choice, ``=`` and ``->``
+= matching, ``{T}``/``{TRUE}``/``{F}``/``{FALSE}`` = true/false, else short answer.
+
+The game plays multiple choice (one ``=`` → single; no ``=`` but ``~%n%`` weights →
+multiple, positive weights being the right answers) and true/false, with 2 to 4 answers;
+every other type is reported with its line and skipped. True/false feedback, as in
+Moodle: ``{TRUE#shown to who answers wrong#shown to who answers right}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from game.content.formats import (
+    PHP_TRIM,
+    Draft,
+    DraftChoice,
+    Parsed,
+    html_to_text,
+    issue,
+    looks_like_html,
+    split_lines,
+    unexpected,
+)
+from game.content.models import MAX_CHOICES, MIN_CHOICES, Question
+from game.i18n import _
+
+FORMATS = ("html", "moodle", "plain", "markdown")
+BLANK = "_____"  # what Moodle puts where the answers were in a « missing word » question
+
+# Escaped characters become private-use code points while the structure is read, as
+# Moodle's placeholders do; they turn back into the characters at the very end.
+_PUA = 0xF0000
+_SPECIALS = ":#={}~"
+_ESCAPED = {c: chr(_PUA + ord(c)) for c in _SPECIALS}
+_ESCAPED_NEWLINE = chr(_PUA + 10)
+_UNESCAPE = {ord(v): k for k, v in _ESCAPED.items()} | {ord(_ESCAPED_NEWLINE): "\n"}
+
+# Moodle: '/^%\-*([0-9]{1,2})\.?([0-9]*)%/', the weight being what lies between the % signs.
+_WEIGHT = re.compile(r"%(-*)([0-9]{1,2}\.?[0-9]*)%")
+
+_KINDS = {
+    "description": "description",
+    "essay": "composition",
+    "numerical": "numérique",
+    "match": "correspondance",
+    "shortanswer": "réponse courte",
+    "missing_truefalse": "texte à trous vrai/faux",
+}
+
+
+def _unsupported(kind: str) -> str:
+    return _("question de type «\u00a0{kind}\u00a0» non prise en charge\u00a0: ignorée").format(kind=_(_KINDS[kind]))
+
+
+class _Text:
+    """A string being parsed that remembers, for each character, its offset in the block."""
+
+    __slots__ = ("s", "pos")
+
+    def __init__(self, s: str, pos: list[int]) -> None:
+        self.s = s
+        self.pos = pos
+
+    def cut(self, start: int, end: int | None = None) -> _Text:
+        end = len(self.s) if end is None else end
+        return _Text(self.s[start:end], self.pos[start:end])
+
+    def strip(self) -> _Text:
+        left = len(self.s) - len(self.s.lstrip(PHP_TRIM))
+        right = len(self.s.rstrip(PHP_TRIM))
+        return self.cut(left, max(left, right))
+
+    def __add__(self, other: _Text) -> _Text:
+        return _Text(self.s + other.s, self.pos + other.pos)
+
+    def offset(self, i: int = 0, default: int = 0) -> int:
+        if not self.pos:
+            return default
+        return self.pos[min(max(i, 0), len(self.pos) - 1)]
+
+
+class _Block:
+    """The lines of one question (between blank lines), comments left out, each trimmed."""
+
+    def __init__(self, lines: list[tuple[int, str]]) -> None:
+        self.first_line = lines[0][0]
+        self.starts: list[tuple[int, int, int]] = []  # (offset in text, line number, indent)
+        parts: list[str] = []
+        offset = 0
+        for number, raw in lines:
+            trimmed = raw.strip(PHP_TRIM)
+            if trimmed.startswith("//"):
+                continue
+            indent = len(raw) - len(raw.lstrip(PHP_TRIM))
+            self.starts.append((offset, number, indent))
+            parts.append(trimmed)
+            offset += len(trimmed) + 1
+        self.text = "\n".join(parts)
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """(line, column) of an offset of ``self.text``, 1-based, in the original file."""
+        line, col = self.first_line, 1
+        for start, number, indent in self.starts:
+            if start > offset:
+                break
+            line, col = number, indent + offset - start + 1
+        return line, col
+
+    def escaped(self) -> _Text:
+        """Moodle's escapedchar_pre: ``\\\\`` is a backslash, ``\\:`` etc. hide the specials."""
+        text = self.text
+        out: list[str] = []
+        pos: list[int] = []
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "\\" and i + 1 < len(text):
+                nxt = text[i + 1]
+                if nxt == "\\":
+                    out.append("\\")
+                    pos.append(i)
+                    i += 2
+                    continue
+                if nxt in _ESCAPED:
+                    out.append(_ESCAPED[nxt])
+                    pos.append(i)
+                    i += 2
+                    continue
+                if nxt == "n":
+                    out.append(_ESCAPED_NEWLINE)
+                    pos.append(i)
+                    i += 2
+                    continue
+            out.append(ch)
+            pos.append(i)
+            i += 1
+        return _Text("".join(out), pos)
+
+
+def _with_format(t: _Text, default: str) -> tuple[str, str]:
+    """Moodle's parse_text_with_format: an optional ``[format]`` prefix, then the unescaped text."""
+    s = t.s
+    fmt = default
+    if s.startswith("["):
+        end = s.find("]")
+        if end > 0 and s[1:end] in FORMATS:
+            fmt = s[1:end]
+            s = s[end + 1:]
+    return fmt, s.translate(_UNESCAPE).strip(PHP_TRIM)
+
+
+def _plain(t: _Text, default: str) -> tuple[str, str]:
+    """(format, plain text): HTML is reduced to text; moodle-format text may hold HTML too."""
+    fmt, text = _with_format(t, default)
+    if fmt == "html":
+        text = html_to_text(text)
+    elif fmt == "moodle" and looks_like_html(text):
+        text = html_to_text(text.replace("\n", "<br>"))
+    return fmt, text
+
+
+class _Reader:
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.lines = split_lines(text)
+        self.out = Parsed()
+        self.category: str | None = None
+        self.number = 0
+
+    def warn(self, block: _Block, offset: int, message: str) -> None:
+        line, col = block.at(offset)
+        self.out.issues.append(issue(self.path, line, col, message, "warning"))
+
+    def error(self, block: _Block, offset: int, message: str) -> None:
+        line, col = block.at(offset)
+        self.out.issues.append(issue(self.path, line, col, message))
+
+    def run(self) -> Parsed:
+        current: list[tuple[int, str]] = []
+        for number, line in enumerate(self.lines, start=1):
+            if line.strip(PHP_TRIM) == "":
+                if current:
+                    self.block(current)
+                current = []
+            else:
+                current.append((number, line))
+        if current:
+            self.block(current)
+        return self.out
+
+    def block(self, lines: list[tuple[int, str]]) -> None:
+        block = _Block(lines)
+        if not block.text:
+            return  # only comments
+        try:
+            t = block.escaped().strip()
+            if t.s.startswith("$CATEGORY:"):
+                t = self.read_category(block, t)
+                if not t.s:
+                    return
+            self.number += 1
+            draft = self.question(block, t)
+            if draft is not None:
+                self.out.drafts.append(draft)
+        except Exception as exc:  # noqa: BLE001 - a parser never raises on bad input
+            line, col = block.at(block.starts[0][0] if block.starts else 0)
+            self.out.issues.append(unexpected(self.path, line, col, exc))
+
+    def read_category(self, block: _Block, t: _Text) -> _Text:
+        """``$CATEGORY: path``; returns what follows it in the block (normally nothing)."""
+        newline = t.s.find("\n")
+        head = t.cut(10, newline if newline >= 0 else None)
+        name = head.s.translate(_UNESCAPE).strip()
+        if name:
+            self.category = name
+        else:
+            self.warn(block, t.offset(), _("«\u00a0$CATEGORY:\u00a0» sans nom de catégorie\u00a0: ligne ignorée"))
+        if newline < 0:
+            return _Text("", [])
+        rest = t.cut(newline + 1).strip()
+        if rest.s:
+            self.warn(block, t.offset(), _(
+                "mets une ligne vide après «\u00a0$CATEGORY:\u00a0»\u00a0: la suite est lue comme une question"))
+        return rest
+
+    def question(self, block: _Block, t: _Text) -> Draft | None:
+        start = t.offset()
+        line, col = block.at(start)
+
+        title = None
+        if t.s.startswith("::"):
+            rest = t.cut(2)
+            end = rest.s.find("::")
+            if end < 0:
+                self.warn(block, start, _("titre non fermé\u00a0: le second «\u00a0::\u00a0» manque (il est lu comme du texte)"))
+                t = rest.strip()
+            else:
+                title = rest.s[:end].translate(_UNESCAPE).strip() or None
+                t = rest.cut(end + 2).strip()
+
+        s = t.s
+        open_at, close_at = s.find("{"), s.find("}")
+        if open_at < 0 and close_at < 0:
+            self.error(block, start, _unsupported("description"))
+            return None
+        if open_at < 0 or close_at < open_at:
+            self.error(block, t.offset(close_at, start), _(
+                "accolade «\u00a0}\u00a0» sans «\u00a0{\u00a0» ouvrante\u00a0: question ignorée"))
+            return None
+        if close_at < 0:
+            self.error(block, t.offset(open_at, start), _(
+                "accolade «\u00a0{\u00a0» sans «\u00a0}\u00a0» fermante\u00a0: question ignorée"))
+            return None
+        after = s[close_at + 1:]
+        extra = min((i for i in (after.find("{"), after.find("}")) if i >= 0), default=-1)
+        if extra >= 0:
+            self.error(block, t.offset(close_at + 1 + extra, start), _(
+                "un second bloc d'accolades dans la question\u00a0: question ignorée "
+                "(écris \\{ et \\} pour des accolades dans le texte)"))
+            return None
+
+        answers = t.cut(open_at + 1, close_at).strip()
+        general = _Text("", [])
+        gf_at = answers.s.rfind("####")
+        if gf_at >= 0:
+            general = answers.cut(gf_at + 4)
+            answers = answers.cut(0, gf_at).strip()
+
+        missing_word = not s.endswith("}")
+        if missing_word:
+            blank = _Text(BLANK, [t.offset(open_at)] * len(BLANK))
+            question_text = t.cut(0, open_at) + blank + t.cut(close_at + 1)
+        else:
+            question_text = t.cut(0, open_at)
+        qformat, prompt = _plain(question_text, "moodle")
+        explanation = _plain(general, qformat)[1] or None
+
+        a = answers.s
+        if a == "":
+            kind = "essay"
+        elif a[0] == "#":
+            kind = "numerical"
+        elif "~" in a:
+            kind = "multichoice"
+        elif "=" in a and "->" in a:
+            kind = "match"
+        else:
+            check = a
+            if a.find("#") > 0:
+                check = a[: a.find("#")].strip(PHP_TRIM)
+            if check in ("T", "TRUE", "F", "FALSE"):
+                kind = "truefalse"
+            else:
+                kind = "shortanswer"
+                if check.casefold() in ("t", "true", "f", "false", "vrai", "faux", "v"):
+                    self.error(block, start, _unsupported("shortanswer") + _(
+                        " (pour une question vrai/faux, écris {T}, {TRUE}, {F} ou {FALSE} en majuscules)"))
+                    return None
+        if kind not in ("multichoice", "truefalse"):
+            self.error(block, start, _unsupported(kind))
+            return None
+        if kind == "truefalse" and missing_word:
+            self.error(block, start, _unsupported("missing_truefalse"))
+            return None
+        if not prompt:
+            self.error(block, start, _("énoncé vide\u00a0: question ignorée"))
+            return None
+
+        draft = Draft(line=line, column=col, number=self.number, type="single", prompt=prompt, choices=[],
+                      explanation=explanation, title=title, category=self.category)
+        if kind == "truefalse":
+            self.truefalse(answers, qformat, draft)
+            return draft
+        if missing_word:
+            self.warn(block, t.offset(open_at, start), _(
+                "texte à trous\u00a0: «\u00a0{blank}\u00a0» marque la place de la réponse dans l'énoncé").format(blank=BLANK))
+        return draft if self.multichoice(block, answers, qformat, draft, start) else None
+
+    def truefalse(self, answers: _Text, qformat: str, draft: Draft) -> None:
+        """Moodle's split_truefalse_comment: ``T#wrong#right`` — the first feedback is shown to
+        whoever answers wrong, the second to whoever answers right."""
+        s = answers.s
+        first = s.find("#")
+        second = s.find("#", first + 1) if first >= 0 else -1
+        answer = (answers.cut(0, first) if first >= 0 else answers).strip().s
+        wrong = answers.cut(first + 1, second if second >= 0 else None) if first >= 0 else _Text("", [])
+        right = answers.cut(second + 1) if second >= 0 else _Text("", [])
+        wrong_fb = _plain(wrong.strip(), qformat)[1] or None
+        right_fb = _plain(right.strip(), qformat)[1] or None
+        truth = answer in ("T", "TRUE")
+        draft.type = "truefalse"
+        draft.choices = [
+            DraftChoice("Vrai", truth, right_fb if truth else wrong_fb, "vrai"),
+            DraftChoice("Faux", not truth, wrong_fb if truth else right_fb, "faux"),
+        ]
+
+    def multichoice(self, block: _Block, answers: _Text, qformat: str, draft: Draft, start: int) -> bool:
+        s = answers.s
+        single = "=" in s
+        markers = [i for i, c in enumerate(s) if c in "~="]
+        segments: list[_Text] = []
+        lead = answers.cut(0, markers[0] if markers else len(s)).strip()
+        if lead.s:
+            self.warn(block, lead.offset(), _(
+                "texte avant la première réponse, sans «\u00a0~\u00a0» ni «\u00a0=\u00a0»\u00a0: lu comme une réponse fausse"))
+            segments.append(lead)
+        for k, m in enumerate(markers):
+            end = markers[k + 1] if k + 1 < len(markers) else len(s)
+            segments.append(answers.cut(m if s[m] == "=" else m + 1, end).strip())
+
+        parsed: list[tuple[DraftChoice, float, int]] = []
+        for seg in segments:
+            where = seg.offset(0, answers.offset(0, start))
+            if seg.s.startswith("="):
+                weight = 1.0
+                seg = seg.cut(1)
+            elif match := _WEIGHT.match(seg.s):
+                weight = float(match.group(2)) / 100 * (-1 if match.group(1) else 1)
+                seg = seg.cut(match.end())
+            else:
+                weight = 0.0
+            hash_at = seg.s.find("#")
+            text_part = seg.cut(0, hash_at) if hash_at >= 0 else seg
+            feedback_part = seg.cut(hash_at + 1) if hash_at >= 0 else _Text("", [])
+            text = _plain(text_part.strip(), qformat)[1]
+            feedback = _plain(feedback_part.strip(), qformat)[1] or None
+            if not text:
+                self.warn(block, where, _("réponse vide\u00a0: ignorée"))
+                continue
+            parsed.append((DraftChoice(text, False, feedback), weight, where))
+
+        n = len(parsed)
+        if n < MIN_CHOICES:
+            self.error(block, start, _("il faut au moins {low} réponses (ici\u00a0: {n})\u00a0: question ignorée").format(
+                low=MIN_CHOICES, n=n))
+            return False
+        if n > MAX_CHOICES:
+            self.error(block, start, _("{n} réponses\u00a0: le jeu en affiche de {low} à {high}\u00a0: question ignorée").format(
+                n=n, low=MIN_CHOICES, high=MAX_CHOICES))
+            return False
+
+        if single:
+            right = [p for p in parsed if p[1] >= 1 - 1e-9]
+            if len(right) > 1:
+                self.error(block, start, _(
+                    "{n} bonnes réponses dans une question à réponse unique\u00a0: question ignorée "
+                    "(pour plusieurs bonnes réponses, donne-leur des poids «\u00a0~%50%\u00a0»)").format(n=len(right)))
+                return False
+            for choice, weight, where in parsed:
+                choice.correct = weight >= 1 - 1e-9
+                if 0 < weight < 1 - 1e-9:
+                    self.warn(block, where, _("crédit partiel de {w}\u00a0% ignoré\u00a0: la réponse compte comme fausse").format(
+                        w=_percent(weight)))
+            draft.type = "single"
+        else:
+            total = sum(w for _c, w, _p in parsed if w > 0)
+            for choice, weight, _where in parsed:
+                choice.correct = weight > 0
+            if total > 0 and round(total, 2) != 1:
+                self.warn(block, start, _(
+                    "les poids des bonnes réponses font {total}\u00a0% et non 100\u00a0%\u00a0: Moodle refuserait cette question").format(
+                    total=_percent(total)))
+            draft.type = "multiple"
+        if not any(choice.correct for choice, _w, _p in parsed):
+            self.error(block, start, _(
+                "aucune bonne réponse (mets «\u00a0=\u00a0» devant la bonne réponse, ou des poids positifs «\u00a0~%50%\u00a0»)"
+                "\u00a0: question ignorée"))
+            return False
+        draft.choices = [choice for choice, _w, _p in parsed]
+        return True
+
+
+def _percent(fraction: float) -> str:
+    return f"{fraction * 100:.5f}".rstrip("0").rstrip(".")
+
+
+def parse_gift(text: str, path: str = "<gift>") -> Parsed:
+    """Read GIFT text; never raises. Issues carry ``path`` and 1-based lines and columns."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return _Reader(text, path).run()
+    except Exception as exc:  # noqa: BLE001
+        return Parsed([], [unexpected(path, 1, 1, exc)])
+
+
+# --------------------------------------------------------------------------- writing
+
+def escape(text: str) -> str:
+    """Moodle's repchar: backslash and ``~ = # { } :`` escaped, line breaks as ``\\n``."""
+    text = text.replace("\\", "\\\\")
+    for ch in _SPECIALS:
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def _starts_with_format(text: str) -> bool:
+    return any(text.startswith(f"[{name}]") for name in FORMATS)
+
+
+def _write(text: str) -> str:
+    """One answer or feedback: ``[plain]`` only where the text would look like a format tag."""
+    return ("[plain]" if _starts_with_format(text) else "") + escape(text)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _weights(n: int, total: int) -> str:
+    return _percent(total / n / 100) if n else "0"
+
+
+def _texts(q: Question) -> list[str]:
+    texts = [q.prompt, q.explanation]
+    for c in q.choices:
+        texts.append(c.text)
+        if c.feedback:
+            texts.append(c.feedback)
+    return texts
+
+
+def _true_choice(q: Question) -> Any:
+    for c in q.choices:
+        if c.id in ("vrai", "true", "v", "t") or c.text.strip().casefold() in ("vrai", "true"):
+            return c
+    return q.choices[0]
+
+
+def write_question(q: Question) -> list[str]:
+    """The lines of one question (no blank line)."""
+    plain = any("<" in t or "&" in t for t in _texts(q)) or _starts_with_format(q.prompt)
+    head = f"::{escape(q.id)}::" + ("[plain]" if plain else "") + escape(q.prompt)
+    general = f"####{_write(q.explanation)}" if q.explanation else ""
+    lines = [f"// question: {q.id}"]
+    if q.type == "truefalse":
+        true = _true_choice(q)
+        false = next((c for c in q.choices if c is not true), true)
+        right, wrong = (true, false) if true.correct else (false, true)
+        body = "TRUE" if true.correct else "FALSE"
+        if wrong.feedback:
+            body += "#" + _write(wrong.feedback)
+        elif right.feedback:
+            body += "#"
+        if right.feedback:
+            body += "#" + _write(right.feedback)
+        lines.append(head + "{" + body + general + "}")
+    elif q.type == "estimate" and q.estimate is not None:
+        e = q.estimate
+        lines.append(_("// estimation exportée en question numérique Moodle (réponse {answer} à {tolerance} près) ; "
+                       "« Numérique en jeu » ne réimporte pas les questions numériques").format(
+            answer=_number(e.answer), tolerance=_number(e.tolerance)))
+        prompt = escape(q.prompt + (f"\n(réponse en {e.unit})" if e.unit else ""))
+        head = f"::{escape(q.id)}::" + ("[plain]" if plain else "") + prompt
+        lines.append(head + "{#" + f"{_number(e.answer)}:{_number(e.tolerance)}" + general + "}")
+    else:
+        right = [c for c in q.choices if c.correct]
+        wrong = [c for c in q.choices if not c.correct]
+        lines.append(head + "{")
+        for c in q.choices:
+            if q.type == "single":
+                mark = "=" if c.correct else "~"
+            else:
+                mark = f"~%{_weights(len(right), 100)}%" if c.correct else f"~%{_weights(len(wrong), -100)}%"
+            lines.append("\t" + mark + _write(c.text) + (f"#{_write(c.feedback)}" if c.feedback else ""))
+        if general:
+            lines.append("\t" + general)
+        lines.append("}")
+    return lines
+
+
+def write_gift(questions: Iterable[Question], themes: Mapping[str, Any] | None = None) -> str:
+    """Questions as a GIFT file Moodle imports; a ``$CATEGORY:`` line (the theme id) each time
+    the theme changes. ``themes`` maps theme ids to ``Theme``s (or titles) for a comment line."""
+    themes = themes or {}
+    out = [
+        "// Questions exportées de « Numérique en jeu » au format GIFT de Moodle (UTF-8).",
+        "// Les questions « estimation » deviennent des questions numériques Moodle.",
+        "",
+    ]
+    current = None
+    for q in questions:
+        if q.theme != current:
+            current = q.theme
+            theme = themes.get(q.theme)
+            title = getattr(theme, "title", theme)
+            if title:
+                out.append(f"// Thème : {title}".replace("\n", " "))
+            out.append(f"$CATEGORY: {escape(q.theme)}")
+            out.append("")
+        out.extend(write_question(q))
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,102 @@
+"""Does every text fit on the smallest supported screen? Measured by drawing the real scenes.
+
+Used by ``validate``: each question, answer feedback, scenario card, consequence, theme
+introduction and career sheet is laid out at 1024×600 with the game's own layout code; a
+text that had to be cut is reported at the line of the field it comes from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.app import App, configure_headless
+from game.content.loader import Content, ContentIssue
+from game.i18n import _
+from game.scenes.base import Scene
+from game.scenes.overlays import CareerScene
+from game.scenes.play import Play
+from game.scenes.question import QuestionScene
+from game.scenes.scenario import ScenarioScene
+from game.scenes.themes import ThemeIntroScene
+from game.session import Session, Step
+from game.ui.widgets import Button
+
+SMALLEST = (1024, 600)
+
+
+def _truncated_texts(scene: Scene, size: tuple[int, int]) -> list[str]:
+    scene.draw(pygame.Surface(size))
+    boxes = [tb for tb, _c in scene.texts]
+    for w in scene.widgets:
+        boxes.extend(getattr(w, "text_boxes", []))
+    return [tb.text for tb in boxes if tb.fitted is not None and tb.fitted.truncated]
+
+
+def _field_of(item: Any, text: str, fields: list[tuple[tuple[Any, ...], str]]) -> tuple[Any, ...]:
+    """The field whose words the cut text holds (the longest match wins)."""
+    best: tuple[Any, ...] = ("id",)
+    best_len = 0
+    for loc, value in fields:
+        if value and value in text and len(value) > best_len:
+            best, best_len = loc, len(value)
+    return best
+
+
+def check_fit(content: Content, size: tuple[int, int] = SMALLEST) -> list[ContentIssue]:
+    from game.content.checks import texts_of
+
+    configure_headless()
+    pygame.font.init()
+    app = App(content, size=size, sound=False)
+    issues: list[ContentIssue] = []
+
+    def report(section: str, item_id: str, item: Any, texts: list[str]) -> None:
+        fields = list(texts_of(section, item))
+        seen = set()
+        for text in texts:
+            loc = _field_of(item, text, fields)
+            if loc in seen:
+                continue
+            seen.add(loc)
+            path, line, col = content.locate(section, item_id, loc)
+            issues.append(ContentIssue(path, line, col, _(
+                "texte trop long pour un écran {w}×{h}\u00a0: raccourcis «\u00a0{field}\u00a0»").format(
+                    w=size[0], h=size[1], field=".".join(str(p) for p in loc))))
+
+    def play_for(kind: str, item_id: str) -> Play:
+        return Play(Session(content, "all", [Step(kind, item_id)], seed=0))
+
+    for qid, q in content.questions.items():
+        cut = _truncated_texts(QuestionScene(app, play_for("question", qid), q), size)
+        answers: list[tuple[list[str], float | None]]
+        if q.type == "estimate":
+            answers = [([], q.estimate.min)]
+        else:
+            answers = [([c.id], None) for c in q.choices]
+            if q.type == "multiple":
+                answers.append(([c.id for c in q.choices], None))
+        for ids, value in answers:
+            scene = QuestionScene(app, play_for("question", qid), q)
+            scene._submit(ids, value)
+            cut += _truncated_texts(scene, size)
+        if cut:
+            report("questions", qid, q, cut)
+    for sid, sc in content.scenarios.items():
+        cut = _truncated_texts(ScenarioScene(app, play_for("scenario", sid), sc), size)
+        for choice in sc.choices:
+            scene = ScenarioScene(app, play_for("scenario", sid), sc)
+            scene.on_activate(Button(f"choice:{choice.id}", pygame.Rect(0, 0, 1, 1)))
+            cut += _truncated_texts(scene, size)
+        if cut:
+            report("scenarios", sid, sc, cut)
+    for tid, theme in content.themes.items():
+        cut = _truncated_texts(ThemeIntroScene(app, tid), size)
+        if cut:
+            report("themes", tid, theme, cut)
+    for cid, career in content.careers.items():
+        cut = _truncated_texts(CareerScene(app, cid), size)
+        if cut:
+            report("careers", cid, career, cut)
+    return issues

@@ -156,3 +156,37 @@ def _scenario_choice(content: Content, answer: Answer):  # noqa: ANN202
         if c.id == wanted:
             return c
     raise KeyError(f"unknown choice {wanted!r} for scenario {scenario.id!r}")
+
+
+def theme_success(answers: Iterable[Answer]) -> dict[str, tuple[int, int]]:
+    """(right, asked) per theme, over the questions answered."""
+    out: dict[str, tuple[int, int]] = {}
+    for a in answers:
+        if a.kind != "question":
+            continue
+        right, asked = out.get(a.theme, (0, 0))
+        out[a.theme] = (right + bool(a.correct), asked + 1)
+    return out
+
+
+def choose_takeaways(content: Content, answers: list[Answer]) -> list[str]:
+    """Two end-of-session cards: what you can do tomorrow, for the theme you found hardest;
+    what your class or town can do, for the theme you knew best. Deterministic (ties by id)."""
+    played = sorted({a.theme for a in answers})
+    success = theme_success(answers)
+
+    def rate(theme: str) -> float:
+        right, asked = success.get(theme, (0, 0))
+        return right / asked if asked else 0.5
+
+    weakest = sorted(played, key=lambda t: (rate(t), t))
+    strongest = sorted(played, key=lambda t: (-rate(t), t))
+    chosen: list[str] = []
+    for scope, order in (("me", weakest), ("collective", strongest)):
+        cards = sorted((t for t in content.takeaways.values() if t.scope == scope), key=lambda t: t.id)
+        for theme in order + [None]:  # a card for a played theme first, else any card
+            pick = next((c.id for c in cards if (theme is None or theme in c.themes) and c.id not in chosen), None)
+            if pick:
+                chosen.append(pick)
+                break
+    return chosen

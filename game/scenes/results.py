@@ -15,7 +15,7 @@ from game.ui.hud import value_text
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
-PAGES = ("summary", "profile", "careers")
+PAGES = ("summary", "profile", "careers", "actions")
 
 
 def capitalize(text: str) -> str:
@@ -36,6 +36,7 @@ class ResultsScene(Scene):
         self.totals = session.indicators()
         self.profile = scoring.profile(self.content, self.answers)
         self.matches = scoring.top_careers(self.content, self.answers, 3)
+        self.takeaways = [self.content.takeaways[t] for t in scoring.choose_takeaways(self.content, self.answers)]
         self.page = 0
         self.bars: list[tuple[pygame.Rect, float]] = []
 
@@ -45,10 +46,11 @@ class ResultsScene(Scene):
 
     def build(self, m: Metrics) -> None:
         self.bars = []
+        self.cards: list[pygame.Rect] = []
         area = m.content
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
-        titles = (_("Ton bilan"), _("Ton profil"), _("Des métiers pour toi"))
+        titles = (_("Ton bilan"), _("Ton profil"), _("Des métiers pour toi"), _("À toi d'agir"))
         self.text(f"{titles[self.page]}  ({self.page + 1}/{len(PAGES)})", head, m.heading, bold=True,
                   valign="center")
         getattr(self, f"_build_{PAGES[self.page]}")(m, area)
@@ -145,8 +147,32 @@ class ResultsScene(Scene):
                                        detail=reason,
                                        pick_index=i))
 
+    def _build_actions(self, m: Metrics, area: pygame.Rect) -> None:
+        area = centered(area, m.body * 48)
+        if not self.takeaways:
+            self.text(_("Pour aller plus loin\u00a0: parles-en autour de toi."), area, m.body, valign="center")
+            return
+        headings = {"me": _("Ce que tu peux faire dès demain"), "collective": _("Ce que ta classe, ta commune peut faire")}
+        cells = rows(area, len(self.takeaways), m.gap * 2) if m.portrait or len(self.takeaways) < 2 \
+            else columns(area, len(self.takeaways), m.gap * 2)
+        self.cards = []
+        for card, cell in zip(self.takeaways, cells):
+            self.cards.append(cell)
+            inner = cell.inflate(-2 * m.gap, -2 * m.gap)
+            source = self.content.sources.get(card.source)
+            pieces = [(headings[card.scope], m.small, "muted", True), (card.title, m.heading, "text", True),
+                      (card.text, m.body, "text", False)]
+            if card.example:
+                pieces.append((_("Exemple\u00a0: {example}").format(example=card.example), m.small, "text", False))
+            if source:
+                pieces.append((_("Source\u00a0: {source}").format(source=source.short_label), m.small, "muted", False))
+            self.text_stack(pieces, inner, m.gap, valign="top")
+
     def draw_background(self, surface: pygame.Surface) -> None:
         p = self.app.palette
+        for cell in self.cards:
+            pygame.draw.rect(surface, p.panel, cell, border_radius=max(6, self.metrics.gap))
+            pygame.draw.rect(surface, p.border, cell, width=2, border_radius=max(6, self.metrics.gap))
         for bar, frac in self.bars:
             pygame.draw.rect(surface, p.bar_track, bar, border_radius=4)
             filled = bar.copy()

@@ -256,13 +256,13 @@ class _Reader:
         if open_at < 0 and close_at < 0:
             self.error(block, start, _unsupported("description"))
             return None
-        if open_at < 0 or close_at < open_at:
-            self.error(block, t.offset(close_at, start), _(
-                "accolade «\u00a0}\u00a0» sans «\u00a0{\u00a0» ouvrante\u00a0: question ignorée"))
-            return None
         if close_at < 0:
             self.error(block, t.offset(open_at, start), _(
                 "accolade «\u00a0{\u00a0» sans «\u00a0}\u00a0» fermante\u00a0: question ignorée"))
+            return None
+        if open_at < 0 or close_at < open_at:
+            self.error(block, t.offset(close_at, start), _(
+                "accolade «\u00a0}\u00a0» sans «\u00a0{\u00a0» ouvrante\u00a0: question ignorée"))
             return None
         after = s[close_at + 1:]
         extra = min((i for i in (after.find("{"), after.find("}")) if i >= 0), default=-1)

@@ -26,10 +26,47 @@ MAX_ACTIONS = 600
 
 
 class Bot:
-    def __init__(self, app: App, rng: random.Random, device: str) -> None:
+    """Presses what a player would: at random, or leaning towards some profile axes
+    (``bias``: right answers on those axes, wrong elsewhere, the choices that weigh most on them)."""
+
+    def __init__(self, app: App, rng: random.Random, device: str, bias: tuple[str, ...] = ()) -> None:
         self.app = app
         self.rng = rng
         self.device = device
+        self.bias = bias
+
+    def _biased(self, scene, targets: list[Widget]) -> list[Widget]:  # noqa: ANN001
+        from game.scenes.question import QuestionScene
+        from game.scenes.scenario import ScenarioScene
+
+        by_id = {w.id: w for w in targets}
+        if "play_all" in by_id:  # a biased bot plays the full path: every theme can feed its axes
+            return [by_id["play_all"]]
+        if isinstance(scene, ScenarioScene) and scene.phase == "ask":
+            def weight(choice) -> float:  # noqa: ANN001
+                return sum(choice.axes.get(a, 0.0) for a in self.bias)
+
+            best = max(weight(c) for c in scene.scenario.choices)
+            return [by_id[f"choice:{c.id}"] for c in scene.scenario.choices if weight(c) == best] or targets
+        if isinstance(scene, QuestionScene) and scene.phase == "ask":
+            q = scene.question
+            wanted = any(a in q.axes for a in self.bias)
+            if q.type == "estimate":
+                goal = q.estimate.answer if wanted else (q.estimate.min if q.estimate.answer != q.estimate.min
+                                                         else q.estimate.max)
+                if abs(scene.value - goal) < 1e-9:
+                    return [by_id["submit"]]
+                return [by_id["plus" if scene.value < goal else "minus"]]
+            ids = ({c.id for c in q.choices if c.correct} if wanted
+                   else {c.id for c in q.choices if not c.correct} or {q.choices[0].id})
+            if q.type != "multiple":
+                ids = {sorted(ids)[0]}
+            missing = [by_id[f"choice:{i}"] for i in sorted(ids) if i not in scene.selected]
+            extra = [by_id[f"choice:{i}"] for i in sorted(scene.selected - ids)]
+            if missing or extra:
+                return (missing + extra)[:1]
+            return [by_id["submit"]]
+        return targets
 
     # -- raw events for each device -------------------------------------------------------
     def _events_click(self, pos: tuple[int, int]) -> list[pygame.event.Event]:
@@ -65,6 +102,8 @@ class Bot:
         targets = scene.bot_targets()
         if not targets:
             raise RuntimeError(f"the bot is stuck on {scene.name}: nothing to press")
+        if self.bias:
+            targets = self._biased(scene, targets)
         target = self.rng.choice(targets)
         if isinstance(target, Slider) and self.rng.random() < 0.7:
             self._adjust(scene, target)
@@ -118,11 +157,12 @@ class Bot:
         self.app.step(events, 1.0)  # a long dt: animations end at once
 
 
-def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO) -> dict:
+def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
+                 bias: tuple[str, ...] = ()) -> dict:
     rng = random.Random(seed)
     app.rng = random.Random(seed)
     device = DEVICES[rng.randrange(len(DEVICES))]
-    bot = Bot(app, rng, device)
+    bot = Bot(app, rng, device, bias)
     app.reset_to(TitleScene(app))
     app.step([], 0)
     summary: dict | None = None
@@ -141,18 +181,19 @@ def play_session(app: App, index: int, seed: int, screenshots: Path | None, out:
         bot.act()
     else:
         raise RuntimeError(f"session {index} (seed {seed}) did not finish in {MAX_ACTIONS} actions: {seen[-5:]}")
-    summary = {"seed": seed, "device": device, **{k: v for k, v in summary.items() if k != "seed"}}
+    summary = {"seed": seed, "device": device, **({"bias": list(bias)} if bias else {}),
+               **{k: v for k, v in summary.items() if k != "seed"}}
     out.write(json.dumps(summary, ensure_ascii=False, sort_keys=False) + "\n")
     return summary
 
 
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,
-        out: TextIO | None = None) -> list[dict]:
+        out: TextIO | None = None, bias: tuple[str, ...] = ()) -> list[dict]:
     out = out or sys.stdout
     configure_headless()
     app = App(content, size=size, seed=seed, sound=False)
     app.open_window()
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
-    results = [play_session(app, i, seed + i, screenshots, out) for i in range(sessions)]
+    results = [play_session(app, i, seed + i, screenshots, out, bias) for i in range(sessions)]
     return results

@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--sessions", type=int, default=1)
     auto.add_argument("--seed", dest="auto_seed", type=int, default=0)
     auto.add_argument("--size", dest="auto_size", type=_size, default=None)
+    auto.add_argument("--bias", default="", help=_("axes du profil que le robot privilégie, ex. repair,inclusion"))
     auto.add_argument("--screenshots", type=Path, default=None, help=_("dossier où enregistrer une image par écran"))
     return parser
 
@@ -118,7 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "autoplay":
         from game import autoplay
 
-        autoplay.run(content, args.sessions, args.auto_seed, args.auto_size or args.size, args.screenshots)
+        bias = tuple(a for a in args.bias.split(",") if a)
+        unknown = [a for a in bias if a not in content.axes]
+        if unknown:
+            print(_("axe inconnu\u00a0: {axes} (connus\u00a0: {known})").format(
+                axes=", ".join(unknown), known=", ".join(sorted(content.axes))), file=sys.stderr)
+            return 2
+        autoplay.run(content, args.sessions, args.auto_seed, args.auto_size or args.size, args.screenshots,
+                     bias=bias)
         return 0
     from game.app import App
     from game.scenes.title import TitleScene

@@ -102,8 +102,8 @@ def test_single_choice_with_two_right_answers_and_unknown_theme(tmp_path):
     c = load_content(tmp_path)
     assert not c.questions
     lines = {i.line: i.message for i in c.issues}
-    assert "exactement une bonne réponse" in lines[2]
-    assert lines[12] == "thème inconnu·e\u00a0: «\u00a0nope\u00a0»"
+    assert "exactement une bonne réponse" in lines[7]  # the line of the choices
+    assert lines[12] == "thème inconnu\u00a0: «\u00a0nope\u00a0» (voir themes.yaml)"
     assert all(i.path == str(bank) for i in c.issues)
 
 

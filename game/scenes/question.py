@@ -22,8 +22,14 @@ class QuestionScene(PlayScene):
         self.selected: set[str] = set()
         est = question.estimate
         if est is not None:
-            mid = est.min + round((est.max - est.min) / est.step / 2) * est.step
-            self.value = mid
+            # The slider starts in the middle, unless the middle is the answer: validating
+            # without moving it must not be right by chance.
+            start = est.min + round((est.max - est.min) / est.step / 2) * est.step
+            for candidate in (start, est.min, est.max):
+                if not scoring.is_correct(question, value=candidate):
+                    start = candidate
+                    break
+            self.value = start
         else:
             self.value = None
         self.answer: scoring.Answer | None = None

@@ -91,6 +91,15 @@ def _correct_numbers(value: Any) -> list[int] | None:
     return numbers
 
 
+def _number(row: tuple[Any, ...], columns: dict[str, int], default: int) -> int:
+    """The question's number as the template writes it in the first column, else its rank."""
+    if columns["question"] > 0 and row:
+        value = row[0]
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() and 0 < value < 10**6:
+            return int(value)
+    return default
+
+
 def _row(path: str, line: int, row: tuple[Any, ...], columns: dict[str, int], number: int, out: Parsed) -> None:
     def cell(kind: str) -> Any:
         col = columns.get(kind)
@@ -187,7 +196,7 @@ def parse_kahoot(path: Path, name: str | None = None) -> Parsed:
                 line = index + 1
                 try:
                     before = len(out.drafts) + len(out.issues)
-                    _row(shown, line, rows[index], columns, number + 1, out)
+                    _row(shown, line, rows[index], columns, _number(rows[index], columns, number + 1), out)
                     if len(out.drafts) + len(out.issues) != before:
                         number += 1
                 except Exception as exc:  # noqa: BLE001

@@ -1,0 +1,111 @@
+"""Facts about the real content: enough of it, all of it sourced, every source figure used."""
+
+import re
+from collections import Counter
+
+import pytest
+
+THEMES = {"obsolescence", "dechets", "cobalt", "energie", "fracture", "accessibilite", "fake_news",
+          "harcelement", "ia", "souverainete"}
+
+
+def all_text(content) -> str:
+    parts = []
+    for q in content.questions.values():
+        parts += [q.prompt, q.explanation] + [c.text for c in q.choices] + [c.feedback or "" for c in q.choices]
+        if q.estimate:
+            parts.append(f"{q.estimate.answer:g} {q.estimate.unit}")
+    for s in content.scenarios.values():
+        parts += [s.situation] + [c.consequence for c in s.choices] + [c.basis or "" for c in s.choices]
+    parts += [t.text + " " + (t.example or "") for t in content.takeaways.values()]
+    return "\n".join(parts).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_ten_themes_with_twelve_questions_and_three_cards_each(real_content):
+    assert THEMES <= set(real_content.themes)
+    per_theme = Counter(q.theme for q in real_content.questions.values())
+    cards = Counter(s.theme for s in real_content.scenarios.values())
+    for theme in THEMES:
+        assert per_theme[theme] >= 12, theme
+        assert cards[theme] >= 3, theme
+        assert real_content.themes[theme].intro
+    assert len(real_content.questions) >= 120 and len(real_content.scenarios) >= 30
+
+
+def test_types_and_levels_are_mixed(real_content):
+    types = Counter(q.type for q in real_content.questions.values())
+    assert all(types[t] >= 10 for t in ("single", "multiple", "truefalse", "estimate")), types
+    levels = Counter(q.difficulty for q in real_content.questions.values())
+    assert all(levels[d] >= 15 for d in ("college", "lycee", "adulte")), levels
+
+
+def test_every_item_is_sourced_and_every_source_is_used(real_content):
+    used = set()
+    for q in real_content.questions.values():
+        assert q.source in real_content.sources, q.id
+        used.add(q.source)
+    for s in real_content.scenarios.values():
+        used.add(s.source)
+        used.update(c.source for c in s.choices if c.source)
+        for c in s.choices:
+            if c.effects:
+                assert c.basis and c.source, f"{s.id}.{c.id}"
+    used.update(c.source for c in real_content.careers.values())
+    used.update(t.source for t in real_content.takeaways.values())
+    used.update(i.comparison.source for i in real_content.indicators.values() if i.comparison)
+    assert set(real_content.sources) == used, set(real_content.sources) - used
+
+
+def test_explanations_teach_in_two_to_four_sentences(real_content):
+    for q in real_content.questions.values():
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", q.explanation.strip()) if s]
+        assert 1 <= len(sentences) <= 5, q.id
+
+
+def test_careers(real_content):
+    assert len(real_content.careers) >= 14
+    for c in real_content.careers.values():
+        assert c.description and c.path and c.issue
+        assert set(c.axes) == set(real_content.axes), c.id
+
+
+def test_takeaways_cover_both_scopes_and_every_theme(real_content):
+    scopes = Counter(t.scope for t in real_content.takeaways.values())
+    assert scopes["me"] >= 7 and scopes["collective"] >= 7
+    covered = {th for t in real_content.takeaways.values() for th in t.themes}
+    assert THEMES <= covered, THEMES - covered
+
+
+@pytest.mark.parametrize("figure", [
+    "40 000", "62 %", "200 kg", "301", "949", "80 %", "70 kg", "58 kg", "131", "2,3 millions",
+    "13 millions", "35 %", "9 %", "2 $", "6 000", "90 %", "75 %", "1,9 million", "82 %",
+    "Orange", "Enedis", "Sicoval", "Lot", "fibre", "RGAA", "data workers",
+])
+def test_source_figures_are_taught(real_content, figure):
+    assert figure in all_text(real_content)
+
+
+def test_the_two_definitions_are_taught(real_content):
+    text = all_text(real_content)
+    assert "réduire la durée de vie d'un produit" in text  # obsolescence programmée
+    assert "compétences numériques de base" in text  # illectronisme
+
+
+def test_the_sources_disagreement_is_taught(real_content):
+    text = all_text(real_content)
+    assert "200 kg" in text and "70 kg" in text
+    assert any("200" in q.prompt and "70" in q.prompt for q in real_content.questions.values())
+
+
+def test_reading_ease(real_content, capsys):
+    pytest.importorskip("textstat")
+    from conftest import QUESTIONS
+    from game.readability import TARGET_MEDIAN, scores
+
+    import statistics
+
+    values = [s for s, _w, _t in scores([QUESTIONS])]
+    median = statistics.median(values)
+    with capsys.disabled():
+        print(f"\nKandel–Moles reading ease: median {median:.1f} over {len(values)} texts")
+    assert median >= TARGET_MEDIAN

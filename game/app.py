@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pygame
 
+from game import i18n
 from game import input as inp
 from game.audio import Audio
 from game.content.loader import Content
@@ -42,7 +43,10 @@ class App:
         sound: bool = True,
         font_dir: Path | None = None,
     ) -> None:
-        self.content = content
+        self.base_content = content  # French, as loaded
+        self.content = content  # in the current language
+        self._contents: dict[str, Content] = {i18n.DEFAULT_LANGUAGE: content}
+        self.language = i18n.current_language()
         self.requested_size = size
         self.fullscreen = fullscreen
         self.rng = random.Random(seed)
@@ -96,7 +100,19 @@ class App:
 
     def layout_key(self) -> tuple:
         """Anything that changes layout for every scene (settings, language) goes here."""
-        return (self.text_scale, self.palette, self.renderer.line_spacing)
+        return (self.text_scale, self.palette, self.renderer.line_spacing, self.language)
+
+    def set_language(self, lang: str) -> str:
+        """Switch the interface and the content at run time; the session, keyed by ids, goes on."""
+        from game.content.translate import apply
+
+        lang = i18n.set_language(lang)
+        if lang not in self._contents:
+            self._contents[lang] = apply(self.base_content, lang)
+        self.content = self._contents[lang]
+        self.language = lang
+        self.request_redraw()
+        return lang
 
     # -- scene stack --------------------------------------------------------------------
     @property

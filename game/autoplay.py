@@ -15,6 +15,7 @@ from typing import TextIO
 
 import pygame
 
+from game import i18n
 from game.app import App, configure_headless
 from game.content.loader import Content
 from game.scenes.results import ResultsScene
@@ -158,11 +159,12 @@ class Bot:
 
 
 def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
-                 bias: tuple[str, ...] = ()) -> dict:
+                 bias: tuple[str, ...] = (), start_language: str = "fr") -> dict:
     rng = random.Random(seed)
     app.rng = random.Random(seed)
     device = DEVICES[rng.randrange(len(DEVICES))]
     bot = Bot(app, rng, device, bias)
+    app.set_language(start_language)  # the bot may have switched it: each seed starts the same
     app.reset_to(TitleScene(app))
     app.step([], 0)
     summary: dict | None = None
@@ -192,8 +194,10 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
     out = out or sys.stdout
     configure_headless()
     app = App(content, size=size, seed=seed, sound=False)
+    app.set_language(i18n.current_language())
     app.open_window()
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
-    results = [play_session(app, i, seed + i, screenshots, out, bias) for i in range(sessions)]
+    language = app.language
+    results = [play_session(app, i, seed + i, screenshots, out, bias, language) for i in range(sessions)]
     return results

@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=None, help=_("graine du hasard (parties reproductibles)"))
     parser.add_argument("--content", type=Path, default=QUESTIONS, help=_("dossier du contenu (YAML)"))
     parser.add_argument("--no-sound", action="store_true", help=_("sans aucun son"))
+    parser.add_argument("--lang", choices=i18n.SUPPORTED, default=None,
+                        help=_("langue (défaut : variable NEJ_LANG, puis la langue du système, puis le français)").replace(" :", "\u00a0:"))
     sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay,schema}")
     sub.add_parser("play", help=_("jouer (par défaut)"))
     val = sub.add_parser("validate", help=_("vérifier les fichiers de questions"))
@@ -109,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     i18n.set_language(i18n.language_from_environment())
     args = build_parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
     if args.command == "validate":
         return validate(args.paths, strict=args.strict, layout=not args.no_layout)
     if args.command == "schema":
@@ -132,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     from game.scenes.title import TitleScene
 
     app = App(content, size=args.size, fullscreen=args.fullscreen, seed=args.seed, sound=not args.no_sound)
+    app.set_language(i18n.current_language())
     app.open_window()
     app.push(TitleScene(app))
     app.run()

@@ -16,7 +16,8 @@ from babel.numbers import format_decimal
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
 DEFAULT_LANGUAGE = "fr"
-SUPPORTED = ("fr",)
+SUPPORTED = ("fr", "en")
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each in its own language
 
 
 
@@ -31,17 +32,44 @@ class SourceTranslations(_gettext.NullTranslations):
 _state: dict[str, object] = {"lang": DEFAULT_LANGUAGE, "tr": SourceTranslations()}
 
 
+def _catalog(lang: str) -> _gettext.NullTranslations:
+    """The language's catalog, compiled in memory from its .po file (no .mo to keep in sync)."""
+    po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if lang == DEFAULT_LANGUAGE or not po.is_file():
+        return SourceTranslations()
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    tr = _gettext.GNUTranslations(buffer)
+    tr.add_fallback(SourceTranslations())  # a missing string shows the French, never an id
+    return tr
+
+
+_catalogs: dict[str, _gettext.NullTranslations] = {}
+
+
 def set_language(lang: str) -> str:
     """Switch the current language; returns the language actually used."""
     lang = (lang or DEFAULT_LANGUAGE).split("_")[0].split(".")[0].lower()
     if lang not in SUPPORTED:
         lang = DEFAULT_LANGUAGE
-    try:
-        tr = _gettext.translation(DOMAIN, LOCALES_DIR, languages=[lang])
-    except OSError:
-        tr = SourceTranslations()
+    if lang not in _catalogs:
+        try:
+            _catalogs[lang] = _catalog(lang)
+        except (OSError, ValueError) as exc:  # a broken catalog must not stop the game
+            import logging
+
+            logging.getLogger(__name__).warning("catalogue %s illisible (%s) : textes en français", lang, exc)
+            _catalogs[lang] = SourceTranslations()
     _state["lang"] = lang
-    _state["tr"] = tr
+    _state["tr"] = _catalogs[lang]
     return lang
 
 

@@ -109,11 +109,14 @@ def check_layout(scene, size):
     return problems
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_every_screen_fits(app, size):
+def test_every_screen_fits(app, size, lang):
+    app.set_language(lang)
     problems = []
     for label, scene in all_screens(app):
         problems += [f"{label}: {p}" for p in check_layout(scene, size)]
+    app.set_language("fr")
     assert not problems, "\n".join(problems[:40])
 
 

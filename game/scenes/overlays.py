@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _
 from game.scenes.base import Scene
 from game.scenes.results import capitalize
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
@@ -53,7 +53,7 @@ class PauseScene(Overlay):
         if widget.id == "resume":
             self.app.pop()
         elif widget.id == "abandon":
-            self.app.push(ConfirmScene(self.app, _("Abandonner la partie\u00a0? Tu reviendras à l'accueil."),
+            self.app.push(ConfirmScene(self.app, N_("Abandonner la partie\u00a0? Tu reviendras à l'accueil."),
                                        on_yes=self._abandon))
 
     def _abandon(self) -> None:
@@ -77,11 +77,12 @@ class ConfirmScene(Overlay):
         self.on_yes = on_yes
 
     def build(self, m: Metrics) -> None:
-        text_h = self.app.renderer.fit(self.question, round(m.body * 24) - 2 * m.margin, 10_000, m.body,
+        question = _(self.question)  # a msgid: translated when shown, so a language switch follows
+        text_h = self.app.renderer.fit(question, round(m.body * 24) - 2 * m.margin, 10_000, m.body,
                                        m.body).height
         inner = self.panel_rect(m, 26, text_h + m.button_h + 3 * m.gap + 2 * m.margin)
         buttons, head = take_bottom(inner, m.button_h, m.gap * 2)
-        self.text(self.question, head, m.body, align="center", valign="center")
+        self.text(question, head, m.body, align="center", valign="center")
         no, yes = columns(buttons, 2, m.gap)
         self.widgets = [
             Button("no", no, role="back", label=_("Non, continuer"), style="primary"),

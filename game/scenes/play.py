@@ -43,8 +43,8 @@ def scene_for_current(app: App, play: Play) -> Scene:
         return ResultsScene(app, play)
     step = session.current
     if step.kind == "question":
-        return QuestionScene(app, play, session.content.questions[step.id])
-    return ScenarioScene(app, play, session.content.scenarios[step.id])
+        return QuestionScene(app, play, app.content.questions[step.id])
+    return ScenarioScene(app, play, app.content.scenarios[step.id])
 
 
 def advance(app: App, play: Play) -> None:
@@ -58,8 +58,7 @@ class PlayScene(Scene):
     def __init__(self, app: App, play: Play) -> None:
         super().__init__(app)
         self.play = play
-        content = play.session.content
-        self.strip = GaugeStrip([content.indicators[i] for i in sorted(content.indicators)])
+        self.strip = GaugeStrip([])
 
     def progress_label(self) -> str:
         n, total = self.play.session.position_of_current()
@@ -69,6 +68,8 @@ class PlayScene(Scene):
 
     def build_header(self, m: Metrics) -> pygame.Rect:
         """Lay out the header; returns the area left for the item."""
+        content = self.app.content
+        self.strip = GaugeStrip([content.indicators[i] for i in sorted(content.indicators)])
         area = m.content
         gauge_h = max(round(m.small * 2.9), 40)
         menu_w = max(m.body * 5, 88)
@@ -88,7 +89,7 @@ class PlayScene(Scene):
         self.text(self.progress_label(), progress, m.small, bold=True, valign="center")
         self.texts.extend((tb, "muted") for tb in self.strip.build(gauges, m, self.app.renderer))
         self.widgets.append(Button("menu", menu, role="back", label=_("Menu")))
-        theme = self.play.session.content.themes.get(self.item_theme())
+        theme = self.app.content.themes.get(self.item_theme())
         if theme is not None:  # the theme on a line of its own: long titles need the width
             label = _("Thème\u00a0: {title}").format(title=theme.title)
             need = self.app.renderer.fit(label, area.width, 10_000, m.small, m.small).height

@@ -17,7 +17,7 @@ class QuestionScene(PlayScene):
 
     def __init__(self, app, play: Play, question: Question) -> None:  # noqa: ANN001
         super().__init__(app, play)
-        self.question = question
+        self.question_id = question.id
         self.phase = "ask"
         self.selected: set[str] = set()
         est = question.estimate
@@ -33,6 +33,10 @@ class QuestionScene(PlayScene):
         else:
             self.value = None
         self.answer: scoring.Answer | None = None
+
+    @property
+    def question(self) -> Question:
+        return self.app.content.questions[self.question_id]  # in the current language
 
     @property
     def screen_name(self) -> str:

@@ -30,15 +30,23 @@ class ResultsScene(Scene):
         super().__init__(app)
         self.play = play
         session = play.session
-        self.content = session.content
         self.answers = list(session.answers)
         self.score = scoring.knowledge_score(self.answers)
+        content = session.content
         self.totals = session.indicators()
-        self.profile = scoring.profile(self.content, self.answers)
-        self.matches = scoring.top_careers(self.content, self.answers, 3)
-        self.takeaways = [self.content.takeaways[t] for t in scoring.choose_takeaways(self.content, self.answers)]
+        self.profile = scoring.profile(content, self.answers)
+        self.matches = scoring.top_careers(content, self.answers, 3)
+        self.takeaway_ids = scoring.choose_takeaways(content, self.answers)
         self.page = 0
         self.bars: list[tuple[pygame.Rect, float]] = []
+
+    @property
+    def content(self):  # noqa: ANN201 - the content in the current language
+        return self.app.content
+
+    @property
+    def takeaways(self) -> list:
+        return [self.content.takeaways[t] for t in self.takeaway_ids]
 
     @property
     def screen_name(self) -> str:

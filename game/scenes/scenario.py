@@ -17,9 +17,13 @@ class ScenarioScene(PlayScene):
 
     def __init__(self, app, play: Play, scenario: Scenario) -> None:  # noqa: ANN001
         super().__init__(app, play)
-        self.scenario = scenario
+        self.scenario_id = scenario.id
         self.phase = "ask"
         self.choice_id: str | None = None
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.app.content.scenarios[self.scenario_id]  # in the current language
 
     @property
     def screen_name(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game import i18n
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
 from game.session import FULL_PATH
@@ -46,6 +47,11 @@ class TitleScene(Scene):
             Button("quit", r[2], role="quit", label=_("Quitter")),
         ]
         self.text(footer_text, footer, m.small, color="muted", align="center", valign="center")
+        # The other language, named in that language, in the top corner: found without reading French.
+        other = next(code for code in i18n.SUPPORTED if code != self.app.language)
+        lang_w = max(m.body * 6, 96)
+        lang_rect = pygame.Rect(m.content.right - lang_w, m.content.y, lang_w, m.button_h)
+        self.widgets.append(Button(f"lang:{other}", lang_rect, role="lang", label=i18n.LANGUAGE_NAMES[other]))
 
     def default_focus(self) -> str:
         return "play_all"
@@ -60,6 +66,9 @@ class TitleScene(Scene):
             self.app.push(ThemeScene(self.app))
         elif widget.id == "quit":
             self.app.quit()
+        elif widget.id.startswith("lang:"):
+            self.app.set_language(widget.id.split(":", 1)[1])
+            self.focus_id = next(f"lang:{c}" for c in i18n.SUPPORTED if c != self.app.language)
 
     def on_back(self) -> None:
         pass  # Esc on the title does not quit by surprise: « Quitter » does

@@ -32,6 +32,7 @@ from game.content.models import Choice, Question, Theme
 from game.i18n import _
 
 FORMATS = ("gift", "aiken", "kahoot")
+DEFAULT_BANK = Path(__file__).resolve().parents[3] / "questions"
 
 
 @dataclass
@@ -78,10 +79,28 @@ def _category_theme(category: str) -> tuple[str, str, str]:
     return slugify("_".join(parts), 70) or "import", title, " / ".join(parts) or category.strip()
 
 
+def _default_bank() -> tuple[set[str], set[str]]:
+    """Theme and question ids of the game's own bank (questions/), when the caller gives none."""
+    from game.content.loader import load_content
+
+    try:
+        content = load_content(DEFAULT_BANK) if DEFAULT_BANK.is_dir() else None
+    except Exception:  # noqa: BLE001 - an unreadable bank only means « nothing exists yet »
+        content = None
+    if content is None:
+        return set(), set()
+    return set(content.themes), set(content.questions)
+
+
 class _Builder:
-    def __init__(self, theme: str | None, existing_themes: Iterable[str] | None, existing_ids: Iterable[str]) -> None:
+    def __init__(self, theme: str | None, existing_themes: Iterable[str] | None,
+                 existing_ids: Iterable[str] | None) -> None:
         self.theme = theme
-        self.existing_themes = set(existing_themes) if existing_themes is not None else None
+        if existing_themes is None or existing_ids is None:
+            bank_themes, bank_ids = _default_bank()
+            existing_themes = bank_themes if existing_themes is None else existing_themes
+            existing_ids = bank_ids if existing_ids is None else existing_ids
+        self.existing_themes = set(existing_themes)
         self.used_ids = set(existing_ids)
         self.result = ImportResult()
         self.new_themes: dict[str, Theme] = {}
@@ -96,12 +115,8 @@ class _Builder:
         return candidate
 
     def need_theme(self, theme_id: str, title: str, file_name: str, category: str | None) -> None:
-        if theme_id in self.new_themes:
+        if theme_id in self.new_themes or theme_id in self.existing_themes:
             return
-        if self.existing_themes is not None and theme_id in self.existing_themes:
-            return
-        if self.existing_themes is None and theme_id == self.theme:
-            return  # --theme without knowledge of the bank: supposed to exist
         intro = _("Questions importées de {file}").format(file=file_name)
         if category:
             intro += _(" (catégorie «\u00a0{category}\u00a0»)").format(category=category)
@@ -191,15 +206,17 @@ def import_files(
     *,
     fmt: str | None = None,
     existing_themes: Iterable[str] | None = None,
-    existing_ids: Iterable[str] = (),
+    existing_ids: Iterable[str] | None = None,
 ) -> ImportResult:
     """Read teacher files into questions; never raises on bad input.
 
     ``theme``: the theme of every question (else the GIFT category, else the file name).
     ``fmt``: force « gift », « aiken » or « kahoot » (default: from the file name and text).
-    ``existing_themes``: the bank's theme ids; a ``themes:`` entry is made for the others.
-    When it is None, ``theme`` is supposed to exist and an entry is made for each category.
+    ``existing_themes``: theme ids that exist; a ``themes:`` entry (placeholder texts) is
+    made for every other theme the questions use, ``theme`` included.
     ``existing_ids``: question ids already taken, so that imported ids do not collide.
+    Either one left to None is read from the game's own bank (questions/); pass the ids
+    of the bank the output goes next to (``--content``), or ``()`` for none.
     """
     builder = _Builder(theme, existing_themes, existing_ids)
     for path in paths:
@@ -217,7 +234,7 @@ def import_text(
     theme: str | None = None,
     *,
     existing_themes: Iterable[str] | None = None,
-    existing_ids: Iterable[str] = (),
+    existing_ids: Iterable[str] | None = None,
 ) -> ImportResult:
     """Like ``import_files`` for text already read (« gift » or « aiken »); ``name`` is the
     file name shown in issues and origins."""

@@ -21,8 +21,10 @@ from game.audio import Audio
 from game.content.loader import Content
 from game.scenes.base import Scene
 from game.ui.layout import Metrics, metrics_for
-from game.ui.text import FontBook, TextRenderer
-from game.ui.theme import DEFAULT, Palette
+from game.settings import Settings, SettingsStore
+from game.speech import Speaker
+from game.ui.text import BOLD, DYSLEXIA_BOLD, DYSLEXIA_REGULAR, FONT_DIR, REGULAR, FontBook, TextRenderer
+from game.ui.theme import DEFAULT, HIGH_CONTRAST, Palette
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +55,14 @@ class App:
         self.seed = seed
         self.palette: Palette = DEFAULT
         self.text_scale = 1.0
+        self.font_dir = font_dir
         self.fonts = FontBook(font_dir) if font_dir else FontBook()
         self.renderer = TextRenderer(self.fonts)
         self.audio = Audio(enabled=sound)
+        self.sound_allowed = sound  # --no-sound wins over the settings
+        self.settings = Settings()
+        self.store: SettingsStore | None = None  # None: nothing is saved (tests, autoplay)
+        self.speaker = Speaker()
         self.stack: list[Scene] = []
         self.screen: pygame.Surface | None = None
         self.mapper = inp.InputMapper(size)
@@ -100,13 +107,49 @@ class App:
 
     def layout_key(self) -> tuple:
         """Anything that changes layout for every scene (settings, language) goes here."""
-        return (self.text_scale, self.palette, self.renderer.line_spacing, self.language)
+        return (self.text_scale, self.palette, self.renderer.line_spacing, self.language,
+                self.settings.dyslexia_font)
+
+    def apply_settings(self, settings: Settings, save: bool = True) -> None:
+        """Apply preferences at once (every scene lays itself out again) and save them."""
+        old = self.settings
+        self.settings = settings
+        self.text_scale = settings.text_scale
+        self.renderer.line_spacing = settings.line_spacing
+        self.palette = HIGH_CONTRAST if settings.high_contrast else DEFAULT
+        if settings.dyslexia_font != old.dyslexia_font or self.fonts is None:
+            names = (DYSLEXIA_REGULAR, DYSLEXIA_BOLD) if settings.dyslexia_font else (REGULAR, BOLD)
+            self.fonts = FontBook(self.font_dir or FONT_DIR, *names)
+            self.renderer.fonts = self.fonts
+            self.renderer.clear()
+        self.audio.enabled = settings.sound and self.sound_allowed
+        self.audio.volume = settings.volume
+        if not settings.read_aloud:
+            self.speaker.stop()
+        if settings.language != self.language:
+            self.set_language(settings.language)
+        if save and self.store is not None:
+            self.store.save(settings)
+        self.request_redraw()
+
+    def speak(self, text: str) -> None:
+        """Say ``text`` when read aloud is on (the previous utterance stops)."""
+        if self.settings.read_aloud and text.strip():
+            self.speaker.say(text, self.language)
+
+    @property
+    def animations(self) -> bool:
+        return not self.settings.reduced_motion
 
     def set_language(self, lang: str) -> str:
         """Switch the interface and the content at run time; the session, keyed by ids, goes on."""
         from game.content.translate import apply
 
         lang = i18n.set_language(lang)
+        if self.settings.language != lang:
+            self.settings = self.settings.with_value("language", lang)
+            if self.store is not None:
+                self.store.save(self.settings)
         if lang not in self._contents:
             self._contents[lang] = apply(self.base_content, lang)
         self.content = self._contents[lang]
@@ -150,6 +193,12 @@ class App:
             self.stack.pop().exit()
         self.push(scene)
 
+    def open_settings(self) -> None:
+        from game.scenes.settings import SettingsScene
+
+        if not isinstance(self.top, SettingsScene):
+            self.push(SettingsScene(self))
+
     def request_redraw(self) -> None:
         self._dirty = True
 
@@ -177,6 +226,8 @@ class App:
             self.request_redraw()
         elif intent.kind == inp.FULLSCREEN:
             self.toggle_fullscreen()
+        elif intent.kind == inp.SETTINGS:
+            self.open_settings()
         elif self.top is not None:
             self.top.handle(intent)
 

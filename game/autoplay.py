@@ -119,7 +119,12 @@ class Bot:
             self._send(self._pad_a())
 
     def _point_in(self, w: Widget) -> tuple[int, int]:
+        """A point inside the widget, in window coordinates (the page scrolled to show it)."""
+        scene = self.app.top
+        scene.scroll_to_show(w)
         r = w.rect.inflate(-4, -4)
+        r.y -= scene.scroll
+        r = r.clip(pygame.Rect((0, 0), self.app.screen.get_size()))
         return (self.rng.randint(r.left, max(r.left, r.right - 1)), self.rng.randint(r.top, max(r.top, r.bottom - 1)))
 
     def _adjust(self, scene, slider: Slider) -> None:  # noqa: ANN001

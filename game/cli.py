@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -110,6 +111,7 @@ def load_playable(path: Path):  # noqa: ANN201
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     i18n.set_language(i18n.language_from_environment())
+    # A language chosen in the settings file counts only when neither --lang nor NEJ_LANG says one.
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
@@ -135,8 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     from game.app import App
     from game.scenes.title import TitleScene
 
+    from game.settings import SettingsStore
+
     app = App(content, size=args.size, fullscreen=args.fullscreen, seed=args.seed, sound=not args.no_sound)
-    app.set_language(i18n.current_language())
+    store = SettingsStore()
+    settings = store.load()
+    for message in store.messages:
+        print(_("Réglages ignorés\u00a0: {message}").format(message=message), file=sys.stderr)
+    if args.lang or "NEJ_LANG" in os.environ:  # the command line and the environment win over the file
+        settings = settings.with_value("language", i18n.current_language())
+    app.store = store
+    app.apply_settings(settings, save=False)
     app.open_window()
     app.push(TitleScene(app))
     app.run()

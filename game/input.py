@@ -23,6 +23,8 @@ POINTER_UP = "pointer_up"
 RESIZE = "resize"
 QUIT = "quit"
 FULLSCREEN = "fullscreen"
+SCROLL = "scroll"  # move a page taller than the window: index = +1 down, -1 up
+SETTINGS = "settings"  # open the accessibility settings from anywhere (Shift+A)
 REDRAW = "redraw"  # the window was exposed: nothing changed, but the picture must be shown again
 
 
@@ -73,6 +75,8 @@ class InputMapper:
             return [Intent(REDRAW, "window")]
         if t == pygame.KEYDOWN:
             return self._key(event)
+        if t == pygame.MOUSEWHEEL:
+            return [Intent(SCROLL, "mouse", index=-1 if event.y > 0 else 1)] if event.y else []
         if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
             return self._mouse(event)
         if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
@@ -88,6 +92,8 @@ class InputMapper:
     # -- keyboard -------------------------------------------------------------------
     def _key(self, event: pygame.event.Event) -> list[Intent]:
         key, mods = event.key, event.mod
+        if key == pygame.K_a and mods & pygame.KMOD_SHIFT:
+            return [Intent(SETTINGS)]
         if key == pygame.K_TAB:
             return [Intent(PREV if mods & pygame.KMOD_SHIFT else NEXT)]
         if key in _KEY_DIRECTIONS:
@@ -98,6 +104,8 @@ class InputMapper:
             return [Intent(BACK)]
         if key in _KEY_PICKS and not mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             return [Intent(PICK, index=_KEY_PICKS[key])]
+        if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            return [Intent(SCROLL, index=1 if key == pygame.K_PAGEDOWN else -1)]
         if key == pygame.K_F11 or (key == pygame.K_RETURN and mods & pygame.KMOD_ALT):
             return [Intent(FULLSCREEN)]
         return []

@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - a test dependency (pyproject « test » extra)
+    st = None
 
 from game.content.formats import html_to_text, slugify
 from game.content.formats.aiken import parse_aiken
@@ -122,6 +126,9 @@ def test_gift_category_of_an_existing_theme_makes_no_theme_entry() -> None:
     result = import_text("Q ?{=a ~b}\n", "quiz.gift", "gift", "nouveau_theme")
     assert [(t.id, t.title, t.short) for t in result.themes] == [
         ("nouveau_theme", "nouveau_theme", "Questions importées de quiz.gift")]
+    result = import_text("Q ?{=a ~b}\n", "quiz.gift", "gift", "Numérique responsable", existing_themes=())
+    assert [(t.id, t.title) for t in result.themes] == [("numerique_responsable", "Numérique responsable")]
+    assert result.questions[0].theme == "numerique_responsable"
 
 
 def test_gift_escapes_html_markdown_and_line_breaks(sample: ImportResult) -> None:
@@ -197,6 +204,7 @@ def test_gift_errors_one_per_question_with_line_and_message() -> None:
         (51, 1, "warning", "mets une ligne vide après « $CATEGORY: » : la suite est lue comme une question"),
         (54, 48, "warning", "réponse vide : ignorée"),
         (56, 97, "warning", "texte avant la première réponse, sans « ~ » ni « = » : lu comme une réponse fausse"),
+        (60, 1, "error", "pas de ligne vide entre cette question et la suivante (ligne 61) : questions ignorées"),
     ]
     assert all(i.path == str(FORMATS / "sample_errors.gift") for i in result.issues)
     # The questions with a warning import; the others are left out.
@@ -254,6 +262,14 @@ def test_html_to_text() -> None:
     assert html_to_text("<p>Un&nbsp;<b>deux</b></p><p>trois<br/>quatre</p><script>x()</script>") == "Un\u00a0deux\ntrois\nquatre"
     assert html_to_text("<ul><li>a</li><li>b</li></ul>") == "- a\n- b"
     assert slugify("$course$/top/Numérique : réseaux") == "course_top_numerique_reseaux"
+
+
+def test_category_paths() -> None:
+    from game.content.formats.convert import _category_theme
+
+    assert _category_theme("$course$/top/Numérique//réseaux/Sobriété") == (
+        "numerique_reseaux_sobriete", "Sobriété", "Numérique/réseaux / Sobriété")
+    assert _category_theme("Fake news") == ("fake_news", "Fake news", "Fake news")
 
 
 def test_detect_format(tmp_path: Path) -> None:
@@ -541,48 +557,49 @@ def test_kahoot_header_anywhere_and_bad_files(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------- Property tests
 
-GIFTISH = st.text(alphabet="{}~=#:\\/%$[]->.TRUEFASLtrue0123456789 \t\n\r\u00a0é«»abc<p>&;", max_size=300)
-AIKENISH = st.text(alphabet="ABCDE).: \t\nANSWERanswer?xé\r", max_size=300)
+if st is None:  # pragma: no cover
+    @pytest.mark.skip(reason="hypothesis n'est pas installé")
+    def test_property_tests_need_hypothesis() -> None:
+        pass
+else:
+    GIFTISH = st.text(alphabet="{}~=#:\\/%$[]->.TRUEFASLtrue0123456789 \t\n\r\u00a0é«»abc<p>&;", max_size=300)
+    AIKENISH = st.text(alphabet="ABCDE).: \t\nANSWERanswer?xé\r", max_size=300)
 
+    def _check(result: ImportResult, text: str) -> None:
+        lines = len(text.splitlines()) + 2
+        for i in result.issues:
+            assert 1 <= i.line <= lines and i.column >= 1, i
+        yaml.safe_load(to_yaml(result))
 
-def _check(result: ImportResult, text: str) -> None:
-    lines = len(text.splitlines()) + 2
-    for i in result.issues:
-        assert 1 <= i.line <= lines and i.column >= 1, i
-    yaml.safe_load(to_yaml(result))
+    @settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.one_of(st.text(max_size=300), GIFTISH))
+    def test_gift_parser_never_raises(text: str) -> None:
+        parsed = parse_gift(text, "x.gift")
+        assert all(i.line >= 1 and i.column >= 1 for i in parsed.issues)
+        _check(import_text(text, "x.gift", "gift", existing_themes=(), existing_ids=()), text)
 
+    @settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.one_of(st.text(max_size=300), AIKENISH))
+    def test_aiken_parser_never_raises(text: str) -> None:
+        parsed = parse_aiken(text, "x.txt")
+        assert all(i.line >= 1 and i.column >= 1 for i in parsed.issues)
+        _check(import_text(text, "x.txt", "aiken", "obsolescence", existing_themes=(), existing_ids=()), text)
 
-@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.text(max_size=300), GIFTISH))
-def test_gift_parser_never_raises(text: str) -> None:
-    parsed = parse_gift(text, "x.gift")
-    assert all(i.line >= 1 and i.column >= 1 for i in parsed.issues)
-    _check(import_text(text, "x.gift", "gift", existing_themes=(), existing_ids=()), text)
+    @settings(max_examples=150, deadline=None, database=None)
+    @given(st.lists(st.text(min_size=1, max_size=40).filter(lambda t: t.strip()), min_size=2, max_size=4),
+           st.text(min_size=1, max_size=60).filter(lambda t: t.strip()))
+    def test_gift_export_round_trip_of_any_text(texts: list[str], prompt: str) -> None:
+        """Whatever the characters, escaping keeps the texts (as the loader strips them)."""
+        from pydantic import ValidationError
 
-
-@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.text(max_size=300), AIKENISH))
-def test_aiken_parser_never_raises(text: str) -> None:
-    parsed = parse_aiken(text, "x.txt")
-    assert all(i.line >= 1 and i.column >= 1 for i in parsed.issues)
-    _check(import_text(text, "x.txt", "aiken", "obsolescence", existing_themes=(), existing_ids=()), text)
-
-
-@settings(max_examples=150, deadline=None, database=None)
-@given(st.lists(st.text(min_size=1, max_size=40).filter(lambda t: t.strip()), min_size=2, max_size=4),
-       st.text(min_size=1, max_size=60).filter(lambda t: t.strip()))
-def test_gift_export_round_trip_of_any_text(texts: list[str], prompt: str) -> None:
-    """Whatever the characters, escaping keeps the texts (as the loader strips them)."""
-    from pydantic import ValidationError
-
-    try:
-        q = Question(id="q", theme="t", type="single", prompt=prompt, explanation=prompt,
-                     choices=[{"id": "abcd"[i], "text": t, "correct": i == 0} for i, t in enumerate(texts)])
-    except ValidationError:
-        return
-    back = import_text(export_gift([q]), "x.gift", "gift", existing_themes=(), existing_ids=())
-    everything = "".join(texts) + prompt
-    if any(ch in everything for ch in "\r<&[") or any(0xF0000 <= ord(ch) <= 0xF00FF for ch in everything) or \
-            any(t != t.strip(" \t\n\r\0\x0b") for t in [q.prompt] + [c.text for c in q.choices]):
-        return  # HTML-looking text, our private-use placeholders and PHP-trim differences: not compared
-    assert [shape(x) for x in back.questions] == [shape(q)]
+        try:
+            q = Question(id="q", theme="t", type="single", prompt=prompt, explanation=prompt,
+                         choices=[{"id": "abcd"[i], "text": t, "correct": i == 0} for i, t in enumerate(texts)])
+        except ValidationError:
+            return
+        back = import_text(export_gift([q]), "x.gift", "gift", existing_themes=(), existing_ids=())
+        everything = "".join(texts) + prompt
+        if any(ch in everything for ch in "\r<&[") or any(0xF0000 <= ord(ch) <= 0xF00FF for ch in everything) or \
+                any(t != t.strip(" \t\n\r\0\x0b") for t in [q.prompt] + [c.text for c in q.choices]):
+            return  # HTML-looking text, our private-use placeholders and PHP-trim differences: not compared
+        assert [shape(x) for x in back.questions] == [shape(q)]

@@ -118,7 +118,7 @@ def test_escape_opens_pause_and_confirm_keeps_answers_safe(app, mini_content):
     assert isinstance(app.top, PauseScene)
     app.step([key(pygame.K_ESCAPE)], 0)  # Esc again resumes
     assert app.top is scene
-    app.step([key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_RETURN)], 0)
+    app.step([key(pygame.K_ESCAPE), key(pygame.K_DOWN), key(pygame.K_DOWN), key(pygame.K_RETURN)], 0)
     assert isinstance(app.top, ConfirmScene)
     app.step([key(pygame.K_RETURN)], 0)  # the focused, safe answer is « Non »
     assert isinstance(app.top, PauseScene) and app.top.focus_id == "abandon"  # focus kept

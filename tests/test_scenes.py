@@ -77,7 +77,7 @@ def check_layout(scene, size):
     w, h = size
     surface = pygame.Surface(size)
     scene.draw(surface)
-    screen = pygame.Rect(0, 0, w, h)
+    screen = pygame.Rect(0, 0, w, scene.page_height)  # a page taller than the window scrolls
     problems = []
     boxes = [(tb, "text") for tb, _ in scene.texts]
     for wdg in scene.widgets:
@@ -162,3 +162,21 @@ def test_any_size_even_tiny_draws_without_error(app):
     for size in [(320, 240), (400, 900), (3840, 2160), (2000, 300)]:
         for label, scene in all_screens(app):
             scene.draw(pygame.Surface(size))
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)], ids=["1280x720", "1024x600"])
+def test_every_screen_fits_at_large_text(app, size, scale):
+    from game.settings import Settings
+
+    app.apply_settings(Settings(text_scale=scale, line_spacing=1.5, dyslexia_font=True, high_contrast=True),
+                       save=False)
+    try:
+        problems = []
+        for label, scene in all_screens(app):
+            problems += [f"{label}: {p}" for p in check_layout(scene, size)]
+            small = [w.id for w in scene.widgets if min(w.rect.size) < MIN_TARGET]
+            problems += [f"{label}: {wid} smaller than {MIN_TARGET} px" for wid in small]
+    finally:
+        app.apply_settings(Settings(), save=False)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:30])

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from dataclasses import replace
+
 from game import input as inp
 from game.ui.layout import Metrics
 from game.ui.text import TextBox
@@ -23,8 +25,14 @@ if TYPE_CHECKING:
     from game.app import App
 
 
+PAGE_FACTORS = (1, 1.5, 2, 3, 4, 6, 8)  # how much taller than the window a page may grow
+SHRINK_LIMIT = 0.8  # text fitted below 80 % of the size asked for: make the page taller instead
+DRAG_THRESHOLD = 12  # px a finger moves before a tap becomes a scroll
+
+
 class Scene:
     transparent = False  # overlays let the scene below show through
+    scrollable = True
     name = "scene"
 
     def __init__(self, app: App) -> None:
@@ -37,6 +45,12 @@ class Scene:
         self.metrics: Metrics | None = None
         self.show_focus = True
         self._built_for: tuple | None = None
+        self._spoken = ""
+        self.view_size = (1, 1)
+        self.page_height = 1
+        self.scroll = 0
+        self._canvas: pygame.Surface | None = None
+        self._drag_from: tuple[int, int] | None = None
 
     # -- lifecycle -------------------------------------------------------------------
     def enter(self) -> None:
@@ -60,17 +74,64 @@ class Scene:
     def ensure_layout(self, size: tuple[int, int]) -> None:
         key = (size, self.app.layout_key())
         if key != self._built_for:
-            self.metrics = self.app.metrics_for(size)
-            self.widgets = []
-            self.texts = []
-            self.build(self.metrics)
-            for w in self.widgets:
-                if isinstance(w, Button):
-                    w.layout(self.app.renderer, self.metrics)
+            self.view_size = size
+            base = self.app.metrics_for(size)
+            # Large text may not fit one screen: lay the page out taller, and let it scroll.
+            for factor in PAGE_FACTORS if self.scrollable else (1,):
+                self.metrics = replace(base, height=round(size[1] * factor))
+                self.widgets = []
+                self.texts = []
+                self.build(self.metrics)
+                for w in self.widgets:
+                    if isinstance(w, Button):
+                        w.layout(self.app.renderer, self.metrics)
+                if self._fits():
+                    break
+            self.page_height = self.metrics.height
+            self.scroll = min(self.scroll, self.max_scroll)
             ids = [w.id for w in self.focusables()]
             if self.focus_id not in ids:
                 self.focus_id = self.default_focus() or (ids[0] if ids else None)
             self._built_for = key
+            summary = self.speech()
+            if summary != self._spoken:
+                self._spoken = summary
+                focused = self.focused()
+                self.app.speak(summary + (" — " + focused.alt if focused is not None else ""))
+
+    def _fits(self) -> bool:
+        """No text cut, none shrunk much below the size asked for, nothing below the page,
+        no two widgets on top of each other."""
+        assert self.metrics is not None
+        page = pygame.Rect(0, 0, self.metrics.width, self.metrics.height)
+        boxes = [tb for tb, _c in self.texts]
+        for w in self.widgets:
+            boxes.extend(getattr(w, "text_boxes", []))
+            if not page.contains(w.rect):
+                return False
+        if any(a.rect.colliderect(b.rect) for i, a in enumerate(self.widgets) for b in self.widgets[i + 1:]):
+            return False
+        if any(tb.bounds.width and tb.bounds.colliderect(w.rect) for tb, _c in self.texts for w in self.widgets):
+            return False
+        return all(tb.fitted is None or (not tb.fitted.truncated and tb.fitted.size >= tb.size * SHRINK_LIMIT
+                                         and page.contains(tb.bounds)) for tb in boxes)
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.page_height - self.view_size[1])
+
+    def scroll_by(self, dy: int) -> None:
+        new = min(self.max_scroll, max(0, self.scroll + dy))
+        if new != self.scroll:
+            self.scroll = new
+            self.app.request_redraw()
+
+    def scroll_to_show(self, widget: Widget) -> None:
+        top, bottom = widget.rect.top - self.metrics.gap * 2, widget.rect.bottom + self.metrics.gap * 2
+        if top < self.scroll:
+            self.scroll_by(top - self.scroll)
+        elif bottom > self.scroll + self.view_size[1]:
+            self.scroll_by(bottom - self.scroll - self.view_size[1])
 
     def build(self, m: Metrics) -> None:
         """Fill ``self.widgets`` and ``self.texts`` for metrics ``m``."""
@@ -110,6 +171,29 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         self.ensure_layout(surface.get_size())
+        if self.page_height <= surface.get_height():
+            self.paint(surface)
+            return
+        # A page taller than the window: paint it whole once, show the part scrolled to.
+        if self._canvas is None or self._canvas.get_size() != (surface.get_width(), self.page_height):
+            self._canvas = pygame.Surface((surface.get_width(), self.page_height))
+        self.paint(self._canvas)
+        surface.blit(self._canvas, (0, 0), pygame.Rect(0, self.scroll, surface.get_width(), surface.get_height()))
+        self._draw_scrollbar(surface)
+
+    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
+        """A bar on the right edge: where the view is in the page (the arrows say there is more)."""
+        p, m = self.app.palette, self.metrics
+        h = surface.get_height()
+        w = max(6, m.gap // 2)
+        track = pygame.Rect(surface.get_width() - w - 2, 2, w, h - 4)
+        thumb_h = max(24, track.height * h // self.page_height)
+        thumb_y = track.y + (track.height - thumb_h) * self.scroll // max(1, self.max_scroll)
+        pygame.draw.rect(surface, p.bar_track, track, border_radius=w // 2)
+        pygame.draw.rect(surface, p.text, pygame.Rect(track.x, thumb_y, w, thumb_h), border_radius=w // 2)
+
+    def paint(self, surface: pygame.Surface) -> None:
+        """Draw the laid-out page on ``surface`` (the window, or the tall page when it scrolls)."""
         p = self.app.palette
         if not self.transparent:
             surface.fill(p.background)
@@ -141,7 +225,17 @@ class Scene:
         if wid != self.focus_id:
             self.focus_id = wid
             self.app.request_redraw()
+            focused = self.focused()
+            if focused is not None:
+                self.scroll_to_show(focused)
+                self.app.speak(focused.alt)
             self.on_focus(wid)
+
+    def speech(self) -> str:
+        """What read aloud says when the screen appears: its texts, then the numbered answers."""
+        parts = [tb.text for tb, _c in self.texts]
+        parts += [f"{w.pick_index + 1}. {w.alt}" for w in self.widgets if w.role == "answer" and w.pick_index is not None]
+        return " ".join(parts)
 
     def on_focus(self, wid: str | None) -> None:
         pass
@@ -164,6 +258,8 @@ class Scene:
                 self.activate(w)
         elif kind == inp.BACK:
             self.on_back()
+        elif kind == inp.SCROLL:
+            self.scroll_by((intent.index or 0) * max(40, self.view_size[1] // 8))
         elif kind == inp.PICK:
             w = next((w for w in self.focusables() if w.pick_index == intent.index), None)
             if w is not None:
@@ -180,9 +276,19 @@ class Scene:
             self._move_spatial(kind)
 
     def _pointer(self, intent: inp.Intent) -> None:
-        pos = intent.pos or (0, 0)
+        screen_pos = intent.pos or (0, 0)
+        pos = (screen_pos[0], screen_pos[1] + self.scroll)  # page coordinates
         hit = next((w for w in reversed(self.focusables()) if w.contains(pos)), None)
+        if intent.kind == inp.POINTER_MOVE and intent.pressed and self._drag_from is not None \
+                and self.dragging is None and self.max_scroll:
+            dy = screen_pos[1] - self._drag_from[1]
+            if abs(dy) >= DRAG_THRESHOLD or self.pressed_id is None:
+                self.pressed_id = None  # a drag scrolls the page; it presses nothing
+                self.scroll_by(-dy)
+                self._drag_from = screen_pos
+            return
         if intent.kind == inp.POINTER_DOWN:
+            self._drag_from = screen_pos
             self.pressed_id = hit.id if hit else None
             if hit is not None:
                 self.set_focus(hit.id)
@@ -199,6 +305,7 @@ class Scene:
         else:  # POINTER_UP: a tap or click activates what it started on
             was_dragging = self.dragging is not None
             self.dragging = None
+            self._drag_from = None
             if hit is not None and hit.id == self.pressed_id and not was_dragging:
                 self.activate(hit)
             self.pressed_id = None

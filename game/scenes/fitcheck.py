@@ -27,6 +27,7 @@ SMALLEST = (1024, 600)
 
 
 def _truncated_texts(scene: Scene, size: tuple[int, int]) -> list[str]:
+    scene.scrollable = False  # at the default text size everything must fit one screen, unscrolled
     scene.draw(pygame.Surface(size))
     boxes = [tb for tb, _c in scene.texts]
     for w in scene.widgets:

@@ -13,6 +13,7 @@ from game.ui.widgets import Button, Widget
 
 class Overlay(Scene):
     transparent = True
+    scrollable = False  # a small panel over the game: its text shrinks to fit instead
 
     def __init__(self, app) -> None:  # noqa: ANN001
         super().__init__(app)
@@ -40,18 +41,21 @@ class PauseScene(Overlay):
     name = "pause"
 
     def build(self, m: Metrics) -> None:
-        inner = self.panel_rect(m, 22, round(m.heading * 1.8) + 2 * m.button_h + 3 * m.gap + 2 * m.margin)
+        inner = self.panel_rect(m, 22, round(m.heading * 1.8) + 3 * m.button_h + 4 * m.gap + 2 * m.margin)
         head, rest = take_top(inner, round(m.heading * 1.8), m.gap)
         self.text(_("Pause"), head, m.heading, bold=True, align="center", valign="center")
-        r = rows(rest, 2, m.gap)
+        r = rows(rest, 3, m.gap)
         self.widgets = [
             Button("resume", r[0], role="next", label=_("Reprendre"), style="primary"),
-            Button("abandon", r[1], role="quit", label=_("Abandonner la partie")),
+            Button("settings", r[1], role="open", label=_("Réglages")),
+            Button("abandon", r[2], role="quit", label=_("Abandonner la partie")),
         ]
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "resume":
             self.app.pop()
+        elif widget.id == "settings":
+            self.app.open_settings()
         elif widget.id == "abandon":
             self.app.push(ConfirmScene(self.app, N_("Abandonner la partie\u00a0? Tu reviendras à l'accueil."),
                                        on_yes=self._abandon))
@@ -116,8 +120,10 @@ class CareerScene(Scene):
         area = centered(m.content, m.body * 44)
         back, area = take_bottom(area, m.button_h, m.gap * 2)
         back.width = min(back.width, m.body * 10)
-        head, area = take_top(area, round(m.title * 1.3), m.gap)
-        self.text(capitalize(career.name), head, m.title, bold=True, valign="center", min_size=m.heading)
+        name = capitalize(career.name)
+        need = self.app.renderer.fit(name, area.width, 10_000, m.title, m.title, True).height
+        head, area = take_top(area, min(need, area.height // 3), m.gap)
+        self.text(name, head, m.title, bold=True, valign="center", min_size=m.heading)
         source = self.app.content.sources.get(career.source)
         src_text = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
         src, area = take_bottom(area, m.small * 2, m.gap)
@@ -130,10 +136,18 @@ class CareerScene(Scene):
         ])
         self.text(body, area, m.body)
         self.text(src_text, src, m.small, color="muted", valign="center")
-        self.widgets = [Button("back", back, role="back", label=_("Retour"))]
+        left, right = columns(pygame.Rect(back.x, back.y, min(area.width, m.body * 22), back.height), 2, m.gap)
+        self.widgets = [Button("back", left, role="back", label=_("Retour")),
+                        Button("settings", right, role="open", label=_("Réglages"))]
 
     def on_activate(self, widget: Widget) -> None:
-        self.app.pop()
+        if widget.id == "settings":
+            self.app.open_settings()
+        else:
+            self.app.pop()
+
+    def bot_targets(self) -> list[Widget]:
+        return [w for w in self.widgets if w.id == "back"]
 
     def on_back(self) -> None:
         self.app.pop()

@@ -71,9 +71,20 @@ class PlayScene(Scene):
         content = self.app.content
         self.strip = GaugeStrip([content.indicators[i] for i in sorted(content.indicators)])
         area = m.content
-        gauge_h = max(round(m.small * 2.9), 40)
         menu_w = max(m.body * 5, 88)
-        if m.portrait:
+        r = self.app.renderer
+        progress_w = min(area.width // 5, m.body * 8)
+        # Gauges beside the progress in one band when their labels fit on one line; else a band of their own.
+        side_w = area.width - progress_w - menu_w - 2 * m.gap
+        one_band = not m.portrait and all(
+            r.measure(i.label, m.small) <= side_w // max(1, len(self.strip.indicators)) - 2 * m.gap
+            for i in self.strip.indicators)
+        chips_w = side_w if one_band else area.width
+        chip_w = chips_w // max(1, len(self.strip.indicators)) - m.gap
+        label_h = max((r.fit(i.label, chip_w - m.gap, 10_000, m.small, m.small).height
+                       for i in self.strip.indicators), default=0)
+        gauge_h = max(label_h + r.line_height(m.small, True) + m.gap, 40)
+        if not one_band:
             top, area = take_top(area, m.button_h, m.gap)
             gauges, area = take_top(area, gauge_h, m.gap * 2)
             progress = pygame.Rect(top.x, top.y, top.width - menu_w - m.gap, top.height)
@@ -81,7 +92,6 @@ class PlayScene(Scene):
         else:
             band_h = max(m.button_h, gauge_h)
             top, area = take_top(area, band_h, m.gap * 2)
-            progress_w = min(top.width // 5, m.body * 8)
             progress = pygame.Rect(top.x, top.y, progress_w, band_h)
             menu = pygame.Rect(top.right - menu_w, top.y + (band_h - m.button_h) // 2, menu_w, m.button_h)
             gauges = pygame.Rect(progress.right + m.gap, top.y + (band_h - gauge_h) // 2,
@@ -103,8 +113,7 @@ class PlayScene(Scene):
     def update(self, dt: float) -> bool:
         return self.play.gauges.update(dt)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        self.ensure_layout(surface.get_size())
+    def paint(self, surface: pygame.Surface) -> None:
         p = self.app.palette
         surface.fill(p.background)
         self.strip.draw(surface, self.app.renderer, p, self.metrics, self.play.gauges)

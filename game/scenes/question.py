@@ -79,7 +79,9 @@ class QuestionScene(PlayScene):
             fitted = self.app.renderer.fit(c.text, text_w, 10_000, m.body, m.body)
             need = max(need, fitted.height + 2 * max(6, m.gap // 2) + 4)
         row_h = max(m.button_h, need)
-        hint_h = m.small * 2 if q.type == "multiple" else 0
+        hint_text = _("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide.")
+        hint_h = (self.app.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
+                  if q.type == "multiple" else 0)
         choices_h = nrows * row_h + (nrows - 1) * m.gap
         max_choices_h = area.height * 2 // 3
         if choices_h > max_choices_h:
@@ -91,8 +93,7 @@ class QuestionScene(PlayScene):
         choices_area, prompt_area = take_bottom(area, choices_h, m.gap * 2)
         if hint_h:
             hint, prompt_area = take_bottom(prompt_area, hint_h, m.gap // 2)
-            self.text(_("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide."), hint, m.small,
-                      color="muted", valign="center")
+            self.text(hint_text, hint, m.small, color="muted", valign="center")
         self.text(q.prompt, centered(prompt_area, m.body * 40), m.heading, bold=True, valign="center",
                   min_size=m.min_text)
         grid = columns(choices_area, ncols, m.gap)
@@ -109,7 +110,8 @@ class QuestionScene(PlayScene):
         assert est is not None
         value_h = round(m.title * 1.4)
         slider_h = max(m.button_h, round(m.body * 2.4))
-        scale_h = m.small * 2
+        scale_h = max(self.app.renderer.fit(self._fmt(v), area.width // 3, 10_000, m.small, m.small).height
+                      for v in (est.min, est.max)) + m.gap
         block_h = value_h + slider_h + scale_h + 2 * m.gap
         prompt_need = self.app.renderer.fit(q.prompt, centered(area, m.body * 40).width, 10_000, m.heading,
                                             m.heading, True).height
@@ -204,8 +206,8 @@ class QuestionScene(PlayScene):
         notes = [c.feedback for c in self.question.choices if c.id in a.choice_ids and c.feedback]
         return " ".join(n for n in notes if n)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         m, p = self.metrics, self.app.palette
         if self.phase == "ask" and self.question.type == "estimate":
             slider = self.widget("slider")

@@ -65,7 +65,11 @@ class ResultsScene(Scene):
         self._build_nav(m, nav)
 
     def _build_nav(self, m: Metrics, nav: pygame.Rect) -> None:
-        width = min(nav.width, m.body * 26)
+        width = min(nav.width * 2 // 3 - m.gap, m.body * 26)
+        settings_w = min(nav.width - width - m.gap, m.body * 9)
+        if settings_w >= 44:
+            self.widgets.append(Button("settings", pygame.Rect(nav.x, nav.y, settings_w, nav.height), role="open",
+                                       label=_("Réglages")))
         band = pygame.Rect(nav.right - width, nav.y, width, nav.height)
         left, right = columns(band, 2, m.gap)
         if self.page > 0:
@@ -123,9 +127,10 @@ class ResultsScene(Scene):
 
     def _build_profile(self, m: Metrics, area: pygame.Rect) -> None:
         area = centered(area, m.body * 46)
-        intro, area = take_top(area, round(m.body * 2.6), m.gap)
-        self.text(_("Ce que tes réponses justes et tes choix disent de toi, axe par axe\u00a0:"), intro, m.body,
-                  valign="center")
+        intro_text = _("Ce que tes réponses justes et tes choix disent de toi, axe par axe\u00a0:")
+        need = self.app.renderer.fit(intro_text, area.width, 10_000, m.body, m.body).height
+        intro, area = take_top(area, min(need, area.height // 3), m.gap)
+        self.text(intro_text, intro, m.body, valign="center")
         axes = sorted(self.content.axes.values(), key=lambda a: a.id)
         top = max(self.profile.values(), default=0) or 1.0
         rows_ = rows(area, len(axes), max(4, m.gap // 2)) if axes else []
@@ -192,7 +197,9 @@ class ResultsScene(Scene):
         from game.scenes.overlays import CareerScene
         from game.scenes.title import TitleScene
 
-        if widget.id == "next":
+        if widget.id == "settings":
+            self.app.open_settings()
+        elif widget.id == "next":
             self.page = min(len(PAGES) - 1, self.page + 1)
             self.focus_id = None
             self.invalidate()

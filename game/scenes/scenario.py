@@ -125,7 +125,7 @@ class ScenarioScene(PlayScene):
             self.choice_id = widget.id.split(":", 1)[1]
             answer = scoring.answer_scenario(self.scenario, self.choice_id)
             self.play.session.record(answer)
-            self.play.gauges.set_target(self.play.session.indicators(), animate=True)
+            self.play.gauges.set_target(self.play.session.indicators(), animate=self.app.animations)
             self.app.audio.play("choice")
             self.phase = "consequence"
             self.focus_id = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pygame
+
 from game.i18n import _
 from game.scenes.base import Scene
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
@@ -19,12 +21,24 @@ class ThemeScene(Scene):
         area = m.content
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
         self.text(_("Choisis un thème"), head, m.heading, bold=True, valign="center")
-        back, area = take_bottom(area, m.button_h, m.gap)
-        back.width = min(back.width, m.body * 10)
+        nav, area = take_bottom(area, m.button_h, m.gap)
+        back, settings = columns(pygame.Rect(nav.x, nav.y, min(nav.width, m.body * 22), nav.height), 2, m.gap)
         themes = self.playable_themes()
+        r = self.app.renderer
+
+        def cell_need(ncols: int) -> int:
+            col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols - 2 * max(8, m.gap)
+            need = max((r.fit(t.title, col_w, 10_000, m.body, m.body, True).height
+                        + r.fit(t.short, col_w, 10_000, m.small, m.small).height for t in themes), default=0)
+            return max(m.button_h, need + 2 * max(6, m.gap // 2) + m.gap)
+
+        # Two columns when that makes the list shorter (large text wraps less on one wide column).
         ncols = 1 if m.portrait or len(themes) < 4 else 2
+        if ncols == 2 and cell_need(2) * -(-len(themes) // 2) > cell_need(1) * len(themes):
+            ncols = 1
         nrows = max(1, -(-len(themes) // ncols))
-        cell_h = min(round(m.button_h * 1.7), (area.height - (nrows - 1) * m.gap) // nrows)
+        # As tall as the longest title and line need at this text size (the page scrolls if needed).
+        cell_h = cell_need(ncols)
         grid = area.copy()
         grid.height = nrows * cell_h + (nrows - 1) * m.gap
         cols = columns(grid, ncols, m.gap * 2)
@@ -34,9 +48,12 @@ class ThemeScene(Scene):
             self.widgets.append(Button(f"theme:{theme.id}", cell, role="start", label=theme.title,
                                        detail=theme.short))
         self.widgets.append(Button("back", back, role="back", label=_("Retour")))
+        self.widgets.append(Button("settings", settings, role="open", label=_("Réglages")))
 
     def on_activate(self, widget: Widget) -> None:
-        if widget.id == "back":
+        if widget.id == "settings":
+            self.app.open_settings()
+        elif widget.id == "back":
             self.app.pop()
         elif widget.id.startswith("theme:"):
             self.app.push(ThemeIntroScene(self.app, widget.id.split(":", 1)[1]))
@@ -58,9 +75,10 @@ class ThemeIntroScene(Scene):
         buttons, area = take_bottom(area, m.button_h, m.gap * 2)
         self.text_stack([(theme.title, m.heading, "text", True), (theme.intro, round(m.body * 1.1), "text", False)],
                         area, m.gap * 2)
-        left, right = columns(buttons, 2, m.gap)
+        left, middle, right = columns(buttons, 3, m.gap)
         self.widgets = [
             Button("back", left, role="back", label=_("Retour")),
+            Button("settings", middle, role="open", label=_("Réglages")),
             Button("start", right, role="start", label=_("Commencer"), style="primary"),
         ]
 
@@ -72,6 +90,8 @@ class ThemeIntroScene(Scene):
 
         if widget.id == "start":
             start_session(self.app, self.theme_id)
+        elif widget.id == "settings":
+            self.app.open_settings()
         else:
             self.app.pop()
 

@@ -26,7 +26,7 @@ class TitleScene(Scene):
         footer_text = "\n".join(lines)
         footer_h = self.app.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
         footer, area = take_bottom(area, min(footer_h, area.height // 4), m.gap)
-        n_buttons = 3
+        n_buttons = 4
         buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
         title = _("Numérique en jeu")
         tagline = _("Ce que coûte vraiment le numérique, et les métiers qui le changent.")
@@ -44,7 +44,8 @@ class TitleScene(Scene):
         self.widgets = [
             Button("play_all", r[0], role="start", label=_("Jouer\u00a0: parcours complet"), style="primary"),
             Button("choose_theme", r[1], role="open", label=_("Choisir un thème")),
-            Button("quit", r[2], role="quit", label=_("Quitter")),
+            Button("settings", r[2], role="open", label=_("Réglages (accessibilité)")),
+            Button("quit", r[3], role="quit", label=_("Quitter")),
         ]
         self.text(footer_text, footer, m.small, color="muted", align="center", valign="center")
         # The other language, named in that language, in the top corner: found without reading French.
@@ -64,6 +65,8 @@ class TitleScene(Scene):
             start_session(self.app, FULL_PATH)
         elif widget.id == "choose_theme":
             self.app.push(ThemeScene(self.app))
+        elif widget.id == "settings":
+            self.app.open_settings()
         elif widget.id == "quit":
             self.app.quit()
         elif widget.id.startswith("lang:"):

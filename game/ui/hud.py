@@ -62,12 +62,12 @@ class GaugeStrip:
     def build(self, rect: pygame.Rect, m: Metrics, renderer: TextRenderer) -> list[TextBox]:
         self.chips = columns(rect, len(self.indicators), m.gap) if self.indicators else []
         self.labels, self.value_boxes = [], []
-        pad = max(4, m.gap // 2)
+        pad = max(4, m.gap // 3)
         for chip, ind in zip(self.chips, self.indicators):
             inner = chip.inflate(-2 * pad, -pad)
-            half = inner.height // 2
-            label = pygame.Rect(inner.x, inner.y, inner.width, half)
-            value = pygame.Rect(inner.x, inner.y + half, inner.width - m.small, inner.height - half)
+            value_h = min(inner.height // 2, renderer.line_height(m.small, True))
+            label = pygame.Rect(inner.x, inner.y, inner.width, inner.height - value_h)
+            value = pygame.Rect(inner.x, label.bottom, inner.width - m.small, value_h)
             self.labels.append(TextBox(ind.label, label, m.small, m.min_text, valign="center").layout(renderer))
             self.value_boxes.append(value)
         return self.labels

@@ -19,13 +19,17 @@ log = logging.getLogger(__name__)
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
 REGULAR = "AtkinsonHyperlegibleNext-Regular.ttf"
 BOLD = "AtkinsonHyperlegibleNext-Bold.ttf"
+DYSLEXIA_REGULAR = "OpenDyslexic-Regular.woff"
+DYSLEXIA_BOLD = "OpenDyslexic-Bold.woff"
 
 # Characters the bundled font may lack, and what to draw instead (same meaning, same role
 # in wrapping: the substitution happens after the line breaks are chosen).
 SUBSTITUTES = {
-    "\u202f": "\u2009",  # narrow no-break space -> thin space (same width class)
-    "\u2082": "2",  # CO₂ subscript
-    "\u2011": "-",
+    "\u202f": ("\u2009", " "),  # narrow no-break space -> thin space (same width class), or a space
+    "\u2082": ("2",),  # CO₂ subscript
+    "\u2011": ("-",),
+    "\u00a0": (" ",),  # no-break space (OpenDyslexic lacks it): drawn as a space, still unbreakable
+    "\u2212": ("-",),  # minus sign
 }
 
 ELLIPSIS = "…"
@@ -62,9 +66,11 @@ class FontBook:
             font = pygame.font.Font(None, round(size * 1.15))
             font.bold = bold
         if bold not in self._subst:
-            self._subst[bold] = {
-                ord(ch): sub for ch, sub in SUBSTITUTES.items() if not _has_glyph(font, ch)
-            }
+            table: dict[int, str] = {}
+            for ch, candidates in SUBSTITUTES.items():
+                if not _has_glyph(font, ch):
+                    table[ord(ch)] = next((c for c in candidates if _has_glyph(font, c)), candidates[-1])
+            self._subst[bold] = table
         return font
 
     def shape(self, text: str, bold: bool = False) -> str:

@@ -43,6 +43,26 @@ DEFAULT = Palette(
 )
 
 
+HIGH_CONTRAST = Palette(
+    background=(0, 0, 0),
+    panel=(0, 0, 0),
+    text=(255, 255, 255),
+    muted=(235, 235, 235),
+    primary=(255, 221, 0),
+    on_primary=(0, 0, 0),
+    choice=(0, 0, 0),
+    border=(255, 255, 255),
+    focus=(0, 230, 255),
+    right=(120, 255, 140),
+    wrong=(255, 150, 150),
+    selected=(0, 230, 255),
+    bar=(255, 221, 0),
+    bar_track=(80, 80, 80),
+)
+
+PALETTES = {"default": DEFAULT, "high_contrast": HIGH_CONTRAST}
+
+
 def _channel(c: int) -> float:
     s = c / 255
     return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4

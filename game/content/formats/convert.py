@@ -141,8 +141,10 @@ class _Builder:
 
     def add_draft(self, path: Path, shown: str, stem: str, draft: Draft) -> None:
         if self.theme:
-            theme_id = self.theme
-            self.need_theme(theme_id, theme_id, path.name, None)
+            # « --theme "Fake news" » is taken as the title of a theme « fake_news ».
+            valid = re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", self.theme) and len(self.theme) <= 80
+            theme_id = self.theme if valid else slugify(self.theme, 70) or "import"
+            self.need_theme(theme_id, self.theme.strip(), path.name, None)
         elif draft.category:
             theme_id, title, shown_path = _category_theme(draft.category)
             self.need_theme(theme_id, title, path.name, shown_path)
@@ -263,7 +265,10 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in data else None
+    if any(ch in data for ch in "\x85\u2028\u2029"):
+        style = '"'  # YAML reads these as line breaks: only escapes (\N, \L, \P) keep them
+    else:
+        style = "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

@@ -267,6 +267,12 @@ class _Reader:
         after = s[close_at + 1:]
         extra = min((i for i in (after.find("{"), after.find("}")) if i >= 0), default=-1)
         if extra >= 0:
+            extra_line = block.at(t.offset(close_at + 1 + extra))[0]
+            if extra_line != block.at(t.offset(close_at))[0]:
+                self.error(block, start, _(
+                    "pas de ligne vide entre cette question et la suivante (ligne {line})\u00a0: questions ignorées").format(
+                    line=extra_line))
+                return None
             self.error(block, t.offset(close_at + 1 + extra, start), _(
                 "un second bloc d'accolades dans la question\u00a0: question ignorée "
                 "(écris \\{ et \\} pour des accolades dans le texte)"))

@@ -1,0 +1,107 @@
+"""Accessibility settings, reachable from every screen (its button, or Shift+A).
+
+Each setting is one button that says its value in words; pressing it moves to the next
+value and applies it at once. Pages follow the room the text size leaves.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import i18n
+from game.i18n import _, fmt_number
+from game.scenes.base import Scene
+from game.settings import MENU, Choice, next_value
+from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
+from game.ui.widgets import Button, Widget
+
+
+class SettingsScene(Scene):
+    name = "settings"
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.page = 0
+        self.pages = 1
+
+    @property
+    def screen_name(self) -> str:
+        return f"settings_{self.page + 1}"
+
+    def value_text(self, choice: Choice, value) -> str:  # noqa: ANN001
+        if choice.key == "read_aloud" and not self.app.speaker.available:
+            return _("indisponible")
+        if isinstance(value, bool):
+            return _("oui") if value else _("non")
+        if choice.key in ("text_scale", "volume"):
+            return f"{fmt_number(value * 100, 0)}\u00a0%"
+        if choice.key == "language":
+            return i18n.LANGUAGE_NAMES.get(value, value)
+        return fmt_number(value, 2)
+
+    def build(self, m: Metrics) -> None:
+        area = centered(m.content, max(m.body * 40, m.content.width * 3 // 4))
+        head, area = take_top(area, round(m.heading * 1.8), m.gap)
+        nav, area = take_bottom(area, m.button_h, m.gap * 2)
+        if not self.app.speaker.available:
+            note = _("La lecture à voix haute demande le programme espeak-ng (paquet espeak-ng).")
+            need = self.app.renderer.fit(note, area.width, 10_000, m.small, m.small).height
+            hint, area = take_bottom(area, min(need, area.height // 4), m.gap)
+            self.text(note, hint, m.small, color="muted", valign="center")
+        ncols = 1 if m.portrait or area.width < m.body * 30 else 2
+        per_col = max(1, (area.height + m.gap) // (m.button_h + m.gap))
+        per_page = per_col * ncols
+        self.pages = -(-len(MENU) // per_page)
+        self.page = min(self.page, self.pages - 1)
+        title = _("Réglages")
+        if self.pages > 1:
+            title += f"  ({self.page + 1}/{self.pages})"
+        self.text(title, head, m.heading, bold=True, valign="center")
+        items = MENU[self.page * per_page:(self.page + 1) * per_page]
+        cols = columns(area, ncols, m.gap * 2)
+        for i, choice in enumerate(items):
+            col = cols[i // per_col]
+            row = i % per_col
+            rect = pygame.Rect(col.x, col.y + row * (m.button_h + m.gap), col.width, m.button_h)
+            value = getattr(self.app.settings, choice.key)
+            label = f"{_(choice.label)}\u00a0: {self.value_text(choice, value)}"
+            toggle = isinstance(value, bool)
+            unavailable = choice.key == "read_aloud" and not self.app.speaker.available
+            self.widgets.append(Button(f"set:{choice.key}", rect, role="adjust", label=label, style="choice",
+                                       toggle=toggle, selected=bool(value) if toggle else False,
+                                       enabled=not unavailable))
+        back_w = min(nav.width // 3, m.body * 10)
+        self.widgets.append(Button("back", pygame.Rect(nav.x, nav.y, back_w, nav.height), role="back",
+                                   label=_("Retour"), style="primary"))
+        if self.pages > 1:
+            band = pygame.Rect(nav.right - 2 * back_w - m.gap, nav.y, 2 * back_w + m.gap, nav.height)
+            prev, nxt = columns(band, 2, m.gap)
+            self.widgets.append(Button("previous", prev, role="next", label=_("Précédent"),
+                                       enabled=self.page > 0))
+            self.widgets.append(Button("next", nxt, role="next", label=_("Suivant"),
+                                       enabled=self.page < self.pages - 1))
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id == "back":
+            self.app.pop()
+        elif widget.id in ("previous", "next"):
+            self.page += 1 if widget.id == "next" else -1
+            self.focus_id = widget.id
+            self.invalidate()
+        elif widget.id.startswith("set:"):
+            key = widget.id.split(":", 1)[1]
+            choice = next(c for c in MENU if c.key == key)
+            value = next_value(choice, getattr(self.app.settings, key))
+            self.app.apply_settings(self.app.settings.with_value(key, value))
+            self.invalidate()
+            self.app.speak(self.widget_label(key))
+
+    def widget_label(self, key: str) -> str:
+        choice = next(c for c in MENU if c.key == key)
+        return f"{_(choice.label)} : {self.value_text(choice, getattr(self.app.settings, key))}"
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+    def bot_targets(self) -> list[Widget]:
+        return [w for w in self.focusables() if w.id == "back"]

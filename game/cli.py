@@ -37,13 +37,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-sound", action="store_true", help=_("sans aucun son"))
     parser.add_argument("--lang", choices=i18n.SUPPORTED, default=None,
                         help=_("langue (défaut : variable NEJ_LANG, puis la langue du système, puis le français)").replace(" :", "\u00a0:"))
-    sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay,schema}")
+    sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay,import,export,schema}")
     sub.add_parser("play", help=_("jouer (par défaut)"))
     val = sub.add_parser("validate", help=_("vérifier les fichiers de questions"))
     val.add_argument("paths", nargs="*", type=Path, help=_("fichiers ou dossiers (défaut\u00a0: questions/)"))
     val.add_argument("--strict", action="store_true", help=_("les avertissements comptent comme des erreurs"))
     val.add_argument("--no-layout", action="store_true",
                      help=_("ne pas vérifier que les textes tiennent sur un écran 1024×600"))
+    imp = sub.add_parser("import", help=_("convertir des questions Moodle GIFT, Aiken ou Kahoot (.xlsx) en YAML"))
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("-o", "--output", type=Path, required=True, help=_("fichier YAML à écrire, ex. questions/import.yaml"))
+    imp.add_argument("--theme", default=None, help=_("thème des questions importées (id ou nom)"))
+    exp = sub.add_parser("export", help=_("écrire les questions au format Moodle GIFT"))
+    exp.add_argument("paths", nargs="*", type=Path, help=_("fichiers ou dossiers (défaut\u00a0: questions/)"))
+    exp.add_argument("--format", choices=("gift",), default="gift")
+    exp.add_argument("-o", "--output", type=Path, required=True)
     sch = sub.add_parser("schema", help=_("écrire le schéma JSON des fichiers de questions"))
     sch.add_argument("-o", "--output", type=Path, default=None, help=_("fichier à écrire (défaut : la sortie)").replace(" :", "\u00a0:"))
     auto = sub.add_parser("autoplay", help=_("faire jouer un robot sans fenêtre"))
@@ -77,6 +85,39 @@ def validate(paths: list[Path], strict: bool = False, layout: bool = True) -> in
             q=len(content.questions), s=len(content.scenarios), c=len(content.careers)),
     ]))
     return 1 if errors or (strict and warnings) else 0
+
+
+def import_command(files: list[Path], output: Path, theme: str | None, content_dir: Path) -> int:
+    """Teacher files -> one YAML bank; every problem printed with its file and line."""
+    from game.content.formats.convert import import_files, to_yaml
+    from game.content.loader import load_content
+
+    bank = load_content([content_dir])
+    result = import_files(files, theme, existing_themes=bank.themes, existing_ids=bank.questions)
+    for issue in sorted(result.issues):
+        label = _("avertissement") if issue.severity == "warning" else _("erreur")
+        print(f"{issue.path}:{issue.line}:{issue.column}: {label}\u00a0: {issue.message}")
+    if result.questions:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(to_yaml(result), encoding="utf-8")
+    n = len(result.questions)
+    print(i18n.ngettext("{n} question importée dans {path}", "{n} questions importées dans {path}", n).format(
+        n=n, path=output) + " — " + _("ajoute une source à chacune, puis lance «\u00a0python main.py validate\u00a0»."))
+    return 0 if n else 1
+
+
+def export_command(paths: list[Path], output: Path) -> int:
+    from game.content.formats.convert import export_gift
+    from game.content.loader import load_content
+
+    content = load_content(paths or [QUESTIONS])
+    for issue in content.errors:
+        print(issue, file=sys.stderr)
+    output.write_text(export_gift(list(content.questions.values()), content.themes), encoding="utf-8")
+    n = len(content.questions)
+    print(i18n.ngettext("{n} question exportée dans {path}", "{n} questions exportées dans {path}", n).format(
+        n=n, path=output))
+    return 0
 
 
 def write_schema(output: Path | None) -> int:
@@ -119,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.paths, strict=args.strict, layout=not args.no_layout)
     if args.command == "schema":
         return write_schema(args.output)
+    if args.command == "import":
+        return import_command(args.files, args.output, args.theme, args.content)
+    if args.command == "export":
+        return export_command(args.paths, args.output)
     content = load_playable(args.content)
     if content is None:
         return 2

@@ -115,3 +115,22 @@ def test_schema_command_describes_every_section(tmp_path):
 
 def test_real_content_validates_cleanly(capsys):
     assert main(["validate", "--strict"]) == 0
+
+
+def test_import_then_validate_then_export_round_trip(tmp_path, capsys):
+    """A teacher's GIFT file becomes a bank that validates (asking for sources), then exports back."""
+    bank = tmp_path / "bank"
+    shutil.copytree(ROOT / "questions", bank)
+    out = bank / "import.yaml"
+    assert main(["--content", str(bank), "import", str(ROOT / "tests/fixtures/formats/sample.gift"),
+                 "-o", str(out), "--theme", "fake_news"]) == 0
+    printed = capsys.readouterr().out
+    assert "questions importées" in printed and out.is_file()
+    assert main(["validate", "--no-layout", str(bank)]) == 0
+    report = capsys.readouterr().out
+    assert "import.yaml" in report and "pas de source" in report
+    assert main(["validate", "--no-layout", "--strict", str(bank)]) == 1
+    gift = tmp_path / "out.gift"
+    assert main(["export", str(bank), "-o", str(gift)]) == 0
+    text = gift.read_text(encoding="utf-8")
+    assert "$CATEGORY: fake_news" in text and "::obs_q01::" in text

@@ -63,9 +63,12 @@ class App:
         self.settings = Settings()
         self.store: SettingsStore | None = None  # None: nothing is saved (tests, autoplay)
         self.speaker = Speaker()
+        self.kiosk = None  # a KioskController in kiosk mode
+        self.results = None  # a ResultsStore when results are kept
+        self.clock = time.monotonic  # injectable: tests drive idle timers without waiting
         self.stack: list[Scene] = []
         self.screen: pygame.Surface | None = None
-        self.mapper = inp.InputMapper(size)
+        self.mapper = inp.InputMapper(size, clock=lambda: self.clock())
         self.running = False
         self._dirty = True
         self.frames_drawn = 0
@@ -202,8 +205,26 @@ class App:
     def request_redraw(self) -> None:
         self._dirty = True
 
-    def quit(self) -> None:
+    def now(self) -> float:
+        return self.clock()
+
+    def quit(self, force: bool = False) -> None:
+        """Leave the game; a kiosk ignores every way out but its admin screen's."""
+        if self.kiosk is not None and not force:
+            return
+        from game.scenes.play import abandon_current
+
+        abandon_current(self)
         self.running = False
+
+    def home(self) -> None:
+        """Back to the first screen: the title, or a kiosk's attract screen (session wiped)."""
+        if self.kiosk is not None:
+            self.kiosk.reset()
+            return
+        from game.scenes.title import TitleScene
+
+        self.reset_to(TitleScene(self))
 
     # -- frame ----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -225,7 +246,13 @@ class App:
         elif intent.kind == inp.REDRAW:
             self.request_redraw()
         elif intent.kind == inp.FULLSCREEN:
-            self.toggle_fullscreen()
+            if self.kiosk is None:  # a kiosk stays fullscreen
+                self.toggle_fullscreen()
+        elif intent.kind == inp.ADMIN:
+            from game.scenes.kiosk import AdminScene, PinScene
+
+            if self.kiosk is not None and not isinstance(self.top, (PinScene, AdminScene)):
+                self.push(PinScene(self))
         elif intent.kind == inp.SETTINGS:
             self.open_settings()
         elif self.top is not None:
@@ -233,9 +260,13 @@ class App:
 
     def step(self, events: list[pygame.event.Event], dt: float) -> bool:
         """Process events, update, draw if needed. Returns whether something animates."""
-        for event in events:
-            for intent in self.mapper.translate(event):
-                self.dispatch(intent)
+        intents = [i for event in events for i in self.mapper.translate(event)] + self.mapper.poll()
+        if intents and self.kiosk is not None:
+            self.kiosk.on_input()
+        for intent in intents:
+            self.dispatch(intent)
+        if self.kiosk is not None:
+            self.kiosk.tick()
         animating = False
         if self.top is not None:
             animating = self.top.update(dt)
@@ -278,9 +309,7 @@ class App:
         self.audio.close()
 
     def recover(self) -> None:
-        from game.scenes.title import TitleScene
-
-        self.reset_to(TitleScene(self))
+        self.home()
 
 
 def configure_headless() -> None:

@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=None, help=_("graine du hasard (parties reproductibles)"))
     parser.add_argument("--content", type=Path, default=QUESTIONS, help=_("dossier du contenu (YAML)"))
     parser.add_argument("--no-sound", action="store_true", help=_("sans aucun son"))
+    parser.add_argument("--kiosk", action="store_true",
+                        help=_("mode borne : plein écran, écran d'accueil, remise à zéro après inactivité, "
+                               "sortie par code administrateur"))
     parser.add_argument("--lang", choices=i18n.SUPPORTED, default=None,
                         help=_("langue (défaut : variable NEJ_LANG, puis la langue du système, puis le français)").replace(" :", "\u00a0:"))
     sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay,import,export,schema}")
@@ -191,9 +194,34 @@ def main(argv: list[str] | None = None) -> int:
         print(_("Réglages ignorés\u00a0: {message}").format(message=message), file=sys.stderr)
     if args.lang or "NEJ_LANG" in os.environ:  # the command line and the environment win over the file
         settings = settings.with_value("language", i18n.current_language())
+    kiosk = args.kiosk or settings.mode == "kiosk"
+    store.writable = not kiosk  # a kiosk never writes its settings file
     app.store = store
     app.apply_settings(settings, save=False)
-    app.open_window()
-    app.push(TitleScene(app))
+    app.results = open_results()
+    if kiosk:
+        from game.scenes.kiosk import AttractScene, KioskController
+
+        app.fullscreen = True
+        app.kiosk = KioskController(app)
+        app.open_window()
+        app.push(AttractScene(app))
+    else:
+        app.open_window()
+        app.push(TitleScene(app))
     app.run()
+    if app.results is not None:
+        app.results.close()
     return 0
+
+
+def open_results():  # noqa: ANN201
+    """The anonymous results store, or None when it cannot be used (the game plays on)."""
+    try:
+        from game.storage import ResultsStore
+    except ImportError:
+        return None
+    store = ResultsStore()
+    for message in store.messages:
+        print(message, file=sys.stderr)
+    return store

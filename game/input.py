@@ -23,6 +23,8 @@ POINTER_UP = "pointer_up"
 RESIZE = "resize"
 QUIT = "quit"
 FULLSCREEN = "fullscreen"
+DIGIT = "digit"  # a digit key, for the PIN pad: index = 0..9
+ADMIN = "admin"  # the kiosk admin gesture: Ctrl+Alt+A, or the top-left corner held 5 seconds
 SCROLL = "scroll"  # move a page taller than the window: index = +1 down, -1 up
 SETTINGS = "settings"  # open the accessibility settings from anywhere (Shift+A)
 REDRAW = "redraw"  # the window was exposed: nothing changed, but the picture must be shown again
@@ -50,6 +52,10 @@ _KEY_PICKS = {
 _CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 _BACK_KEYS = (pygame.K_ESCAPE, pygame.K_AC_BACK)
 
+_KEY_DIGITS = {getattr(pygame, f"K_{d}"): d for d in range(10)} | {getattr(pygame, f"K_KP{d}"): d for d in range(10)}
+ADMIN_CORNER = 80  # px: the square of the top-left corner a kiosk admin holds
+ADMIN_HOLD_SECONDS = 5.0
+
 # Xbox-style layout, as SDL reports most pads through the joystick API.
 PAD_A, PAD_B, PAD_START = 0, 1, 7
 AXIS_THRESHOLD = 0.6
@@ -58,10 +64,28 @@ AXIS_THRESHOLD = 0.6
 class InputMapper:
     """Stateful translation of raw events (stick edges, window size for touch)."""
 
-    def __init__(self, window_size: tuple[int, int]) -> None:
+    def __init__(self, window_size: tuple[int, int], clock=None) -> None:  # noqa: ANN001
+        import time
+
         self.window_size = window_size
+        self.clock = clock or time.monotonic
         self._axis_state: dict[tuple[int, int], int] = {}
         self._joysticks: dict[int, object] = {}
+        self._corner_since: float | None = None
+
+    def poll(self) -> list[Intent]:
+        """Intents that come from time passing: the admin corner held long enough."""
+        if self._corner_since is not None and self.clock() - self._corner_since >= ADMIN_HOLD_SECONDS:
+            self._corner_since = None
+            return [Intent(ADMIN, "touch")]
+        return []
+
+    def _corner(self, intent: Intent) -> None:
+        if intent.kind == POINTER_DOWN and intent.pos and max(intent.pos) < ADMIN_CORNER:
+            self._corner_since = self.clock()
+        elif intent.kind == POINTER_UP or (intent.kind == POINTER_MOVE and intent.pos
+                                           and max(intent.pos) >= ADMIN_CORNER):
+            self._corner_since = None
 
     def translate(self, event: pygame.event.Event) -> list[Intent]:
         t = event.type
@@ -78,9 +102,15 @@ class InputMapper:
         if t == pygame.MOUSEWHEEL:
             return [Intent(SCROLL, "mouse", index=-1 if event.y > 0 else 1)] if event.y else []
         if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-            return self._mouse(event)
+            intents = self._mouse(event)
+            for i in intents:
+                self._corner(i)
+            return intents
         if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
-            return self._touch(event)
+            intents = self._touch(event)
+            for i in intents:
+                self._corner(i)
+            return intents
         if t in (pygame.JOYBUTTONDOWN, pygame.JOYHATMOTION, pygame.JOYAXISMOTION):
             return self._pad(event)
         if t == pygame.JOYDEVICEADDED:
@@ -102,8 +132,11 @@ class InputMapper:
             return [Intent(CONFIRM)]
         if key in _BACK_KEYS:
             return [Intent(BACK)]
-        if key in _KEY_PICKS and not mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            return [Intent(PICK, index=_KEY_PICKS[key])]
+        if key == pygame.K_a and mods & pygame.KMOD_CTRL and mods & pygame.KMOD_ALT:
+            return [Intent(ADMIN)]
+        if key in _KEY_DIGITS and not mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            digit = Intent(DIGIT, index=_KEY_DIGITS[key])
+            return [Intent(PICK, index=_KEY_PICKS[key]), digit] if key in _KEY_PICKS else [digit]
         if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             return [Intent(SCROLL, index=1 if key == pygame.K_PAGEDOWN else -1)]
         if key == pygame.K_F11 or (key == pygame.K_RETURN and mods & pygame.KMOD_ALT):

@@ -9,10 +9,13 @@ from game import scoring
 from game.content.loader import Content
 
 FULL_PATH = "all"
-FULL_QUESTIONS = 12
-FULL_SCENARIOS = 4
-THEME_QUESTIONS = 8
-THEME_SCENARIOS = 3
+# (questions, scenario cards) for the full path and for one theme, by session length.
+LENGTHS = {
+    "short": ((6, 2), (5, 1)),  # about 5 minutes
+    "kiosk": ((8, 3), (6, 2)),  # 5 to 8 minutes at a kiosk
+    "normal": ((12, 4), (8, 3)),  # about 10 minutes
+    "long": ((18, 6), (12, 3)),  # about 15 minutes
+}
 
 
 @dataclass(frozen=True)
@@ -21,16 +24,17 @@ class Step:
     id: str
 
 
-def plan_session(content: Content, path: str, rng: random.Random) -> list[Step]:
-    """The items of one session: « Parcours complet » mixes every theme (about 10 minutes:
-    12 questions and 4 scenario cards); a theme path plays that theme's items."""
+def plan_session(content: Content, path: str, rng: random.Random, length: str = "normal") -> list[Step]:
+    """The items of one session: « Parcours complet » mixes every theme (normal length: about
+    10 minutes, 12 questions and 4 scenario cards); a theme path plays that theme's items."""
+    full, theme = LENGTHS.get(length, LENGTHS["normal"])
     if path == FULL_PATH:
-        questions = _spread(sorted(content.questions.values(), key=lambda q: q.id), FULL_QUESTIONS, rng)
-        scenarios = _spread(sorted(content.scenarios.values(), key=lambda s: s.id), FULL_SCENARIOS, rng)
+        questions = _spread(sorted(content.questions.values(), key=lambda q: q.id), full[0], rng)
+        scenarios = _spread(sorted(content.scenarios.values(), key=lambda s: s.id), full[1], rng)
     else:
         qs, ss = content.items_of_theme(path)
-        questions = rng.sample(sorted(qs, key=lambda q: q.id), min(THEME_QUESTIONS, len(qs)))
-        scenarios = rng.sample(sorted(ss, key=lambda s: s.id), min(THEME_SCENARIOS, len(ss)))
+        questions = rng.sample(sorted(qs, key=lambda q: q.id), min(theme[0], len(qs)))
+        scenarios = rng.sample(sorted(ss, key=lambda s: s.id), min(theme[1], len(ss)))
     q_steps = [Step("question", q.id) for q in questions]
     s_steps = [Step("scenario", s.id) for s in scenarios]
     # A scenario card after every few questions, so the gauges move through the session.
@@ -72,9 +76,9 @@ class Session:
     index: int = 0
 
     @classmethod
-    def start(cls, content: Content, path: str, seed: int | None = None) -> Session:
+    def start(cls, content: Content, path: str, seed: int | None = None, length: str = "normal") -> Session:
         rng = random.Random(seed)
-        return cls(content, path, plan_session(content, path, rng), seed)
+        return cls(content, path, plan_session(content, path, rng, length), seed)
 
     @property
     def finished(self) -> bool:

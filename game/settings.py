@@ -43,6 +43,13 @@ class Settings:
     volume: float = 0.6
     timer: str = "off"  # off | extended: no timer unless a facilitator asks for one
     read_aloud: bool = False
+    # How the game is used (facilitators set these in the file; the command line overrides them).
+    mode: str = "solo"  # solo | kiosk
+    length: str = "normal"  # short | normal | long (about 5, 10 and 15 minutes)
+    kiosk_idle_seconds: float = 90.0
+    kiosk_results_idle_seconds: float = 45.0
+    kiosk_countdown_seconds: float = 20.0
+    kiosk_admin_pin: str = "2468"  # change it in the file: it opens the admin screen of a kiosk
 
     def with_value(self, key: str, value: Any) -> Settings:
         return replace(self, **{key: value})

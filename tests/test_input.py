@@ -22,8 +22,15 @@ def test_keyboard():
         inp.UP, inp.DOWN, inp.LEFT, inp.RIGHT]
     assert kinds(m, key(pygame.K_RETURN), key(pygame.K_SPACE), key(pygame.K_KP_ENTER)) == [inp.CONFIRM] * 3
     assert kinds(m, key(pygame.K_ESCAPE)) == [inp.BACK]
-    picks = [i.index for e in (key(pygame.K_1), key(pygame.K_4), key(pygame.K_KP2)) for i in m.translate(e)]
+    picks = [i.index for e in (key(pygame.K_1), key(pygame.K_4), key(pygame.K_KP2)) for i in m.translate(e)
+             if i.kind == inp.PICK]
     assert picks == [0, 3, 1]
+    digits = [i.index for e in (key(pygame.K_0), key(pygame.K_7), key(pygame.K_1)) for i in m.translate(e)
+              if i.kind == inp.DIGIT]
+    assert digits == [0, 7, 1]
+    assert kinds(m, key(pygame.K_a, pygame.KMOD_LSHIFT)) == [inp.SETTINGS]
+    assert kinds(m, key(pygame.K_a, pygame.KMOD_LCTRL | pygame.KMOD_LALT)) == [inp.ADMIN]
+    assert kinds(m, key(pygame.K_PAGEDOWN)) == [inp.SCROLL]
     assert kinds(m, key(pygame.K_a)) == []
 
 
@@ -73,3 +80,19 @@ def test_window_events():
     assert kinds(m, pygame.event.Event(pygame.QUIT)) == [inp.QUIT]
     [r] = m.translate(pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=600, size=(1024, 600)))
     assert r.kind == inp.RESIZE and m.window_size == (1024, 600)
+
+
+def test_admin_corner_held_five_seconds():
+    now = [100.0]
+    m = InputMapper((800, 600), clock=lambda: now[0])
+    down = pygame.event.Event(pygame.FINGERDOWN, x=0.01, y=0.01, dx=0, dy=0, touch_id=1, finger_id=0, pressure=1)
+    m.translate(down)
+    now[0] += 4.9
+    assert m.poll() == []
+    now[0] += 0.2
+    assert [i.kind for i in m.poll()] == [inp.ADMIN]
+    assert m.poll() == []  # once per hold
+    # a press elsewhere, or released early, opens nothing
+    m.translate(pygame.event.Event(pygame.FINGERDOWN, x=0.5, y=0.5, dx=0, dy=0, touch_id=1, finger_id=0, pressure=1))
+    now[0] += 10
+    assert m.poll() == []

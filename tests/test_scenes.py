@@ -70,6 +70,21 @@ def all_screens(app):
     for cid in c.careers:
         yield f"career:{cid}", CareerScene(app, cid)
     yield "pause", PauseScene(app)
+    from game.scenes.kiosk import AdminScene, AttractScene, IdleScene, KioskController, PinScene
+    from game.scenes.settings import SettingsScene
+
+    for page in range(3):
+        settings = SettingsScene(app)
+        settings.page = page
+        yield f"settings:{page}", settings
+    app.kiosk = KioskController(app)
+    try:
+        yield "attract", AttractScene(app)
+        yield "idle", IdleScene(app, app.now() + 20)
+        yield "pin", PinScene(app)
+        yield "admin", AdminScene(app)
+    finally:
+        app.kiosk = None
     yield "confirm", ConfirmScene(app, "Abandonner la partie\u00a0? Tu reviendras à l'accueil.", lambda: None)
 
 

@@ -61,9 +61,10 @@ class PauseScene(Overlay):
                                        on_yes=self._abandon))
 
     def _abandon(self) -> None:
-        from game.scenes.title import TitleScene
+        from game.scenes.play import abandon_current
 
-        self.app.reset_to(TitleScene(self.app))
+        abandon_current(self.app)  # kept in the anonymous results as abandoned
+        self.app.home()
 
     def on_back(self) -> None:
         self.app.pop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 import pygame
@@ -23,11 +24,34 @@ class Play:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.gauges = GaugeAnimator(sorted(session.content.indicators))
+        self.started_at = datetime.now(timezone.utc)
+        self.recorded = False
+
+
+def record(app: App, play: Play, finished: bool, careers: list[str] | None = None) -> None:
+    """Append the session to the anonymous results, once (finished, or abandoned with answers)."""
+    if play.recorded or app.results is None or (not finished and not play.session.answers):
+        return
+    from game.storage import record_from_session
+
+    play.recorded = True
+    mode = "kiosk" if app.kiosk is not None else "solo"
+    app.results.record_session(record_from_session(play.session, mode, play.started_at, finished, careers))
+
+
+def abandon_current(app: App) -> None:
+    """The session on the stack, if any, is kept in the results as abandoned."""
+    for scene in app.stack:
+        play = getattr(scene, "play", None)
+        if isinstance(play, Play):
+            record(app, play, finished=False)
+            return
 
 
 def start_session(app: App, path: str) -> None:
     seed = app.rng.randrange(2**31)
-    play = Play(Session.start(app.content, path, seed))
+    length = "kiosk" if app.kiosk is not None else app.settings.length
+    play = Play(Session.start(app.content, path, seed, length))
     if play.session.finished:  # a theme with nothing left to play
         return
     app.reset_to(scene_for_current(app, play))

@@ -37,6 +37,9 @@ class ResultsScene(Scene):
         self.profile = scoring.profile(content, self.answers)
         self.matches = scoring.top_careers(content, self.answers, 3)
         self.takeaway_ids = scoring.choose_takeaways(content, self.answers)
+        from game.scenes.play import record
+
+        record(app, play, finished=True, careers=[m.career_id for m in self.matches])
         self.page = 0
         self.bars: list[tuple[pygame.Rect, float]] = []
 
@@ -195,8 +198,6 @@ class ResultsScene(Scene):
 
     def on_activate(self, widget: Widget) -> None:
         from game.scenes.overlays import CareerScene
-        from game.scenes.title import TitleScene
-
         if widget.id == "settings":
             self.app.open_settings()
         elif widget.id == "next":
@@ -208,7 +209,7 @@ class ResultsScene(Scene):
             self.focus_id = None
             self.invalidate()
         elif widget.id == "replay":
-            self.app.reset_to(TitleScene(self.app))
+            self.app.home()
         elif widget.id.startswith("career:"):
             self.app.push(CareerScene(self.app, widget.id.split(":", 1)[1]))
 

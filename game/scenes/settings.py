@@ -39,6 +39,9 @@ class SettingsScene(Scene):
             return i18n.LANGUAGE_NAMES.get(value, value)
         return fmt_number(value, 2)
 
+    def label_for(self, choice: Choice) -> str:
+        return f"{_(choice.label)}\u00a0: {self.value_text(choice, getattr(self.app.settings, choice.key))}"
+
     def build(self, m: Metrics) -> None:
         area = centered(m.content, max(m.body * 40, m.content.width * 3 // 4))
         head, area = take_top(area, round(m.heading * 1.8), m.gap)
@@ -49,7 +52,12 @@ class SettingsScene(Scene):
             hint, area = take_bottom(area, min(need, area.height // 4), m.gap)
             self.text(note, hint, m.small, color="muted", valign="center")
         ncols = 1 if m.portrait or area.width < m.body * 30 else 2
-        per_col = max(1, (area.height + m.gap) // (m.button_h + m.gap))
+        col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols
+        text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
+        labels = [self.label_for(c) for c in MENU]
+        need = max(self.app.renderer.fit(t, text_w, 10_000, m.body, m.body).height for t in labels)
+        row_h = max(m.button_h, need + 2 * max(6, m.gap // 2) + 4)
+        per_col = max(1, (area.height + m.gap) // (row_h + m.gap))
         per_page = per_col * ncols
         self.pages = -(-len(MENU) // per_page)
         self.page = min(self.page, self.pages - 1)
@@ -62,9 +70,9 @@ class SettingsScene(Scene):
         for i, choice in enumerate(items):
             col = cols[i // per_col]
             row = i % per_col
-            rect = pygame.Rect(col.x, col.y + row * (m.button_h + m.gap), col.width, m.button_h)
+            rect = pygame.Rect(col.x, col.y + row * (row_h + m.gap), col.width, row_h)
             value = getattr(self.app.settings, choice.key)
-            label = f"{_(choice.label)}\u00a0: {self.value_text(choice, value)}"
+            label = self.label_for(choice)
             toggle = isinstance(value, bool)
             unavailable = choice.key == "read_aloud" and not self.app.speaker.available
             self.widgets.append(Button(f"set:{choice.key}", rect, role="adjust", label=label, style="choice",

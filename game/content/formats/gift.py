@@ -258,11 +258,13 @@ class _Reader:
             return None
         if close_at < 0:
             self.error(block, t.offset(open_at, start), _(
-                "accolade «\u00a0{\u00a0» sans «\u00a0}\u00a0» fermante\u00a0: question ignorée"))
+                "accolade «\u00a0{open}\u00a0» sans «\u00a0{close}\u00a0» fermante\u00a0: question ignorée").format(
+                    open="{", close="}"))
             return None
         if open_at < 0 or close_at < open_at:
             self.error(block, t.offset(close_at, start), _(
-                "accolade «\u00a0}\u00a0» sans «\u00a0{\u00a0» ouvrante\u00a0: question ignorée"))
+                "accolade «\u00a0{close}\u00a0» sans «\u00a0{open}\u00a0» ouvrante\u00a0: question ignorée").format(
+                    open="{", close="}"))
             return None
         after = s[close_at + 1:]
         extra = min((i for i in (after.find("{"), after.find("}")) if i >= 0), default=-1)
@@ -275,7 +277,7 @@ class _Reader:
                 return None
             self.error(block, t.offset(close_at + 1 + extra, start), _(
                 "un second bloc d'accolades dans la question\u00a0: question ignorée "
-                "(écris \\{ et \\} pour des accolades dans le texte)"))
+                "(écris {open} et {close} pour des accolades dans le texte)").format(open="\\{", close="\\}"))
             return None
 
         answers = t.cut(open_at + 1, close_at).strip()

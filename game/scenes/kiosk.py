@@ -1,0 +1,333 @@
+"""Kiosk mode: an attract screen, an idle warning that wipes the session, a locked game
+that only an admin with the PIN can leave.
+
+Nothing of a player is visible to the next one: at the end of the countdown (or when a
+session ends), the whole scene stack is replaced by a new attract screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game import i18n
+from game import input as inp
+from game.i18n import _
+from game.scenes.base import Scene
+from game.scenes.overlays import Overlay
+from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
+from game.ui.widgets import Button, Widget
+
+if TYPE_CHECKING:
+    from game.app import App
+
+FACT_SECONDS = 9.0  # a new fact on the attract screen this often (one redraw, no animation)
+PIN_TRIES = 3
+PIN_LOCK_SECONDS = 60.0
+
+
+class KioskController:
+    """Idle timing and the admin lock; the clock is injectable so tests need not wait."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        s = app.settings
+        self.idle = s.kiosk_idle_seconds
+        self.results_idle = s.kiosk_results_idle_seconds
+        self.countdown = s.kiosk_countdown_seconds
+        self.pin = s.kiosk_admin_pin
+        self.last_input = app.now()
+        self.failed_pins = 0
+        self.locked_until = 0.0
+
+    def on_input(self) -> None:
+        self.last_input = self.app.now()
+
+    def idle_limit(self) -> float:
+        from game.scenes.results import ResultsScene
+
+        return self.results_idle if any(isinstance(s, ResultsScene) for s in self.app.stack) else self.idle
+
+    def tick(self) -> None:
+        top = self.app.top
+        if top is None or isinstance(top, (AttractScene, IdleScene, PinScene, AdminScene)):
+            return
+        if self.app.now() - self.last_input >= self.idle_limit():
+            self.app.push(IdleScene(self.app, self.app.now() + self.countdown))
+
+    def reset(self) -> None:
+        """End whatever was played (kept as abandoned in the results) and wipe it from the screen."""
+        from game.scenes.play import abandon_current
+
+        abandon_current(self.app)
+        self.app.set_language(i18n.DEFAULT_LANGUAGE)
+        self.app.reset_to(AttractScene(self.app))
+        self.last_input = self.app.now()
+
+    def check_pin(self, typed: str) -> bool:
+        if self.app.now() < self.locked_until:
+            return False
+        if typed == self.pin:
+            self.failed_pins = 0
+            return True
+        self.failed_pins += 1
+        if self.failed_pins >= PIN_TRIES:
+            self.failed_pins = 0
+            self.locked_until = self.app.now() + PIN_LOCK_SECONDS
+        return False
+
+    def lock_remaining(self) -> int:
+        return max(0, int(self.locked_until - self.app.now() + 0.999))
+
+
+class AttractScene(Scene):
+    """« Touche l'écran pour jouer », with a fact from the content that changes now and then."""
+
+    name = "attract"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.fact_index = 0
+        self.fact_since = app.now()
+
+    def facts(self) -> list[tuple[str, str]]:
+        """(first sentence of an explanation, its source) for the questions with a source."""
+        out = []
+        content = self.app.content
+        for q in sorted(content.questions.values(), key=lambda q: q.id):
+            source = content.sources.get(q.source or "")
+            if source is None:
+                continue
+            sentence = q.explanation.split(". ")[0].rstrip(".") + "."
+            if any(ch.isdigit() for ch in sentence) and len(sentence) < 200:
+                out.append((sentence, source.short_label))
+        return out or [(_("Ce que coûte vraiment le numérique, et les métiers qui le changent."), "")]
+
+    def build(self, m: Metrics) -> None:
+        facts = self.facts()
+        fact, source = facts[self.fact_index % len(facts)]
+        area = m.content
+        langs = [c for c in i18n.SUPPORTED]
+        lang_row, area = take_bottom(area, m.button_h, m.gap * 2)
+        band = centered(lang_row, min(lang_row.width, m.body * 8 * len(langs)))
+        for code, cell in zip(langs, columns(band, len(langs), m.gap)):
+            self.widgets.append(Button(f"lang:{code}", cell, role="lang", label=i18n.LANGUAGE_NAMES[code],
+                                       selected=code == self.app.language, toggle=True))
+        r = self.app.renderer
+        call = _("Touche l'écran pour jouer")
+        width = min(area.width, m.body * 36)
+        group_h = (r.fit(_("Numérique en jeu"), width, 10_000, m.title, m.title, True).height
+                   + r.fit(call, width, 10_000, m.title, m.title, True).height
+                   + r.fit(fact, width, 10_000, m.heading, m.heading).height + m.small * 2 + m.gap * 8)
+        group = centered(center_block(area, group_h), width)
+        source_text = _("Source\u00a0: {source}").format(source=source) if source else ""
+        pieces = [(_("Numérique en jeu"), m.heading, "muted", True), (call, m.title, "text", True),
+                  (fact, m.heading, "text", False)]
+        if source_text:
+            pieces.append((source_text, m.small, "muted", False))
+        self.text_stack(pieces, group, m.gap * 3)
+
+    def update(self, dt: float) -> bool:
+        if self.app.now() - self.fact_since >= FACT_SECONDS and not self.app.settings.reduced_motion:
+            self.fact_since = self.app.now()
+            self.fact_index += 1
+            self.invalidate()
+        return False
+
+    def handle(self, intent: inp.Intent) -> None:
+        """The language buttons keep their job; any other touch, click, key or button starts."""
+        kind = intent.kind
+        if kind in (inp.POINTER_DOWN, inp.POINTER_MOVE, inp.DIGIT, inp.SCROLL, inp.SETTINGS):
+            super().handle(intent)
+        elif kind == inp.POINTER_UP:
+            self.ensure_layout(self.app.surface_size())
+            if any(w.contains(intent.pos or (0, 0)) for w in self.widgets):
+                super().handle(intent)
+            else:
+                self.start()
+        elif kind in (inp.NEXT, inp.PREV, inp.LEFT, inp.RIGHT):
+            self._navigated = True  # moving to a language button, then Enter, picks it
+            super().handle(intent)
+        elif kind == inp.CONFIRM and self._navigated:
+            super().handle(intent)
+        elif kind != inp.BACK:
+            self.start()
+
+    _navigated = False
+
+    def start(self) -> None:
+        from game.scenes.play import start_session
+        from game.session import FULL_PATH
+
+        start_session(self.app, FULL_PATH)
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id.startswith("lang:"):
+            self.app.set_language(widget.id.split(":", 1)[1])
+            self.invalidate()
+
+    def on_back(self) -> None:
+        pass
+
+    def bot_targets(self) -> list[Widget]:
+        return [w for w in self.focusables() if w.role == "lang"]
+
+
+class IdleScene(Overlay):
+    """« Tu es toujours là ? » with a visible countdown; any input dismisses it."""
+
+    name = "idle"
+
+    def __init__(self, app: App, deadline: float) -> None:
+        super().__init__(app)
+        self.deadline = deadline
+        self.shown = self.remaining()
+
+    def remaining(self) -> int:
+        return max(0, int(self.deadline - self.app.now() + 0.999))
+
+    def build(self, m: Metrics) -> None:
+        inner = self.panel_rect(m, 24, round(m.title * 4) + m.button_h + 3 * m.gap + 2 * m.margin)
+        button, rest = take_bottom(inner, m.button_h, m.gap * 2)
+        head, count = take_top(rest, rest.height // 2, m.gap)
+        self.text(_("Tu es toujours là\u00a0?"), head, m.heading, bold=True, align="center", valign="center")
+        n = self.shown
+        self.text(i18n.ngettext("Retour à l'accueil dans {n} seconde.", "Retour à l'accueil dans {n} secondes.",
+                                n).format(n=n), count, m.body, align="center", valign="center")
+        self.widgets = [Button("stay", button, role="next", label=_("Je continue"), style="primary")]
+
+    def update(self, dt: float) -> bool:
+        left = self.remaining()
+        if left <= 0:
+            self.app.kiosk.reset()
+            return False
+        if left != self.shown:  # one redraw a second, not an animation
+            self.shown = left
+            self.invalidate()
+        return False
+
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind in (inp.POINTER_MOVE,) and intent.device == "mouse" and not intent.pressed:
+            return
+        self.app.pop()  # any touch, key or button: the player is back, the session goes on
+        self.app.kiosk.on_input()
+
+
+class PinScene(Scene):
+    """Digits, erase, OK. Three wrong PINs lock the pad for a minute."""
+
+    name = "pin"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.typed = ""
+        self.message = ""
+
+    def build(self, m: Metrics) -> None:
+        kiosk = self.app.kiosk
+        area = centered(m.content, min(m.content.width, m.body * 20))
+        cancel_row, area = take_bottom(area, m.button_h, m.gap * 2)
+        head, area = take_top(area, round(m.heading * 1.6), m.gap)
+        self.text(_("Code administrateur"), head, m.heading, bold=True, align="center", valign="center")
+        shown, area = take_top(area, round(m.title * 1.3), m.gap)
+        locked = kiosk.lock_remaining()
+        if locked:
+            status = i18n.ngettext("Trop d'essais : réessaie dans {n} seconde.",
+                                   "Trop d'essais : réessaie dans {n} secondes.", locked).format(n=locked)
+        else:
+            status = "•" * len(self.typed) or self.message or _("Tape le code")
+        self.text(status, shown, m.heading if not locked else m.body, align="center", valign="center")
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok"]
+        grid_rows = rows(area, 4, m.gap)
+        for r_i, row in enumerate(grid_rows):
+            for c_i, cell in enumerate(columns(row, 3, m.gap)):
+                key = keys[r_i * 3 + c_i]
+                label = {"erase": _("Effacer"), "ok": _("Valider")}.get(key, key)
+                self.widgets.append(Button(f"key:{key}", cell, role="adjust", label=label,
+                                           style="primary" if key == "ok" else "choice", enabled=not locked))
+        self.widgets.append(Button("cancel", cancel_row, role="back", label=_("Annuler")))
+
+    def update(self, dt: float) -> bool:
+        if self.app.kiosk.locked_until and self.app.kiosk.lock_remaining() != getattr(self, "_lock_shown", -1):
+            self._lock_shown = self.app.kiosk.lock_remaining()
+            self.invalidate()
+        return False
+
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.DIGIT:
+            self.press(str(intent.index))
+        elif intent.kind == inp.PICK:
+            return  # the DIGIT intent of the same key types it
+        else:
+            super().handle(intent)
+
+    def press(self, key: str) -> None:
+        if self.app.kiosk.lock_remaining():
+            return
+        if key == "erase":
+            self.typed = self.typed[:-1]
+        elif key == "ok":
+            if self.app.kiosk.check_pin(self.typed):
+                self.app.replace(AdminScene(self.app))
+                return
+            self.typed = ""
+            self.message = _("Code incorrect")
+        elif len(self.typed) < 12:
+            self.typed += key
+        self.invalidate()
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id == "cancel":
+            self.app.pop()
+        elif widget.id.startswith("key:"):
+            self.press(widget.id.split(":", 1)[1])
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+class AdminScene(Scene):
+    """For the person in charge of the kiosk: today's figures, restart, quit."""
+
+    name = "admin"
+
+    def build(self, m: Metrics) -> None:
+        area = centered(m.content, min(m.content.width, m.body * 34))
+        head, area = take_top(area, round(m.heading * 1.6), m.gap)
+        self.text(_("Administration de la borne"), head, m.heading, bold=True, valign="center")
+        buttons, area = take_bottom(area, m.button_h, m.gap * 2)
+        self.text(self.today_text(), area, m.body)
+        back, restart, quit_ = columns(buttons, 3, m.gap)
+        self.widgets = [
+            Button("back", back, role="back", label=_("Retour au jeu")),
+            Button("restart", restart, role="next", label=_("Redémarrer"), style="primary"),
+            Button("quit", quit_, role="quit", label=_("Quitter le jeu")),
+        ]
+
+    def today_text(self) -> str:
+        store = self.app.results
+        if store is None or not store.available:
+            return _("Résultats non enregistrés sur cette machine (dossier de données non accessible).")
+        from datetime import date
+
+        stats = store.stats(since=date.today())
+        lines = [i18n.ngettext("Aujourd'hui : {n} partie ({f} finie, {a} abandonnée).",
+                               "Aujourd'hui : {n} parties ({f} finies, {a} abandonnées).", stats.sessions).format(
+            n=stats.sessions, f=stats.finished, a=stats.abandoned)]
+        for theme_id, (right, asked) in sorted(stats.per_theme.items()):
+            theme = self.app.content.themes.get(theme_id)
+            pct = round(100 * right / asked) if asked else 0
+            lines.append(f"• {theme.title if theme else theme_id}\u00a0: {pct}\u00a0% ({right}/{asked})")
+        return "\n".join(lines)
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id == "back":
+            self.app.pop()
+        elif widget.id == "restart":
+            self.app.kiosk.reset()
+        elif widget.id == "quit":
+            self.app.quit(force=True)
+
+    def on_back(self) -> None:
+        self.app.pop()

@@ -1,0 +1,177 @@
+"""Kiosk: attract screen, idle warning and reset with a fake clock, locked quit, PIN pad."""
+
+import pygame
+import pytest
+
+from conftest import make_app
+from game import input as inp
+from game.scenes.kiosk import PIN_LOCK_SECONDS, AdminScene, AttractScene, IdleScene, KioskController, PinScene
+from game.scenes.question import QuestionScene
+from game.scenes.results import ResultsScene
+from game.settings import Settings
+
+
+class FakeClock:
+    def __init__(self):
+        self.t = 1000.0
+
+    def __call__(self):
+        return self.t
+
+
+@pytest.fixture
+def kiosk(real_content):
+    app = make_app(real_content)
+    clock = FakeClock()
+    app.clock = clock
+    app.apply_settings(Settings(kiosk_idle_seconds=90, kiosk_results_idle_seconds=30,
+                                kiosk_countdown_seconds=20, kiosk_admin_pin="2468"), save=False)
+    app.kiosk = KioskController(app)
+    app.push(AttractScene(app))
+    app.step([], 0)
+    yield app, clock
+    pygame.display.quit()
+
+
+def tap(x, y, size=(1280, 720)):
+    return [pygame.event.Event(pygame.FINGERDOWN, x=x / size[0], y=y / size[1], dx=0, dy=0, touch_id=1,
+                               finger_id=0, pressure=1),
+            pygame.event.Event(pygame.FINGERUP, x=x / size[0], y=y / size[1], dx=0, dy=0, touch_id=1,
+                               finger_id=0, pressure=0)]
+
+
+def key(k, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
+
+def test_a_touch_anywhere_starts_a_kiosk_session(kiosk):
+    app, _ = kiosk
+    app.step(tap(640, 300), 0)
+    assert isinstance(app.top, QuestionScene)
+    assert len(app.top.play.session.steps) == 11  # the kiosk length: 8 questions, 3 cards
+
+
+def test_idle_warning_then_reset_wipes_the_session(kiosk):
+    app, clock = kiosk
+    app.step(tap(640, 300), 0)
+    scene = app.top
+    q = scene.question
+    scene._submit([c.id for c in q.choices if c.correct][:1], q.estimate.answer if q.estimate else None)
+    assert scene.play.session.answers
+    clock.t += 89
+    app.step([], 0)
+    assert not isinstance(app.top, IdleScene)
+    clock.t += 2
+    app.step([], 0)
+    assert isinstance(app.top, IdleScene)
+    assert "20" in " ".join(tb.text for tb, _ in app.top.texts) or app.top.remaining() == 20
+    clock.t += 19
+    app.step([], 0)
+    assert isinstance(app.top, IdleScene) and app.top.remaining() == 1
+    clock.t += 1.5
+    app.step([], 0)
+    assert isinstance(app.top, AttractScene) and len(app.stack) == 1
+    # nothing of the previous player is reachable any more
+    assert not any(hasattr(s, "play") for s in app.stack)
+
+
+def test_any_touch_dismisses_the_idle_warning(kiosk):
+    app, clock = kiosk
+    app.step(tap(640, 300), 0)
+    question = app.top
+    clock.t += 95
+    app.step([], 0)
+    assert isinstance(app.top, IdleScene)
+    app.step(tap(10, 700), 0)
+    assert app.top is question
+    clock.t += 60
+    app.step([], 0)
+    assert app.top is question  # the idle time starts again from that touch
+
+
+def test_results_screen_times_out_sooner(kiosk):
+    from game.scenes.play import Play
+    from game.session import Session
+
+    app, clock = kiosk
+    play = Play(Session.start(app.content, "all", seed=1, length="kiosk"))
+    app.reset_to(ResultsScene(app, play))
+    app.kiosk.on_input()
+    clock.t += 31
+    app.step([], 0)
+    assert isinstance(app.top, IdleScene)
+
+
+def test_quit_shortcuts_do_nothing_in_kiosk(kiosk):
+    app, _ = kiosk
+    app.running = True
+    app.step([pygame.event.Event(pygame.QUIT)], 0)
+    app.step([key(pygame.K_ESCAPE)], 0)
+    app.step([key(pygame.K_F4, pygame.KMOD_ALT)], 0)
+    app.step([key(pygame.K_F11)], 0)
+    assert app.running and app.top is not None
+
+
+def test_pin_pad_and_its_lockout(kiosk):
+    app, clock = kiosk
+    app.step([key(pygame.K_a, pygame.KMOD_LCTRL | pygame.KMOD_LALT)], 0)
+    assert isinstance(app.top, PinScene)
+    for attempt in range(3):
+        app.step([key(pygame.K_1), key(pygame.K_1), key(pygame.K_1), key(pygame.K_1)], 0)
+        app.top.press("ok")
+    assert app.kiosk.lock_remaining() == PIN_LOCK_SECONDS
+    app.step([key(pygame.K_2), key(pygame.K_4), key(pygame.K_6), key(pygame.K_8)], 0)
+    app.top.press("ok")
+    assert isinstance(app.top, PinScene)  # locked: even the right PIN waits
+    clock.t += PIN_LOCK_SECONDS + 1
+    app.step([key(pygame.K_2), key(pygame.K_4), key(pygame.K_6), key(pygame.K_8)], 0)
+    app.top.press("ok")
+    assert isinstance(app.top, AdminScene)
+    app.running = True
+    app.top.draw(pygame.Surface((1280, 720)))
+    app.top.on_activate(app.top.widget("quit"))
+    assert not app.running
+
+
+def test_admin_corner_gesture_opens_the_pin_pad(kiosk):
+    app, clock = kiosk
+    app.step([pygame.event.Event(pygame.FINGERDOWN, x=0.01, y=0.01, dx=0, dy=0, touch_id=1, finger_id=0,
+                                 pressure=1)], 0)
+    clock.t += 5.1
+    app.step([], 0)
+    assert isinstance(app.top, PinScene)
+
+
+def test_the_pin_pad_is_usable_by_touch(kiosk):
+    app, _ = kiosk
+    app.push(PinScene(app))
+    scene = app.top
+    scene.draw(pygame.Surface((1280, 720)))
+    for digit in "2468":
+        w = scene.widget(f"key:{digit}")
+        app.step(tap(*w.rect.center), 0)
+    app.step(tap(*scene.widget("key:ok").rect.center), 0)
+    assert isinstance(app.top, AdminScene)
+
+
+def test_attract_language_buttons_do_not_start(kiosk):
+    app, _ = kiosk
+    scene = app.top
+    scene.draw(pygame.Surface((1280, 720)))
+    en = scene.widget("lang:en")
+    app.step(tap(*en.rect.center), 0)
+    assert isinstance(app.top, AttractScene) and app.language == "en"
+    app.set_language("fr")
+
+
+def test_attract_screen_changes_its_fact_without_animating(kiosk):
+    app, clock = kiosk
+    scene = app.top
+    first = scene.fact_index
+    drawn = app.frames_drawn
+    clock.t += 3
+    assert not app.step([], 0.1)
+    assert app.frames_drawn == drawn
+    clock.t += 7
+    app.step([], 0.1)
+    assert scene.fact_index == first + 1 and app.frames_drawn == drawn + 1

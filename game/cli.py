@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "sortie par code administrateur"))
     parser.add_argument("--lang", choices=i18n.SUPPORTED, default=None,
                         help=_("langue (défaut : variable NEJ_LANG, puis la langue du système, puis le français)").replace(" :", "\u00a0:"))
-    sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay,import,export,schema}")
+    sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay,import,export,stats,schema}")
     sub.add_parser("play", help=_("jouer (par défaut)"))
     val = sub.add_parser("validate", help=_("vérifier les fichiers de questions"))
     val.add_argument("paths", nargs="*", type=Path, help=_("fichiers ou dossiers (défaut\u00a0: questions/)"))
@@ -55,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("paths", nargs="*", type=Path, help=_("fichiers ou dossiers (défaut\u00a0: questions/)"))
     exp.add_argument("--format", choices=("gift",), default="gift")
     exp.add_argument("-o", "--output", type=Path, required=True)
+    from game.stats import parse_date
+    from game.storage import MODES
+
+    sta = sub.add_parser("stats", help=_("résultats anonymes\u00a0: réussite par thème, questions manquées, métiers"))
+    sta.add_argument("--since", type=parse_date, default=None, metavar=_("AAAA-MM-JJ"),
+                     help=_("parties commencées depuis ce jour (inclus)"))
+    sta.add_argument("--mode", choices=MODES, default=None)
+    sta.add_argument("--csv", type=Path, default=None, metavar=_("FICHIER"),
+                     help=_("écrire aussi une ligne par réponse dans ce fichier CSV"))
     sch = sub.add_parser("schema", help=_("écrire le schéma JSON des fichiers de questions"))
     sch.add_argument("-o", "--output", type=Path, default=None, help=_("fichier à écrire (défaut : la sortie)").replace(" :", "\u00a0:"))
     auto = sub.add_parser("autoplay", help=_("faire jouer un robot sans fenêtre"))
@@ -163,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.paths, strict=args.strict, layout=not args.no_layout)
     if args.command == "schema":
         return write_schema(args.output)
+    if args.command == "stats":  # works even when the content is broken
+        from game.content.loader import load_content
+        from game.stats import run_stats
+
+        return run_stats(args.since, args.mode, args.csv, content=load_content([args.content]))
     if args.command == "import":
         return import_command(args.files, args.output, args.theme, args.content)
     if args.command == "export":
@@ -222,6 +236,7 @@ def open_results():  # noqa: ANN201
     except ImportError:
         return None
     store = ResultsStore()
-    for message in store.messages:
-        print(message, file=sys.stderr)
+    if not store.available:  # opens the database now: a problem is said before the game starts
+        for message in store.messages:
+            print(message, file=sys.stderr)
     return store

@@ -7,6 +7,12 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("NEJ_LANG", "fr")
+# Never read or write the real user's settings and results during tests.
+import tempfile  # noqa: E402
+
+_TMP = tempfile.mkdtemp(prefix="nej-tests-")
+os.environ["NEJ_CONFIG_DIR"] = os.path.join(_TMP, "config")
+os.environ["NEJ_DATA_DIR"] = os.path.join(_TMP, "data")
 
 from pathlib import Path  # noqa: E402
 

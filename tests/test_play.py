@@ -206,3 +206,31 @@ def test_unexpected_error_returns_to_title_without_crashing(real_app):
     real_app.on_frame = lambda a: a.quit()  # stop after the first frame drawn after recovery
     real_app.run()
     assert type(real_app.top) is TitleScene
+
+
+def test_finished_and_abandoned_sessions_are_recorded(real_content, tmp_path):
+    from game.scenes.overlays import PauseScene
+    from game.storage import ResultsStore
+
+    app = make_app(real_content)
+    try:
+        app.results = ResultsStore(tmp_path / "results.sqlite")
+        app.push(TitleScene(app))
+        bot = Bot(app, random.Random(3), "keyboard")
+        seen_results = False
+        for _ in range(autoplay.MAX_ACTIONS):
+            seen_results |= isinstance(app.top, ResultsScene)
+            if seen_results and isinstance(app.top, TitleScene):
+                break
+            bot.act()
+        start_session(app, "all")
+        scene = app.top
+        q = scene.question
+        scene._submit([c.id for c in q.choices if c.correct][:1], q.estimate.answer if q.estimate else None)
+        app.push(PauseScene(app))
+        app.top._abandon()
+        stats = app.results.stats()
+        assert (stats.sessions, stats.finished, stats.abandoned) == (2, 1, 1)
+        assert sum(asked for _right, asked in stats.per_theme.values()) >= 2
+    finally:
+        pygame.display.quit()

@@ -412,6 +412,9 @@ def test_run_stats_report(tmp_path: Path, mini_content) -> None:
     none = io.StringIO()
     assert run_stats(date(2030, 1, 1), None, None, store=store, out=none) == 0
     assert "0 partie jouée" in none.getvalue()
+    failed = io.StringIO()
+    assert run_stats(None, None, tmp_path / "missing" / "r.csv", store=store, out=failed) == 1
+    assert "CSV non écrit" in failed.getvalue()
     store.close()
 
 

@@ -77,16 +77,17 @@ class Scene:
             self.view_size = size
             base = self.app.metrics_for(size)
             # Large text may not fit one screen: lay the page out taller, and let it scroll.
+            best = None
             for factor in PAGE_FACTORS if self.scrollable else (1,):
-                self.metrics = replace(base, height=round(size[1] * factor))
-                self.widgets = []
-                self.texts = []
-                self.build(self.metrics)
-                for w in self.widgets:
-                    if isinstance(w, Button):
-                        w.layout(self.app.renderer, self.metrics)
-                if self._fits():
+                self._layout_at(replace(base, height=round(size[1] * factor)))
+                problems = self._problems()
+                if problems == 0:
                     break
+                if best is None or problems < best[0]:
+                    best = (problems, factor)
+            else:
+                if best is not None and self.scrollable:  # nothing fits everything: the least bad page
+                    self._layout_at(replace(base, height=round(size[1] * best[1])))
             self.page_height = self.metrics.height
             self.scroll = min(self.scroll, self.max_scroll)
             ids = [w.id for w in self.focusables()]
@@ -99,22 +100,30 @@ class Scene:
                 focused = self.focused()
                 self.app.speak(summary + (" — " + focused.alt if focused is not None else ""))
 
-    def _fits(self) -> bool:
-        """No text cut, none shrunk much below the size asked for, nothing below the page,
-        no two widgets on top of each other."""
+    def _layout_at(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+        self.widgets = []
+        self.texts = []
+        self.build(metrics)
+        for w in self.widgets:
+            if isinstance(w, Button):
+                w.layout(self.app.renderer, metrics)
+
+    def _problems(self) -> int:
+        """How far the layout is from fitting the page: texts cut or shrunk much below the size
+        asked for, anything below the page, widgets on top of each other or of a text."""
         assert self.metrics is not None
         page = pygame.Rect(0, 0, self.metrics.width, self.metrics.height)
         boxes = [tb for tb, _c in self.texts]
+        n = 0
         for w in self.widgets:
             boxes.extend(getattr(w, "text_boxes", []))
-            if not page.contains(w.rect):
-                return False
-        if any(a.rect.colliderect(b.rect) for i, a in enumerate(self.widgets) for b in self.widgets[i + 1:]):
-            return False
-        if any(tb.bounds.width and tb.bounds.colliderect(w.rect) for tb, _c in self.texts for w in self.widgets):
-            return False
-        return all(tb.fitted is None or (not tb.fitted.truncated and tb.fitted.size >= tb.size * SHRINK_LIMIT
-                                         and page.contains(tb.bounds)) for tb in boxes)
+            n += not page.contains(w.rect)
+        n += sum(a.rect.colliderect(b.rect) for i, a in enumerate(self.widgets) for b in self.widgets[i + 1:])
+        n += sum(bool(tb.bounds.width and tb.bounds.colliderect(w.rect)) for tb, _c in self.texts for w in self.widgets)
+        n += sum(tb.fitted is not None and (tb.fitted.truncated or tb.fitted.size < tb.size * SHRINK_LIMIT
+                                            or not page.contains(tb.bounds)) for tb in boxes)
+        return n
 
     @property
     def max_scroll(self) -> int:
@@ -161,6 +170,13 @@ class Scene:
             self.text(t, pygame.Rect(area.x, y, area.width, h), size, color=color, bold=bold)
             y += h + gap
         return pygame.Rect(area.x, area.y, area.width, total)
+
+    def button_width(self, label: str, available: int, min_em: float = 10) -> int:
+        """Wide enough for its label on one line at the current text size, within ``available``."""
+        assert self.metrics is not None
+        m = self.metrics
+        need = self.app.renderer.measure(label, m.body, True) + 2 * max(8, m.gap) + m.gap
+        return min(available, max(round(m.body * min_em), need))
 
     def default_focus(self) -> str | None:
         return None

@@ -59,9 +59,9 @@ class QuestionScene(PlayScene):
         needs_submit = q.type in ("multiple", "estimate")
         if needs_submit:
             submit_band, area = take_bottom(area, m.button_h, m.gap * 2)
-            submit = pygame.Rect(0, 0, min(submit_band.width, m.body * 12), m.button_h)
-            submit.midright = submit_band.midright
             label = _("Valider ma réponse")
+            submit = pygame.Rect(0, 0, self.button_width(label, submit_band.width, 12), m.button_h)
+            submit.midright = submit_band.midright
             enabled = q.type == "estimate" or bool(self.selected)
             self.widgets.append(Button("submit", submit, role="submit", label=label, style="primary",
                                        enabled=enabled))
@@ -115,8 +115,9 @@ class QuestionScene(PlayScene):
         block_h = value_h + slider_h + scale_h + 2 * m.gap
         prompt_need = self.app.renderer.fit(q.prompt, centered(area, m.body * 40).width, 10_000, m.heading,
                                             m.heading, True).height
+        block_h = min(block_h, area.height * 2 // 3) if prompt_need + block_h + m.gap * 3 > area.height else block_h
         area = center_block(area, prompt_need + block_h + m.gap * 3)
-        block, prompt_area = take_bottom(area, min(block_h, area.height * 2 // 3), m.gap * 2)
+        block, prompt_area = take_bottom(area, block_h, m.gap * 2)
         self.text(q.prompt, centered(prompt_area, m.body * 40), m.heading, bold=True, valign="center")
         value_box, rest = take_top(block, value_h, m.gap)
         self.value_box = value_box
@@ -148,7 +149,7 @@ class QuestionScene(PlayScene):
         a = self.answer
         assert a is not None
         buttons, area = take_bottom(area, m.button_h, m.gap * 2)
-        cont = pygame.Rect(0, 0, min(buttons.width, m.body * 10), m.button_h)
+        cont = pygame.Rect(0, 0, self.button_width(_("Continuer"), buttons.width), m.button_h)
         cont.midright = buttons.midright
         self.widgets.append(Button("continue", cont, role="next", label=_("Continuer"), style="primary"))
         area = centered(area, m.body * 44)

@@ -74,7 +74,7 @@ class ScenarioScene(PlayScene):
         sc = self.scenario
         choice = next(c for c in sc.choices if c.id == self.choice_id)
         buttons, area = take_bottom(area, m.button_h, m.gap * 2)
-        cont = pygame.Rect(0, 0, min(buttons.width, m.body * 10), m.button_h)
+        cont = pygame.Rect(0, 0, self.button_width(_("Continuer"), buttons.width), m.button_h)
         cont.midright = buttons.midright
         self.widgets.append(Button("continue", cont, role="next", label=_("Continuer"), style="primary"))
         area = centered(area, m.body * 44)

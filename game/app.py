@@ -289,6 +289,7 @@ class App:
         clock = pygame.time.Clock()
         animating = True
         last = last_input = time.perf_counter()
+        exit_after_first_frame = os.environ.get("NEJ_EXIT_AFTER_FIRST_FRAME") == "1"  # the benchmark
         while self.running and self.stack:
             events = pygame.event.get()
             self.wakeups += 1
@@ -302,6 +303,9 @@ class App:
                 log.exception("unexpected error in a scene; returning to the title screen")
                 self.recover()
                 animating = True
+            if exit_after_first_frame and self.frames_drawn:
+                print("first-frame", flush=True)
+                break
             if animating or now - last_input < RESPONSIVE_SECONDS:
                 clock.tick(ANIMATION_FPS)
             else:

@@ -8,8 +8,10 @@ exercised. Same seed, same sessions, same output.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
+import time
 from pathlib import Path
 from typing import TextIO
 
@@ -163,6 +165,17 @@ class Bot:
         self.app.step(events, 1.0)  # a long dt: animations end at once
 
 
+def current_rss_mib() -> float:
+    """Resident memory now (Linux /proc), else the peak so far: for the soak test."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
                  bias: tuple[str, ...] = (), start_language: str = "fr") -> dict:
     rng = random.Random(seed)
@@ -189,7 +202,7 @@ def play_session(app: App, index: int, seed: int, screenshots: Path | None, out:
     else:
         raise RuntimeError(f"session {index} (seed {seed}) did not finish in {MAX_ACTIONS} actions: {seen[-5:]}")
     summary = {"seed": seed, "device": device, **({"bias": list(bias)} if bias else {}),
-               **{k: v for k, v in summary.items() if k != "seed"}}
+               **{k: v for k, v in summary.items() if k != "seed"}, "rss_mib": round(current_rss_mib(), 1)}
     out.write(json.dumps(summary, ensure_ascii=False, sort_keys=False) + "\n")
     return summary
 
@@ -206,3 +219,113 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
     language = app.language
     results = [play_session(app, i, seed + i, screenshots, out, bias, language) for i in range(sessions)]
     return results
+
+
+# -- monkey: random raw events for a while; any exception is a failure -----------------------
+MONKEY_KEYS = [pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB, pygame.K_RETURN,
+               pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_F11, pygame.K_a,
+               pygame.K_z, pygame.K_BACKSPACE] + [getattr(pygame, f"K_{d}") for d in range(10)]
+MONKEY_MODS = [0, 0, 0, pygame.KMOD_LSHIFT, pygame.KMOD_LCTRL | pygame.KMOD_LALT, pygame.KMOD_LALT]
+
+
+class Monkey:
+    def __init__(self, app: App, rng: random.Random) -> None:
+        self.app = app
+        self.rng = rng
+        self.events = 0
+        self.resizes = 0
+        self.fake_time = 0.0
+
+    def random_events(self) -> list[pygame.event.Event]:
+        r = self.rng
+        w, h = self.app.screen.get_size()
+        kind = r.random()
+        if kind < 0.25:
+            pos = (r.randrange(w), r.randrange(h))
+            return [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=r.choice((1, 1, 1, 3)), touch=False),
+                    pygame.event.Event(pygame.MOUSEMOTION, pos=(r.randrange(w), r.randrange(h)), rel=(0, 0),
+                                       buttons=(r.random() < 0.3, 0, 0), touch=False),
+                    pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False)]
+        if kind < 0.45:
+            x, y = r.random(), r.random()
+            fid = dict(touch_id=1, finger_id=0, dx=0, dy=0)
+            return [pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, pressure=1, **fid),
+                    pygame.event.Event(pygame.FINGERMOTION, x=r.random(), y=r.random(), pressure=1, **fid),
+                    pygame.event.Event(pygame.FINGERUP, x=x, y=y, pressure=0, **fid)]
+        if kind < 0.75:
+            return [pygame.event.Event(pygame.KEYDOWN, key=r.choice(MONKEY_KEYS), mod=r.choice(MONKEY_MODS),
+                                       unicode="", scancode=0) for _ in range(r.randint(1, 4))]
+        if kind < 0.88:
+            choice = r.random()
+            if choice < 0.4:
+                return [pygame.event.Event(pygame.JOYHATMOTION, instance_id=0, joy=0, hat=0,
+                                           value=r.choice(((0, 1), (0, -1), (1, 0), (-1, 0), (0, 0))))]
+            if choice < 0.8:
+                return [pygame.event.Event(pygame.JOYBUTTONDOWN, instance_id=0, joy=0, button=r.randrange(8))]
+            return [pygame.event.Event(pygame.JOYAXISMOTION, instance_id=0, joy=0, axis=r.randrange(4),
+                                       value=r.uniform(-1, 1))]
+        if kind < 0.91:
+            return [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=r.choice((-1, 1)), flipped=False, touch=False)]
+        if kind < 0.94:
+            self.resize()
+            return []
+        if kind < 0.97:
+            self.change_settings()
+            return []
+        return [pygame.event.Event(pygame.QUIT)]
+
+    def resize(self) -> None:
+        r = self.rng
+        size = r.choice([(320, 240), (3840, 2160), (1024, 600), (1080, 1920), (1280, 720)]) if r.random() < 0.5 \
+            else (r.randint(320, 3840), r.randint(240, 2160))
+        pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.app.dispatch(__import__("game.input", fromlist=["Intent"]).Intent("resize", "window", pos=size))
+        self.resizes += 1
+
+    def change_settings(self) -> None:
+        from game.settings import MENU
+
+        choice = self.rng.choice(MENU)
+        value = self.rng.choice(choice.values)
+        self.app.apply_settings(self.app.settings.with_value(choice.key, value), save=False)
+
+    def run(self, seconds: float, kiosk: bool) -> None:
+        from game.scenes.kiosk import AttractScene, KioskController
+
+        if kiosk:
+            self.app.kiosk = KioskController(self.app)
+            self.app.reset_to(AttractScene(self.app))
+        else:
+            self.app.kiosk = None
+            self.app.reset_to(TitleScene(self.app))
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            events = self.random_events()
+            self.events += len(events)
+            self.app.running = True
+            self.app.step(events, self.rng.choice((0.0, 0.016, 0.1, 1.0)))
+            if not self.app.stack:  # only a real quit empties the stack: start again
+                self.app.home()
+            if kiosk and self.rng.random() < 0.05:
+                self.fake_time += self.rng.choice((5, 30, 100))
+        self.app.kiosk = None
+
+
+def run_monkey(content: Content, minutes: float, seed: int, out: TextIO | None = None) -> dict:
+    """Random raw events in solo then kiosk mode for ``minutes``; raises on the first error."""
+    out = out or sys.stdout
+    configure_headless()
+    app = App(content, size=(1280, 720), seed=seed, sound=False)
+    app.set_language(i18n.current_language())
+    app.open_window()
+    monkey = Monkey(app, random.Random(seed))
+    monkey.fake_time = 0.0
+    base_clock = app.clock
+    app.clock = lambda: base_clock() + monkey.fake_time  # kiosk idle timers run out now and then
+    half = minutes * 60 / 2
+    monkey.run(half, kiosk=False)
+    monkey.run(half, kiosk=True)
+    summary = {"events": monkey.events, "resizes": monkey.resizes, "minutes": minutes, "seed": seed,
+               "frames": app.frames_drawn}
+    out.write(json.dumps(summary) + "\n")
+    return summary

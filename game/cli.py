@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--sessions", type=int, default=1)
     auto.add_argument("--seed", dest="auto_seed", type=int, default=0)
     auto.add_argument("--size", dest="auto_size", type=_size, default=None)
+    auto.add_argument("--monkey", action="store_true", help=_("événements au hasard (clics, touches, manette, "
+                                                              "redimensionnements, réglages), en solo puis en borne"))
+    auto.add_argument("--minutes", type=float, default=1.0, help=_("durée du mode --monkey"))
     auto.add_argument("--bias", default="", help=_("axes du profil que le robot privilégie, ex. repair,inclusion"))
     auto.add_argument("--screenshots", type=Path, default=None, help=_("dossier où enregistrer une image par écran"))
     return parser
@@ -150,6 +153,7 @@ def load_playable(path: Path):  # noqa: ANN201
     from game.content.loader import load_content
 
     content = load_content([path])
+    content.origins = {}  # positions are for messages about files; the game needs only the items
     for issue in content.issues:
         logging.getLogger("game.content").warning("%s", issue)
     if not content.playable():
@@ -187,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "autoplay":
         from game import autoplay
 
+        if args.monkey:
+            autoplay.run_monkey(content, args.minutes, args.auto_seed)
+            return 0
         bias = tuple(a for a in args.bias.split(",") if a)
         unknown = [a for a in bias if a not in content.axes]
         if unknown:

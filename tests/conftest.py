@@ -13,6 +13,7 @@ import tempfile  # noqa: E402
 _TMP = tempfile.mkdtemp(prefix="nej-tests-")
 os.environ["NEJ_CONFIG_DIR"] = os.path.join(_TMP, "config")
 os.environ["NEJ_DATA_DIR"] = os.path.join(_TMP, "data")
+os.environ["NEJ_CACHE_DIR"] = os.path.join(_TMP, "cache")
 
 from pathlib import Path  # noqa: E402
 

@@ -140,3 +140,21 @@ def test_validate_command_exit_codes(tmp_path, capsys):
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert f"{tmp_path / 'bad.yaml'}:2:5:" in out
+
+
+def test_parse_cache_follows_every_edit(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEJ_CACHE_DIR", str(tmp_path / "cache"))
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    f = bank / "reg.yaml"
+    f.write_text(REGISTRY, encoding="utf-8")
+    first = load_content(bank)
+    assert list((tmp_path / "cache").glob("*.pickle"))
+    again = load_content(bank)  # from the cache: the same items and positions
+    assert again.themes == first.themes and again.locate("themes", "t", ("title",)) == first.locate(
+        "themes", "t", ("title",))
+    f.write_text(REGISTRY.replace('title: T, short', 'title: Nouveau, short'), encoding="utf-8")
+    assert load_content(bank).themes["t"].title == "Nouveau"
+    for cached in (tmp_path / "cache").glob("*.pickle"):
+        cached.write_bytes(b"not a pickle")
+    assert load_content(bank).themes["t"].title == "Nouveau"  # a broken cache entry is parsed again

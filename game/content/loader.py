@@ -7,6 +7,10 @@ naming the file, the line and column of the offending value, and what to fix. Lo
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +55,9 @@ class _Refused(Exception):
     pass
 
 
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+
 # libyaml's parser when PyYAML was built with it (ten times faster), the pure-Python one otherwise;
 # both are SafeLoaders: only plain data, never Python objects.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -63,17 +70,35 @@ class _PosLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         _check_graph(node)
         return super().construct_document(node)
 
+    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201
+        # Plain scalars are matched against regexes one by one; the same keys come back
+        # thousands of times in a bank, so the answer is remembered (bounded).
+        if kind is yaml.ScalarNode and implicit[0] and len(value) < 40:
+            key = (value, implicit)
+            tag = _RESOLVED.get(key)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) < 4096:
+                    _RESOLVED[key] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
     def construct_mapping(self, node, deep=False):  # noqa: ANN001
-        base = super().construct_mapping(node, deep=True)
-        out = PosDict(base)
+        """One pass: the values and, for each key, where its value starts."""
+        self.flatten_mapping(node)  # « <<: *base » merge keys, as SafeLoader does
+        out = PosDict()
         out.pos = (node.start_mark.line + 1, node.start_mark.column + 1)
-        out.key_pos = {}
+        key_pos = out.key_pos = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             try:
-                out.key_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+                hash(key)
             except TypeError:
-                pass  # unhashable key: PyYAML already refused it above
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                ) from None
+            out[key] = self.construct_object(value_node, deep=True)
+            key_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
         return out
 
     def construct_sequence(self, node, deep=False):  # noqa: ANN001
@@ -83,38 +108,94 @@ class _PosLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         return out
 
 
+# -- parse cache ----------------------------------------------------------------------------
+# Parsing YAML in Python costs about 0.2 ms a question; a file whose bytes have not changed is
+# read back from the user's cache folder instead (like Python's own .pyc files). The key is a
+# hash of the bytes and of this format's version: an edited file is always parsed again.
+CACHE_VERSION = b"nej-content-1"
+CACHE_FILES = 256
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("NEJ_NO_CACHE") == "1":
+        return None
+    override = os.environ.get("NEJ_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("numerique-en-jeu", appauthor=False)) / "content"
+
+
+def _cache_path(raw: bytes) -> Path | None:
+    folder = cache_dir()
+    return folder / (hashlib.sha256(CACHE_VERSION + raw).hexdigest() + ".pickle") if folder else None
+
+
+def _cache_get(raw: bytes) -> Any:
+    path = _cache_path(raw)
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - written by this program, named by the hash of the file
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+
+
+def _cache_put(raw: bytes, data: Any) -> None:
+    path = _cache_path(raw)
+    if path is None or data is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+        entries = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-CACHE_FILES]:  # bounded: the oldest go first
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # no cache folder (read-only disk…): parse every time, play all the same
+
+
 def _check_graph(root: yaml.Node) -> None:
     """Refuse a document before building it when its aliases (« *nom ») would expand into too
-    many values, or when it nests deeper than the format needs. Linear: sizes are memoised."""
+    many values, or when it nests deeper than the format needs. Linear: each node is sized once."""
     sizes: dict[int, int] = {}
     aliases = 0
-
-    def refuse(node: yaml.Node, message: str) -> None:
-        mark = node.start_mark
-        raise _Refused(f"{mark.line + 1}:{mark.column + 1}:{message}")
-
-    def size(node: yaml.Node, depth: int) -> int:
-        nonlocal aliases
+    # Iterative post-order walk: (node, depth, children pushed?)
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 0, False)]
+    while stack:
+        node, depth, expanded = stack.pop()
+        if expanded:
+            if isinstance(node, yaml.MappingNode):
+                total = 1 + sum(sizes[id(k)] + sizes[id(v)] for k, v in node.value)
+            else:
+                total = 1 + sum(sizes[id(v)] for v in node.value)
+            if total > MAX_EXPANDED_NODES:
+                _refuse(node, _("trop de valeurs une fois les alias (« *nom ») développés"))
+            sizes[id(node)] = total
+            continue
         if depth > MAX_DEPTH:
-            refuse(node, _("imbrication trop profonde"))
-        known = sizes.get(id(node))
-        if known is not None:
+            _refuse(node, _("imbrication trop profonde"))
+        if id(node) in sizes:
             aliases += 1
             if aliases > MAX_ALIASES:
-                refuse(node, _("trop d'alias YAML (« *nom »)"))
-            return known
-        sizes[id(node)] = 1  # PyYAML refuses recursive structures anyway
-        total = 1
-        if isinstance(node, yaml.MappingNode):
-            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            total += sum(size(v, depth + 1) for v in node.value)
-        if total > MAX_EXPANDED_NODES:
-            refuse(node, _("trop de valeurs une fois les alias (« *nom ») développés"))
-        sizes[id(node)] = total
-        return total
+                _refuse(node, _("trop d'alias YAML (« *nom »)"))
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        sizes[id(node)] = 1  # placeholder until its children are sized (PyYAML refuses cycles)
+        stack.append((node, depth, True))
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
+        stack.extend((child, depth + 1, False) for child in reversed(children))  # document order
 
-    size(root, 0)
+
+def _refuse(node: yaml.Node, message: str) -> None:
+    mark = node.start_mark
+    raise _Refused(f"{mark.line + 1}:{mark.column + 1}:{message}")
 
 
 _PosLoader.add_constructor("tag:yaml.org,2002:map", _PosLoader.construct_mapping)
@@ -145,13 +226,18 @@ def read_yaml(path: Path) -> tuple[Any, list[ContentIssue]]:
         return None, [ContentIssue(name, 1, 1, _("lecture impossible\u00a0: {error}").format(error=exc.strerror))]
     if len(raw) > MAX_FILE_BYTES:
         return None, [ContentIssue(name, 1, 1, _("fichier trop gros (plus de 2 Mo)"))]
+    cached = _cache_get(raw)
+    if cached is not None:
+        return cached, []
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [ContentIssue(name, line, 1, _("le fichier n'est pas en UTF-8\u00a0: enregistre-le en UTF-8"))]
     try:
-        return yaml.load(text, Loader=_PosLoader), []  # noqa: S506 - _PosLoader is a SafeLoader
+        data = yaml.load(text, Loader=_PosLoader)  # noqa: S506 - _PosLoader is a SafeLoader
+        _cache_put(raw, data)
+        return data, []
     except _Refused as exc:
         line, col, message = str(exc).split(":", 2)
         return None, [ContentIssue(name, int(line), int(col), message)]
@@ -270,6 +356,18 @@ def content_files(paths: list[Path]) -> list[Path]:
 
 def load_content(paths: list[Path] | Path) -> Content:
     """Load every YAML file under ``paths``; bad items are left out and reported."""
+    # Building hundreds of thousands of small objects makes the cyclic GC run again and again
+    # for nothing (they are all kept): it is paused while loading, as CPython's own tools do.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_content(paths)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_content(paths: list[Path] | Path) -> Content:
     if isinstance(paths, Path):
         paths = [paths]
     content = Content()

@@ -151,9 +151,11 @@ class FittedText:
 class TextRenderer:
     """Measures, fits and renders text; rendered lines are kept in a bounded LRU cache."""
 
-    def __init__(self, fonts: FontBook, cache_size: int = 768) -> None:
+    def __init__(self, fonts: FontBook, cache_size: int = 768, cache_bytes: int = 12 * 1024 * 1024) -> None:
         self.fonts = fonts
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.cache_bytes = cache_bytes  # rendered lines are big at 4K: bounded by memory, not only count
+        self._bytes = 0
         self._fit_cache: OrderedDict[tuple, FittedText] = OrderedDict()
         self.cache_size = cache_size
         self.line_spacing = 1.25
@@ -212,7 +214,7 @@ class TextRenderer:
             while last and self.measure(last + ELLIPSIS, fitted.size, bold) > width:
                 last = last[:-1]
             lines[-1] = last.rstrip() + ELLIPSIS
-        log.warning("text truncated to fit a %dx%d box: %r", width, height, fitted.lines[0][:40] if fitted.lines else "")
+        log.debug("text truncated to fit a %dx%d box: %r", width, height, fitted.lines[0][:40] if fitted.lines else "")
         h = fitted.line_height * (len(lines) - 1) + font.get_height() if lines else 0
         return FittedText(lines, fitted.size, fitted.line_height, min(width, fitted.width), h, truncated=True)
 
@@ -227,12 +229,15 @@ class TextRenderer:
         font = self.fonts.font(size, bold)
         surf = font.render(self.fonts.shape(text, bold) or " ", True, color)
         self._cache[key] = surf
-        if len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+        self._bytes += surf.get_width() * surf.get_height() * surf.get_bytesize()
+        while self._cache and (len(self._cache) > self.cache_size or self._bytes > self.cache_bytes):
+            _key, old = self._cache.popitem(last=False)
+            self._bytes -= old.get_width() * old.get_height() * old.get_bytesize()
         return surf
 
     def clear(self) -> None:
         self._cache.clear()
+        self._bytes = 0
         self._fit_cache.clear()
 
 

@@ -58,6 +58,7 @@ class FontBook:
         path = self._paths[bold]
         try:
             font = pygame.font.Font(path, size)
+            font.size("Aé")  # a corrupted file may load and fail only when used: try it now
         except (OSError, FileNotFoundError, pygame.error) as exc:
             message = f"police introuvable ou illisible : {path} ({exc}); police de secours utilisée"
             if message not in self.warnings:

@@ -1,0 +1,208 @@
+"""Settings: saved and read back, applied at once; broken or unwritable files never stop the game."""
+
+import shutil
+
+import pygame
+import pytest
+
+from conftest import MINI, make_app
+from game import input as inp
+from game.scenes.settings import SettingsScene
+from game.scenes.title import TitleScene
+from game.settings import MENU, Settings, SettingsStore, dumps
+
+
+def test_round_trip(tmp_path):
+    store = SettingsStore(tmp_path / "settings.toml")
+    s = Settings(text_scale=1.5, high_contrast=True, language="en", kiosk_admin_pin="9911")
+    assert store.save(s)
+    assert SettingsStore(tmp_path / "settings.toml").load() == s
+
+
+def test_example_file_is_valid():
+    from conftest import ROOT
+
+    store = SettingsStore(ROOT / "docs" / "settings.example.toml")
+    assert store.load() == Settings()
+    assert store.messages == []
+
+
+def test_corrupted_file_gives_defaults_and_says_so(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text("text_scale = = 2\n", encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert store.messages and str(path) in store.messages[0]
+    path.write_text('text_scale = "big"\nhigh_contrast = true\nnonsense = 1\n', encoding="utf-8")
+    store = SettingsStore(path)
+    loaded = store.load()
+    assert loaded.high_contrast and loaded.text_scale == 1.0  # the good values are kept
+    assert len(store.messages) == 2
+
+
+def test_unwritable_folder_means_playing_without_saving(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    store = SettingsStore(blocker / "sub" / "settings.toml")
+    assert not store.save(Settings())
+    assert not store.writable and store.messages
+
+
+def test_kiosk_never_writes(tmp_path):
+    store = SettingsStore(tmp_path / "settings.toml", writable=False)
+    assert not store.save(Settings(text_scale=2.0))
+    assert not (tmp_path / "settings.toml").exists()
+
+
+def test_dumps_is_flat_toml():
+    import tomllib
+
+    assert tomllib.loads(dumps(Settings())) == {k: v for k, v in Settings().__dict__.items()}
+
+
+@pytest.fixture
+def app(mini_content, tmp_path):
+    a = make_app(mini_content)
+    a.store = SettingsStore(tmp_path / "settings.toml")
+    a.push(TitleScene(a))
+    a.step([], 0)
+    yield a
+    a.apply_settings(Settings(), save=False)
+    pygame.display.quit()
+
+
+def key(k, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
+
+def test_shift_a_opens_settings_from_any_screen_and_values_apply_at_once(app):
+    app.step([key(pygame.K_a, pygame.KMOD_LSHIFT)], 0)
+    scene = app.top
+    assert isinstance(scene, SettingsScene)
+    app.step([key(pygame.K_a, pygame.KMOD_LSHIFT)], 0)
+    assert sum(isinstance(s, SettingsScene) for s in app.stack) == 1  # not opened twice
+    scene.draw(pygame.Surface((1280, 720)))
+    body_before = scene.metrics.body
+    scene.set_focus("set:text_scale")
+    app.step([key(pygame.K_RETURN)], 0)
+    assert app.settings.text_scale == 1.25
+    scene.draw(pygame.Surface((1280, 720)))
+    assert scene.metrics.body > body_before
+    assert SettingsStore(app.store.path).load().text_scale == 1.25  # saved
+    scene.set_focus("set:high_contrast")
+    app.step([key(pygame.K_RETURN)], 0)
+    assert app.palette.background == (0, 0, 0)
+    app.step([key(pygame.K_ESCAPE)], 0)
+    assert isinstance(app.top, TitleScene)
+
+
+def test_every_setting_cycles_through_its_values(app):
+    scene = SettingsScene(app)
+    app.push(scene)
+    for choice in MENU:
+        if choice.key == "read_aloud" and not app.speaker.available:
+            continue
+        seen = []
+        for _ in choice.values:
+            scene.draw(pygame.Surface((1280, 720)))
+            while scene.widget(f"set:{choice.key}") is None:  # on another page
+                scene.page = (scene.page + 1) % scene.pages
+                scene.invalidate()
+                scene.draw(pygame.Surface((1280, 720)))
+            scene.activate(scene.widget(f"set:{choice.key}"))
+            seen.append(getattr(app.settings, choice.key))
+        assert sorted(map(str, seen)) == sorted(map(str, choice.values)), choice.key
+
+
+class FakeSpeaker:
+    available = True
+
+    def __init__(self):
+        self.spoken = []
+
+    def say(self, text, lang):
+        self.spoken.append((lang, text))
+
+    def stop(self):
+        pass
+
+
+def test_read_aloud_says_the_question_then_the_focused_answer(app, mini_content):
+    from game.scenes.play import Play
+    from game.scenes.question import QuestionScene
+    from game.session import Session, Step
+
+    app.speaker = FakeSpeaker()
+    app.apply_settings(Settings(read_aloud=True), save=False)
+    q = mini_content.questions["q_single"]
+    scene = QuestionScene(app, Play(Session(mini_content, "all", [Step("question", q.id)])), q)
+    app.reset_to(scene)
+    app.step([], 0)
+    lang, first = app.speaker.spoken[-1]
+    assert lang == "fr" and q.prompt in first and "1. Environ 20 %" in first
+    app.step([key(pygame.K_TAB)], 0)
+    assert app.speaker.spoken[-1][1] == scene.focused().alt
+
+
+def test_read_aloud_without_espeak_says_so_and_stays_off(app):
+    from game.speech import Speaker
+
+    app.speaker = Speaker(command="")
+    scene = SettingsScene(app)
+    app.push(scene)
+    scene.draw(pygame.Surface((1280, 720)))
+    while scene.widget("set:read_aloud") is None:
+        scene.page += 1
+        scene.invalidate()
+        scene.draw(pygame.Surface((1280, 720)))
+    button = scene.widget("set:read_aloud")
+    assert not button.enabled and "indisponible" in button.label
+    assert any("espeak-ng" in tb.text for tb, _ in scene.texts)
+
+
+def test_reduced_motion_jumps_the_gauges(app, mini_content):
+    from game.scenes.play import Play
+    from game.scenes.scenario import ScenarioScene
+    from game.session import Session, Step
+
+    app.apply_settings(Settings(reduced_motion=True), save=False)
+    sc = mini_content.scenarios["s_phone"]
+    play = Play(Session(mini_content, "all", [Step("scenario", sc.id)]))
+    app.reset_to(ScenarioScene(app, play, sc))
+    app.step([key(pygame.K_1)], 0)
+    assert play.gauges.shown["co2e"] == 58 and not app.step([], 0.01)
+
+
+def test_a_corrupted_font_falls_back(tmp_path):
+    from game.ui.text import FontBook
+
+    pygame.font.init()
+    for name in ("AtkinsonHyperlegibleNext-Regular.ttf", "AtkinsonHyperlegibleNext-Bold.ttf"):
+        (tmp_path / name).write_bytes(b"this is not a font")
+    book = FontBook(tmp_path)
+    assert book.font(24).size("Numérique")[0] > 0
+    assert book.warnings
+
+
+def test_content_folder_removed_while_running(tmp_path, capsys):
+    from game import autoplay
+    from game.content.loader import load_content
+
+    folder = tmp_path / "content"
+    shutil.copytree(MINI, folder)
+    content = load_content(folder)
+    shutil.rmtree(folder)
+    out = __import__("io").StringIO()
+    autoplay.run(content, 2, 1, (800, 600), out=out)
+    assert len(out.getvalue().splitlines()) == 2
+
+
+def test_scroll_intents_move_a_tall_page(app):
+    app.apply_settings(Settings(text_scale=2.0, line_spacing=1.75), save=False)
+    scene = SettingsScene(app)
+    app.push(scene)
+    scene.draw(pygame.Surface((1024, 600)))
+    if scene.max_scroll == 0:
+        pytest.skip("the page fits at this size")
+    scene.handle(inp.Intent(inp.SCROLL, index=1))
+    assert scene.scroll > 0

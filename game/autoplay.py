@@ -177,7 +177,7 @@ def current_rss_mib() -> float:
 
 
 def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
-                 bias: tuple[str, ...] = (), start_language: str = "fr") -> dict:
+                 bias: tuple[str, ...] = (), start_language: str = "fr", memory: bool = False) -> dict:
     rng = random.Random(seed)
     app.rng = random.Random(seed)
     device = DEVICES[rng.randrange(len(DEVICES))]
@@ -202,13 +202,15 @@ def play_session(app: App, index: int, seed: int, screenshots: Path | None, out:
     else:
         raise RuntimeError(f"session {index} (seed {seed}) did not finish in {MAX_ACTIONS} actions: {seen[-5:]}")
     summary = {"seed": seed, "device": device, **({"bias": list(bias)} if bias else {}),
-               **{k: v for k, v in summary.items() if k != "seed"}, "rss_mib": round(current_rss_mib(), 1)}
+               **{k: v for k, v in summary.items() if k != "seed"}}
+    if memory:  # a measurement, not an outcome: only on request, so that a seed's output stays the same
+        summary["rss_mib"] = round(current_rss_mib(), 1)
     out.write(json.dumps(summary, ensure_ascii=False, sort_keys=False) + "\n")
     return summary
 
 
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,
-        out: TextIO | None = None, bias: tuple[str, ...] = ()) -> list[dict]:
+        out: TextIO | None = None, bias: tuple[str, ...] = (), memory: bool = False) -> list[dict]:
     out = out or sys.stdout
     configure_headless()
     app = App(content, size=size, seed=seed, sound=False)
@@ -217,7 +219,7 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     language = app.language
-    results = [play_session(app, i, seed + i, screenshots, out, bias, language) for i in range(sessions)]
+    results = [play_session(app, i, seed + i, screenshots, out, bias, language, memory) for i in range(sessions)]
     return results
 
 

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--size", dest="auto_size", type=_size, default=None)
     auto.add_argument("--monkey", action="store_true", help=_("événements au hasard (clics, touches, manette, "
                                                               "redimensionnements, réglages), en solo puis en borne"))
+    auto.add_argument("--memory", action="store_true", help=_("ajouter la mémoire utilisée (Mio) à chaque ligne"))
     auto.add_argument("--minutes", type=float, default=1.0, help=_("durée du mode --monkey"))
     auto.add_argument("--bias", default="", help=_("axes du profil que le robot privilégie, ex. repair,inclusion"))
     auto.add_argument("--screenshots", type=Path, default=None, help=_("dossier où enregistrer une image par écran"))
@@ -201,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                 axes=", ".join(unknown), known=", ".join(sorted(content.axes))), file=sys.stderr)
             return 2
         autoplay.run(content, args.sessions, args.auto_seed, args.auto_size or args.size, args.screenshots,
-                     bias=bias)
+                     bias=bias, memory=args.memory)
         return 0
     from game.app import App
     from game.scenes.title import TitleScene

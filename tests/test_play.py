@@ -234,3 +234,17 @@ def test_finished_and_abandoned_sessions_are_recorded(real_content, tmp_path):
         assert sum(asked for _right, asked in stats.per_theme.values()) >= 2
     finally:
         pygame.display.quit()
+
+
+def test_session_length_is_chosen_on_the_title(real_app):
+    title = real_app.top
+    title.draw(pygame.Surface((1280, 720)))
+    lengths = []
+    for _ in range(3):
+        title.activate(title.widget("length"))
+        title.draw(pygame.Surface((1280, 720)))
+        start_session(real_app, "all")
+        lengths.append(real_app.top.play.session.question_count)
+        real_app.reset_to(title)
+    assert sorted(lengths) == [6, 12, 18]
+    real_app.apply_settings(type(real_app.settings)(), save=False)

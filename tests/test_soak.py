@@ -10,7 +10,7 @@ from game import autoplay
 
 def test_memory_stays_flat_over_many_sessions(real_content):
     out = io.StringIO()
-    autoplay.run(real_content, 120, 500, (1280, 720), out=out)
+    autoplay.run(real_content, 120, 500, (1280, 720), out=out, memory=True)
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(rows) == 120
     early, late = rows[39]["rss_mib"], rows[-1]["rss_mib"]

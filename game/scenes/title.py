@@ -26,7 +26,7 @@ class TitleScene(Scene):
         footer_text = "\n".join(lines)
         footer_h = self.app.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
         footer, area = take_bottom(area, min(footer_h, area.height // 4), m.gap)
-        n_buttons = 4
+        n_buttons = 5
         buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
         title = _("Numérique en jeu")
         tagline = _("Ce que coûte vraiment le numérique, et les métiers qui le changent.")
@@ -44,8 +44,9 @@ class TitleScene(Scene):
         self.widgets = [
             Button("play_all", r[0], role="start", label=_("Jouer\u00a0: parcours complet"), style="primary"),
             Button("choose_theme", r[1], role="open", label=_("Choisir un thème")),
-            Button("settings", r[2], role="open", label=_("Réglages (accessibilité)")),
-            Button("quit", r[3], role="quit", label=_("Quitter")),
+            Button("length", r[2], role="adjust", label=self.length_label()),
+            Button("settings", r[3], role="open", label=_("Réglages (accessibilité)")),
+            Button("quit", r[4], role="quit", label=_("Quitter")),
         ]
         self.text(footer_text, footer, m.small, color="muted", align="center", valign="center")
         # The other language, named in that language, in the top corner: found without reading French.
@@ -57,6 +58,11 @@ class TitleScene(Scene):
     def default_focus(self) -> str:
         return "play_all"
 
+    def length_label(self) -> str:
+        labels = {"short": _("Durée\u00a0: courte (≈\u00a05\u00a0min)"), "normal": _("Durée\u00a0: normale (≈\u00a010\u00a0min)"),
+                  "long": _("Durée\u00a0: longue (≈\u00a015\u00a0min)")}
+        return labels.get(self.app.settings.length, labels["normal"])
+
     def on_activate(self, widget: Widget) -> None:
         from game.scenes.play import start_session
         from game.scenes.themes import ThemeScene
@@ -65,6 +71,12 @@ class TitleScene(Scene):
             start_session(self.app, FULL_PATH)
         elif widget.id == "choose_theme":
             self.app.push(ThemeScene(self.app))
+        elif widget.id == "length":
+            order = ("short", "normal", "long")
+            current = self.app.settings.length if self.app.settings.length in order else "normal"
+            nxt = order[(order.index(current) + 1) % len(order)]
+            self.app.apply_settings(self.app.settings.with_value("length", nxt))
+            self.invalidate()
         elif widget.id == "settings":
             self.app.open_settings()
         elif widget.id == "quit":

@@ -28,7 +28,7 @@ def texts_of(section: str, item: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
         "questions": ("prompt", "explanation"),
         "scenarios": ("title", "situation"),
         "themes": ("title", "short", "intro"),
-        "careers": ("name", "issue", "description", "path"),
+        "careers": ("name", "issue", "description", "day", "path"),
         "takeaways": ("title", "text", "example"),
     }.get(section, ())
     for name in fields:

@@ -215,6 +215,7 @@ class Career(Model):
     name: str = Field(min_length=1)
     issue: str = Field(min_length=1, description="The issue (enjeu) the job acts on.")
     description: str = Field(min_length=1)
+    day: str | None = Field(default=None, description="A day in the job, in two sentences.")
     path: str = Field(min_length=1, description="How to get there in France: typical studies.")
     source: str = IdStr
     axes: dict[str, float]

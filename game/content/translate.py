@@ -22,7 +22,7 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "sources": ("organisation", "title", "note"),
     "axes": ("label", "topic"),
     "indicators": ("label", "unit"),
-    "careers": ("name", "issue", "description", "path"),
+    "careers": ("name", "issue", "description", "day", "path"),
     "questions": ("prompt", "explanation"),
     "scenarios": ("title", "situation"),
     "takeaways": ("title", "text", "example"),

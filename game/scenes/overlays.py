@@ -132,6 +132,7 @@ class CareerScene(Scene):
             _("Enjeu\u00a0: {issue}").format(issue=career.issue),
             "",
             career.description,
+            *(["", _("Une journée\u00a0: {day}").format(day=career.day)] if career.day else []),
             "",
             _("Pour y arriver\u00a0: {path}").format(path=career.path),
         ])

@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("play", help=_("jouer (par défaut)"))
     val = sub.add_parser("validate", help=_("vérifier les fichiers de questions"))
     val.add_argument("paths", nargs="*", type=Path, help=_("fichiers ou dossiers (défaut\u00a0: questions/)"))
+    val.add_argument("--lang", dest="val_lang", choices=i18n.SUPPORTED, default=None,
+                     help=_("langue des messages"))
     val.add_argument("--strict", action="store_true", help=_("les avertissements comptent comme des erreurs"))
     val.add_argument("--no-layout", action="store_true",
                      help=_("ne pas vérifier que les textes tiennent sur un écran 1024×600"))
@@ -85,13 +87,19 @@ def validate(paths: list[Path], strict: bool = False, layout: bool = True) -> in
 
     content = load_content(paths or [QUESTIONS])
     issues = list(content.issues)
+    if not paths or any(p.resolve() == QUESTIONS.resolve() for p in paths):  # the game's own banks
+        from game.content.translate import missing_translations
+
+        for lang in i18n.SUPPORTED:
+            if lang != i18n.DEFAULT_LANGUAGE:
+                issues += missing_translations(content, lang)
     if layout and (content.questions or content.scenarios):
         from game.scenes.fitcheck import check_fit
 
         issues += check_fit(content)
     for issue in sorted(issues):
-        label = _("avertissement") if issue.severity == "warning" else _("erreur")
-        print(f"{issue.path}:{issue.line}:{issue.column}: {label}\u00a0: {issue.message}")
+        label = _("avertissement\u00a0:") if issue.severity == "warning" else _("erreur\u00a0:")
+        print(f"{issue.path}:{issue.line}:{issue.column}: {label} {issue.message}")
     errors = sum(1 for i in issues if i.severity == "error")
     warnings = len(issues) - errors
     print(", ".join([
@@ -111,8 +119,8 @@ def import_command(files: list[Path], output: Path, theme: str | None, content_d
     bank = load_content([content_dir])
     result = import_files(files, theme, existing_themes=bank.themes, existing_ids=bank.questions)
     for issue in sorted(result.issues):
-        label = _("avertissement") if issue.severity == "warning" else _("erreur")
-        print(f"{issue.path}:{issue.line}:{issue.column}: {label}\u00a0: {issue.message}")
+        label = _("avertissement\u00a0:") if issue.severity == "warning" else _("erreur\u00a0:")
+        print(f"{issue.path}:{issue.line}:{issue.column}: {label} {issue.message}")
     if result.questions:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(to_yaml(result), encoding="utf-8")
@@ -174,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         i18n.set_language(args.lang)
     if args.command == "validate":
+        if args.val_lang:
+            i18n.set_language(args.val_lang)
         return validate(args.paths, strict=args.strict, layout=not args.no_layout)
     if args.command == "schema":
         return write_schema(args.output)

@@ -112,3 +112,28 @@ def test_title_language_button(real_content):
     finally:
         app.set_language("fr")
         pygame.display.quit()
+
+
+def test_validate_speaks_english_and_reports_missing_translations(tmp_path, capsys):
+    import shutil
+
+    from game.cli import main
+
+    assert main(["validate", "--lang", "en", "--no-layout", str(ROOT / "tests/broken/unknown_theme.yaml"),
+                 str(ROOT / "tests/broken/_registry.yaml")]) == 1
+    out = capsys.readouterr().out
+    assert "error: unknown theme: “nope”" in out
+    i18n.set_language("fr")
+
+
+def test_missing_translation_is_a_warning(real_content, tmp_path):
+    import shutil
+
+    root = tmp_path / "locales"
+    shutil.copytree(ROOT / "locales" / "en" / "content", root / "en" / "content")
+    path = root / "en" / "content" / "obsolescence.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  obs_q01:", "  obs_q01_renamed:", 1), encoding="utf-8")
+    missing = missing_translations(real_content, "en", root)
+    assert [i.severity for i in missing] == ["warning"]
+    assert "obs_q01" not in missing[0].message and "prompt" in missing[0].message

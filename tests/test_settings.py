@@ -206,3 +206,32 @@ def test_scroll_intents_move_a_tall_page(app):
         pytest.skip("the page fits at this size")
     scene.handle(inp.Intent(inp.SCROLL, index=1))
     assert scene.scroll > 0
+
+
+@pytest.mark.parametrize("device", ["touch", "keyboard"])
+def test_full_session_at_200_percent_high_contrast_dyslexia_font_and_read_aloud(real_content, device):
+    import random
+
+    from game import autoplay
+    from game.scenes.results import ResultsScene
+
+    app = make_app(real_content, size=(1024, 600))
+    try:
+        app.speaker = FakeSpeaker()
+        app.apply_settings(Settings(text_scale=2.0, high_contrast=True, dyslexia_font=True, read_aloud=True,
+                                    line_spacing=1.5), save=False)
+        app.push(TitleScene(app))
+        app.step([], 0)
+        bot = autoplay.Bot(app, random.Random(5), device)
+        seen_results = False
+        for _ in range(autoplay.MAX_ACTIONS):
+            seen_results |= isinstance(app.top, ResultsScene)
+            if seen_results and isinstance(app.top, TitleScene):
+                break
+            bot.act()
+        else:
+            raise AssertionError("the session did not end")
+        assert len(app.speaker.spoken) > 20  # every screen and focus change was read
+    finally:
+        app.apply_settings(Settings(), save=False)
+        pygame.display.quit()

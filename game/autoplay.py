@@ -164,6 +164,16 @@ class Bot:
     def _send(self, events: list[pygame.event.Event]) -> None:
         self.app.step(events, 1.0)  # a long dt: animations end at once
 
+    def play_to_the_end(self, max_actions: int = MAX_ACTIONS) -> bool:
+        """Act until a session reached its results and the player is back on the title screen."""
+        reached_results = False
+        for _ in range(max_actions):
+            reached_results |= isinstance(self.app.top, ResultsScene)
+            if reached_results and isinstance(self.app.top, TitleScene):
+                return True
+            self.act()
+        return False
+
 
 def current_rss_mib() -> float:
     """Resident memory now (Linux /proc), else the peak so far: for the soak test."""

@@ -32,16 +32,7 @@ def real_app(real_content):
 @pytest.mark.parametrize("device", autoplay.DEVICES)
 def test_full_session_with_one_device(real_app, device):
     bot = Bot(real_app, random.Random(11), device)
-    reached_results = False
-    for _ in range(autoplay.MAX_ACTIONS):
-        if isinstance(real_app.top, ResultsScene):
-            reached_results = True
-        if reached_results and isinstance(real_app.top, TitleScene):
-            break
-        bot.act()
-    else:
-        raise AssertionError(f"{device}: session did not end")
-    assert reached_results
+    assert bot.play_to_the_end(), f"{device}: the session did not end"
 
 
 def key(k, mod=0):
@@ -216,13 +207,7 @@ def test_finished_and_abandoned_sessions_are_recorded(real_content, tmp_path):
     try:
         app.results = ResultsStore(tmp_path / "results.sqlite")
         app.push(TitleScene(app))
-        bot = Bot(app, random.Random(3), "keyboard")
-        seen_results = False
-        for _ in range(autoplay.MAX_ACTIONS):
-            seen_results |= isinstance(app.top, ResultsScene)
-            if seen_results and isinstance(app.top, TitleScene):
-                break
-            bot.act()
+        assert Bot(app, random.Random(3), "keyboard").play_to_the_end()
         start_session(app, "all")
         scene = app.top
         q = scene.question

@@ -182,6 +182,19 @@ class _Build:
         self.aliases = 0
 
     def __call__(self, node: yaml.Node, depth: int = 0) -> Any:
+        if node.__class__ is yaml.ScalarNode:  # most nodes: no bookkeeping (a scalar cannot expand)
+            tag = node.tag
+            if tag == _STR:
+                return node.value
+            if tag == _INT:
+                return self.loader.construct_yaml_int(node)
+            if tag == _FLOAT:
+                return self.loader.construct_yaml_float(node)
+            if tag == _BOOL:
+                return self.loader.construct_yaml_bool(node)
+            if tag == _NULL:
+                return None
+            return self.loader.construct_object(node, deep=True)
         key = id(node)
         if key in self.done:  # an alias: the same object, as PyYAML gives
             self.aliases += 1
@@ -192,20 +205,8 @@ class _Build:
             _refuse(node, _("imbrication trop profonde"))
         tag = node.tag
         size = 1
-        if isinstance(node, yaml.ScalarNode):
-            if tag == _STR:
-                value: Any = node.value
-            elif tag == _INT:
-                value = self.loader.construct_yaml_int(node)
-            elif tag == _FLOAT:
-                value = self.loader.construct_yaml_float(node)
-            elif tag == _BOOL:
-                value = self.loader.construct_yaml_bool(node)
-            elif tag == _NULL:
-                value = None
-            else:
-                value = self.loader.construct_object(node, deep=True)
-        elif isinstance(node, yaml.MappingNode) and tag == _MAP and not any(k.tag == _MERGE for k, _v in node.value):
+        value: Any
+        if isinstance(node, yaml.MappingNode) and tag == _MAP and not any(k.tag == _MERGE for k, _v in node.value):
             value = PosDict()
             self.done[key] = value
             value.pos = (node.start_mark.line + 1, node.start_mark.column + 1)

@@ -19,7 +19,7 @@ def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(_("taille attendue sous la forme LARGEURxHAUTEUR, par exemple 1280x720"))
+        raise argparse.ArgumentTypeError(_("taille attendue sous la forme LARGEURxHAUTEUR, par exemple 1280x720")) from None
     if not (160 <= w <= 16384 and 120 <= h <= 16384):
         raise argparse.ArgumentTypeError(_("taille hors limites\u00a0: {size}").format(size=text))
     return w, h

@@ -3,7 +3,6 @@
 import re
 
 import pygame
-import pytest
 from babel.messages.pofile import read_po
 
 from conftest import ROOT, make_app
@@ -115,8 +114,6 @@ def test_title_language_button(real_content):
 
 
 def test_validate_speaks_english_and_reports_missing_translations(tmp_path, capsys):
-    import shutil
-
     from game.cli import main
 
     assert main(["validate", "--lang", "en", "--no-layout", str(ROOT / "tests/broken/unknown_theme.yaml"),

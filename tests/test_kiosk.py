@@ -4,7 +4,6 @@ import pygame
 import pytest
 
 from conftest import make_app
-from game import input as inp
 from game.scenes.kiosk import PIN_LOCK_SECONDS, AdminScene, AttractScene, IdleScene, KioskController, PinScene
 from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene

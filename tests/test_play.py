@@ -9,7 +9,6 @@ import pytest
 
 from conftest import make_app
 from game import autoplay
-from game import input as inp
 from game.autoplay import Bot
 from game.scenes.overlays import ConfirmScene, PauseScene
 from game.scenes.play import Play, start_session

@@ -6,7 +6,7 @@ import pygame
 
 from game.i18n import _
 from game.scenes.base import Scene
-from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
 
@@ -26,27 +26,36 @@ class ThemeScene(Scene):
         themes = self.playable_themes()
         r = self.app.renderer
 
-        def cell_need(ncols: int) -> int:
-            col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols - 2 * max(8, m.gap)
-            need = max((r.fit(t.title, col_w, 10_000, m.body, m.body, True).height
-                        + r.fit(t.short, col_w, 10_000, m.small, m.small).height for t in themes), default=0)
-            return max(m.button_h, need + 2 * max(6, m.gap // 2) + m.gap)
+        pad = 2 * max(6, m.gap // 2) + 4
 
-        # Two columns when that makes the list shorter (large text wraps less on one wide column).
+        def needs(ncols: int) -> list[int]:
+            """Height each theme's button needs (its title and its line) at this column width."""
+            col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols - 2 * max(8, m.gap)
+            return [max(m.button_h, r.fit(t.title, col_w, 10_000, m.body, m.body, True).height
+                        + r.fit(t.short, col_w, 10_000, m.small, m.small).height + pad) for t in themes]
+
+        def row_heights(ncols: int) -> list[int]:
+            h = needs(ncols)
+            return [max(h[i:i + ncols]) for i in range(0, len(h), ncols)]
+
+        # Two columns when that makes the list shorter (large text wraps less on one wide column);
+        # each row as tall as its own longest title, so one long title does not stretch them all.
         ncols = 1 if m.portrait or len(themes) < 4 else 2
-        if ncols == 2 and cell_need(2) * -(-len(themes) // 2) > cell_need(1) * len(themes):
+        if ncols == 2 and sum(row_heights(2)) > sum(row_heights(1)) + m.gap * len(themes) // 2:
             ncols = 1
-        nrows = max(1, -(-len(themes) // ncols))
-        # As tall as the longest title and line need at this text size (the page scrolls if needed).
-        cell_h = cell_need(ncols)
-        grid = area.copy()
-        grid.height = nrows * cell_h + (nrows - 1) * m.gap
-        cols = columns(grid, ncols, m.gap * 2)
-        for i, theme in enumerate(themes):
-            col = cols[i // nrows] if ncols > 1 else cols[0]
-            cell = rows(col, nrows, m.gap)[i % nrows]
-            self.widgets.append(Button(f"theme:{theme.id}", cell, role="start", label=theme.title,
-                                       detail=theme.short))
+        heights = row_heights(ncols)
+        col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols
+        y = area.y
+        for row, height in enumerate(heights):
+            for c in range(ncols):
+                i = row * ncols + c
+                if i >= len(themes):
+                    break
+                theme = themes[i]
+                cell = pygame.Rect(area.x + c * (col_w + m.gap * 2), y, col_w, height)
+                self.widgets.append(Button(f"theme:{theme.id}", cell, role="start", label=theme.title,
+                                           detail=theme.short))
+            y += height + m.gap
         self.widgets.append(Button("back", back, role="back", label=_("Retour")))
         self.widgets.append(Button("settings", settings, role="open", label=_("Réglages")))
 

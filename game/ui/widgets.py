@@ -60,7 +60,9 @@ class Button(Widget):
         if self.detail:
             # The label as tall as it needs (one line, usually), the detail gets the rest.
             need = renderer.fit(self.label, inner.width, 10_000, size, size, True).height
-            label_h = max(1, min(need + max(2, m.gap // 3), inner.height // 2))
+            detail_need = renderer.fit(self.detail, inner.width, 10_000, m.small, m.small).height
+            label_h = max(1, min(need + max(2, m.gap // 3), inner.height - detail_need, inner.height * 2 // 3))
+            label_h = max(label_h, inner.height // 3)
             top = pygame.Rect(inner.x, inner.y, inner.width, label_h)
             bottom = pygame.Rect(inner.x, inner.y + label_h, inner.width, inner.height - label_h)
             self.text_boxes = [

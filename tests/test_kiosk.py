@@ -116,8 +116,7 @@ def test_pin_pad_and_its_lockout(kiosk):
     app.step([key(pygame.K_a, pygame.KMOD_LCTRL | pygame.KMOD_LALT)], 0)
     assert isinstance(app.top, PinScene)
     for attempt in range(3):
-        app.step([key(pygame.K_1), key(pygame.K_1), key(pygame.K_1), key(pygame.K_1)], 0)
-        app.top.press("ok")
+        app.step([key(pygame.K_1), key(pygame.K_1), key(pygame.K_1), key(pygame.K_1), key(pygame.K_RETURN)], 0)
     assert app.kiosk.lock_remaining() == PIN_LOCK_SECONDS
     app.step([key(pygame.K_2), key(pygame.K_4), key(pygame.K_6), key(pygame.K_8)], 0)
     app.top.press("ok")

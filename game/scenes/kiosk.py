@@ -243,7 +243,7 @@ class PinScene(Scene):
                 key = keys[r_i * 3 + c_i]
                 label = {"erase": _("Effacer"), "ok": _("Valider")}.get(key, key)
                 self.widgets.append(Button(f"key:{key}", cell, role="adjust", label=label,
-                                           style="primary" if key == "ok" else "choice", enabled=not locked))
+                                           style="primary" if key == "ok" else "secondary", enabled=not locked))
         self.widgets.append(Button("cancel", cancel_row, role="back", label=_("Annuler")))
 
     def update(self, dt: float) -> bool:
@@ -257,6 +257,8 @@ class PinScene(Scene):
             self.press(str(intent.index))
         elif intent.kind == inp.PICK:
             return  # the DIGIT intent of the same key types it
+        elif intent.kind == inp.CONFIRM and intent.device == "keyboard":
+            self.press("ok")  # typed on a keyboard: Enter validates (a pad's A presses the focused key)
         else:
             super().handle(intent)
 

@@ -74,6 +74,7 @@ class App:
         self.frames_drawn = 0
         self.wakeups = 0
         self.on_frame = None  # hook: called after each frame is shown (autoplay, benchmark)
+        self.after_first_frame: list = []  # work that can wait until the player sees something
 
     # -- display -----------------------------------------------------------------------
     def open_window(self) -> pygame.Surface:
@@ -303,9 +304,13 @@ class App:
                 log.exception("unexpected error in a scene; returning to the title screen")
                 self.recover()
                 animating = True
-            if exit_after_first_frame and self.frames_drawn:
+            if self.frames_drawn and exit_after_first_frame:
                 print("first-frame", flush=True)
                 break
+            if self.frames_drawn and self.after_first_frame:
+                jobs, self.after_first_frame = self.after_first_frame, []
+                for job in jobs:
+                    job()
             if animating or now - last_input < RESPONSIVE_SECONDS:
                 clock.tick(ANIMATION_FPS)
             else:

@@ -25,6 +25,12 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _date(text: str):  # noqa: ANN202 - imported on use: the game itself never needs game.stats
+    from game.stats import parse_date
+
+    return parse_date(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
@@ -57,13 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("paths", nargs="*", type=Path, help=_("fichiers ou dossiers (défaut\u00a0: questions/)"))
     exp.add_argument("--format", choices=("gift",), default="gift")
     exp.add_argument("-o", "--output", type=Path, required=True)
-    from game.stats import parse_date
-    from game.storage import MODES
-
     sta = sub.add_parser("stats", help=_("résultats anonymes\u00a0: réussite par thème, questions manquées, métiers"))
-    sta.add_argument("--since", type=parse_date, default=None, metavar=_("AAAA-MM-JJ"),
+    sta.add_argument("--since", type=_date, default=None, metavar=_("AAAA-MM-JJ"),
                      help=_("parties commencées depuis ce jour (inclus)"))
-    sta.add_argument("--mode", choices=MODES, default=None)
+    sta.add_argument("--mode", choices=("solo", "classroom", "kiosk"), default=None)
     sta.add_argument("--csv", type=Path, default=None, metavar=_("FICHIER"),
                      help=_("écrire aussi une ligne par réponse dans ce fichier CSV"))
     sch = sub.add_parser("schema", help=_("écrire le schéma JSON des fichiers de questions"))
@@ -230,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     store.writable = not kiosk  # a kiosk never writes its settings file
     app.store = store
     app.apply_settings(settings, save=False)
-    app.results = open_results()
+    app.after_first_frame.append(lambda: setattr(app, "results", open_results()))
     if kiosk:
         from game.scenes.kiosk import AttractScene, KioskController
 
@@ -243,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         app.push(TitleScene(app))
     app.run()
     if app.results is not None:
+        for message in app.results.messages:  # e.g. a folder that could not be written
+            print(message, file=sys.stderr)
         app.results.close()
     return 0
 
@@ -253,8 +258,4 @@ def open_results():  # noqa: ANN201
         from game.storage import ResultsStore
     except ImportError:
         return None
-    store = ResultsStore()
-    if not store.available:  # opens the database now: a problem is said before the game starts
-        for message in store.messages:
-            print(message, file=sys.stderr)
-    return store
+    return ResultsStore()  # opened on the first session recorded, not before the first frame

@@ -11,8 +11,6 @@ import gettext as _gettext
 import os
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
 DEFAULT_LANGUAGE = "fr"
@@ -102,6 +100,8 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def fmt_number(value: float, digits: int = 1) -> str:
     """40000 -> « 40 000 » (narrow no-break space in French); at most ``digits`` decimals."""
+    from babel.numbers import format_decimal  # imported on first use: not needed for the first frame
+
     pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
     return format_decimal(value, format=pattern, locale=current_language())
 

@@ -25,8 +25,8 @@ THOUSANDS = re.compile(r"\b\d{1,3}(?: \d{3})+\b")
 def texts_of(section: str, item: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(location, text) for every string a player reads in an item."""
     fields = {
-        "questions": ("prompt", "explanation"),
-        "scenarios": ("title", "situation"),
+        "questions": ("prompt", "explanation", "debate", "facilitator_notes"),
+        "scenarios": ("title", "situation", "debate", "facilitator_notes"),
         "themes": ("title", "short", "intro"),
         "careers": ("name", "issue", "description", "day", "path"),
         "takeaways": ("title", "text", "example"),

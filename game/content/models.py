@@ -134,6 +134,12 @@ class Question(Model):
         default_factory=dict, description="Profile weight earned by a right answer, per axis id."
     )
     origin: str | None = Field(default=None, description="Where an imported item came from: « quiz.gift:12 ».")
+    debate: str | None = Field(
+        default=None, description="Classroom: an open question for the class, shown after the item as « Débat : … »."
+    )
+    facilitator_notes: str | None = Field(
+        default=None, description="Classroom: what the facilitator can bring out in the debate (facilitator only)."
+    )
 
     _blank = field_validator("prompt", "explanation")(_not_blank)
 
@@ -198,6 +204,12 @@ class Scenario(Model):
     situation: str = Field(min_length=1)
     choices: list[ScenarioChoice]
     source: str = IdStr
+    debate: str | None = Field(
+        default=None, description="Classroom: an open question for the class, shown after the card as « Débat : … »."
+    )
+    facilitator_notes: str | None = Field(
+        default=None, description="Classroom: what the facilitator can bring out in the debate (facilitator only)."
+    )
 
     @model_validator(mode="after")
     def _choice_count(self) -> Scenario:

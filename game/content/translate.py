@@ -23,8 +23,8 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "axes": ("label", "topic"),
     "indicators": ("label", "unit"),
     "careers": ("name", "issue", "description", "day", "path"),
-    "questions": ("prompt", "explanation"),
-    "scenarios": ("title", "situation"),
+    "questions": ("prompt", "explanation", "debate", "facilitator_notes"),
+    "scenarios": ("title", "situation", "debate", "facilitator_notes"),
     "takeaways": ("title", "text", "example"),
 }
 CHOICE_FIELDS: dict[str, tuple[str, ...]] = {

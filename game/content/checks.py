@@ -30,6 +30,7 @@ def texts_of(section: str, item: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
         "themes": ("title", "short", "intro"),
         "careers": ("name", "issue", "description", "day", "path"),
         "takeaways": ("title", "text", "example"),
+        "practices": ("title", "how", "example"),
     }.get(section, ())
     for name in fields:
         value = getattr(item, name, None)
@@ -51,7 +52,7 @@ def check_texts(content: Content) -> list[ContentIssue]:
         path, line, col = content.locate(section, item_id, loc)
         issues.append(ContentIssue(path, line, col, message, "warning"))
 
-    for section in ("questions", "scenarios", "themes", "careers", "takeaways"):
+    for section in ("questions", "scenarios", "themes", "careers", "takeaways", "practices"):
         for item_id, item in getattr(content, section).items():
             if section == "questions" and item.source is None:
                 figures = [m.group(0) for loc, t in texts_of(section, item) if loc[0] in ("prompt", "explanation")

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from game.content.models import SECTIONS, Axis, Career, Indicator, Question, Scenario, Source, Takeaway, Theme
+from game.content.models import SECTIONS, Axis, Career, Indicator, Practice, Question, Scenario, Source, Takeaway, Theme
 from game.i18n import N_, _
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -380,6 +380,7 @@ class Content:
     questions: dict[str, Question] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     takeaways: dict[str, Takeaway] = field(default_factory=dict)
+    practices: dict[str, Practice] = field(default_factory=dict)
     issues: list[ContentIssue] = field(default_factory=list)
     skipped: int = 0
     # (section, id) -> (file, parsed node): where each item came from, for messages about it.
@@ -416,6 +417,7 @@ _REFS = {
     "careers": lambda c: [("source", "sources", c.source)] + [("axes", "axes", a) for a in c.axes],
     "indicators": lambda i: [("source", "sources", i.comparison.source)] if i.comparison else [],
     "takeaways": lambda t: [("source", "sources", t.source)] + [("themes", "themes", th) for th in t.themes],
+    "practices": lambda p: [("source", "sources", p.source)],
 }
 
 _UNKNOWN = {
@@ -515,7 +517,7 @@ def _load_content(paths: list[Path] | Path) -> Content:
 def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, Any]]) -> None:
     """Drop items that refer to a theme, source, axis or indicator that does not exist."""
     # Indicators first: a question may not refer to them, but scenarios do.
-    for section in ("indicators", "careers", "questions", "scenarios", "takeaways"):
+    for section in ("indicators", "careers", "questions", "scenarios", "takeaways", "practices"):
         registry = getattr(content, section)
         for item_id in list(registry):
             item = registry[item_id]

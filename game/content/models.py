@@ -247,6 +247,17 @@ class Takeaway(Model):
     source: str = IdStr
 
 
+class Practice(Model):
+    """One of the seven good practices of the talk, shown on the classroom debrief."""
+
+    id: str = IdStr
+    rank: int = Field(ge=1, le=7, description="Its number in the talk, 1 to 7.")
+    title: str = Field(min_length=1)
+    how: str = Field(min_length=1, description="How to act, in one or two sentences.")
+    example: str | None = Field(default=None, description="A real example from the sources.")
+    source: str = IdStr
+
+
 SECTIONS: dict[str, type[Model]] = {
     "themes": Theme,
     "sources": Source,
@@ -256,4 +267,5 @@ SECTIONS: dict[str, type[Model]] = {
     "questions": Question,
     "scenarios": Scenario,
     "takeaways": Takeaway,
+    "practices": Practice,
 }

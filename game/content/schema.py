@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.content.models import Axis, Career, Indicator, Question, Scenario, Source, Takeaway, Theme
+from game.content.models import Axis, Career, Indicator, Practice, Question, Scenario, Source, Takeaway, Theme
 
 
 class Bank(BaseModel):
@@ -23,6 +23,7 @@ class Bank(BaseModel):
     questions: list[Question] = []
     scenarios: list[Scenario] = []
     takeaways: list[Takeaway] = []
+    practices: list[Practice] = []
 
 
 def bank_schema() -> dict[str, Any]:

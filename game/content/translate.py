@@ -26,6 +26,7 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "questions": ("prompt", "explanation", "debate", "facilitator_notes"),
     "scenarios": ("title", "situation", "debate", "facilitator_notes"),
     "takeaways": ("title", "text", "example"),
+    "practices": ("title", "how", "example"),
 }
 CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
     "questions": ("text", "feedback"),

@@ -109,3 +109,18 @@ def test_reading_ease(real_content, capsys):
     with capsys.disabled():
         print(f"\nKandel–Moles reading ease: median {median:.1f} over {len(values)} texts")
     assert median >= TARGET_MEDIAN
+
+
+def test_every_career_tells_a_day_in_the_job_in_two_sentences(real_content):
+    import re
+
+    for career in real_content.careers.values():
+        assert career.day, career.id
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", career.day.strip()) if s]
+        assert len(sentences) == 2, (career.id, sentences)
+
+
+def test_the_seven_good_practices_are_all_there_in_order(real_content):
+    ranks = sorted(p.rank for p in real_content.practices.values())
+    assert ranks == list(range(1, 8))
+    assert all(p.source in real_content.sources for p in real_content.practices.values())

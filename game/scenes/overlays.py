@@ -129,12 +129,14 @@ class CareerScene(Scene):
         src_text = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
         src, area = take_bottom(area, m.small * 2, m.gap)
         body = "\n".join([
-            _("Enjeu\u00a0: {issue}").format(issue=career.issue),
+            _("L'enjeu sur lequel ce métier agit\u00a0:"),
+            career.issue,
             "",
             career.description,
-            *(["", _("Une journée\u00a0: {day}").format(day=career.day)] if career.day else []),
+            *(["", _("Une journée dans ce métier\u00a0:"), career.day] if career.day else []),
             "",
-            _("Pour y arriver\u00a0: {path}").format(path=career.path),
+            _("Pour y arriver\u00a0:"),
+            career.path,
         ])
         self.text(body, area, m.body)
         self.text(src_text, src, m.small, color="muted", valign="center")

@@ -64,6 +64,7 @@ class App:
         self.store: SettingsStore | None = None  # None: nothing is saved (tests, autoplay)
         self.speaker = Speaker()
         self.kiosk = None  # a KioskController in kiosk mode
+        self.class_config = None  # the last classroom set-up (team names: memory only)
         self.results = None  # a ResultsStore when results are kept
         self.clock = time.monotonic  # injectable: tests drive idle timers without waiting
         self.stack: list[Scene] = []
@@ -254,7 +255,7 @@ class App:
 
             if self.kiosk is not None and not isinstance(self.top, (PinScene, AdminScene)):
                 self.push(PinScene(self))
-        elif intent.kind == inp.SETTINGS:
+        elif intent.kind == inp.SETTINGS and not getattr(self.top, "wants_text", False):
             self.open_settings()
         elif self.top is not None:
             self.top.handle(intent)

@@ -219,8 +219,48 @@ def play_session(app: App, index: int, seed: int, screenshots: Path | None, out:
     return summary
 
 
+def play_class_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
+                       start_language: str = "fr", memory: bool = False) -> dict:
+    """A classroom session played by a bot standing in for the facilitator, set-up to debrief."""
+    from game.scenes.classroom import ClassSetupScene, DebriefScene
+
+    rng = random.Random(seed)
+    app.rng = random.Random(seed)
+    device = DEVICES[rng.randrange(len(DEVICES))]
+    bot = Bot(app, rng, device)
+    app.set_language(start_language)
+    app.class_config = None
+    app.reset_to(TitleScene(app))
+    app.push(ClassSetupScene(app))
+    app.step([], 0)
+    summary: dict | None = None
+    seen: list[str] = []
+    for _ in range(MAX_ACTIONS * 2):
+        scene = app.top
+        label = getattr(scene, "screen_name", scene.name)
+        if not seen or seen[-1] != label:
+            seen.append(label)
+            if screenshots is not None:
+                pygame.image.save(app.screen, str(screenshots / f"c{index:04d}_{len(seen):02d}_{label}.png"))
+        if isinstance(scene, DebriefScene) and summary is None:
+            cl = scene.classroom
+            summary = {"mode": "classroom", "answering": cl.config.answering, "teams": len(cl.teams),
+                       "items": len(cl.session.steps), "points": [cl.points(t.index) for t in cl.teams]}
+        if summary is not None and isinstance(scene, TitleScene):
+            break
+        bot.act()
+    else:
+        raise RuntimeError(f"class session {index} (seed {seed}) did not finish: {seen[-5:]}")
+    summary = {"seed": seed, "device": device, **summary}
+    if memory:
+        summary["rss_mib"] = round(current_rss_mib(), 1)
+    out.write(json.dumps(summary, ensure_ascii=False) + "\n")
+    return summary
+
+
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,
-        out: TextIO | None = None, bias: tuple[str, ...] = (), memory: bool = False) -> list[dict]:
+        out: TextIO | None = None, bias: tuple[str, ...] = (), memory: bool = False,
+        mode: str = "solo") -> list[dict]:
     out = out or sys.stdout
     configure_headless()
     app = App(content, size=size, seed=seed, sound=False)
@@ -229,6 +269,8 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     language = app.language
+    if mode == "classroom":
+        return [play_class_session(app, i, seed + i, screenshots, out, language, memory) for i in range(sessions)]
     results = [play_session(app, i, seed + i, screenshots, out, bias, language, memory) for i in range(sessions)]
     return results
 
@@ -236,7 +278,8 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
 # -- monkey: random raw events for a while; any exception is a failure -----------------------
 MONKEY_KEYS = [pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB, pygame.K_RETURN,
                pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_F11, pygame.K_a,
-               pygame.K_z, pygame.K_BACKSPACE] + [getattr(pygame, f"K_{d}") for d in range(10)]
+               pygame.K_z, pygame.K_BACKSPACE, pygame.K_F1] + [getattr(pygame, f"K_{d}") for d in range(10)]
+MONKEY_TEXT = "srpx+fdtn?aAé1 "  # typed text: facilitator keys, a team's name
 MONKEY_MODS = [0, 0, 0, pygame.KMOD_LSHIFT, pygame.KMOD_LCTRL | pygame.KMOD_LALT, pygame.KMOD_LALT]
 
 
@@ -264,6 +307,8 @@ class Monkey:
             return [pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, pressure=1, **fid),
                     pygame.event.Event(pygame.FINGERMOTION, x=r.random(), y=r.random(), pressure=1, **fid),
                     pygame.event.Event(pygame.FINGERUP, x=x, y=y, pressure=0, **fid)]
+        if kind < 0.5:
+            return [pygame.event.Event(pygame.TEXTINPUT, text=r.choice(MONKEY_TEXT)) for _ in range(r.randint(1, 3))]
         if kind < 0.75:
             return [pygame.event.Event(pygame.KEYDOWN, key=r.choice(MONKEY_KEYS), mod=r.choice(MONKEY_MODS),
                                        unicode="", scancode=0) for _ in range(r.randint(1, 4))]
@@ -301,9 +346,11 @@ class Monkey:
         value = self.rng.choice(choice.values)
         self.app.apply_settings(self.app.settings.with_value(choice.key, value), save=False)
 
-    def run(self, seconds: float, kiosk: bool) -> None:
+    def run(self, seconds: float, mode: str) -> None:
+        from game.scenes.classroom import ClassSetupScene
         from game.scenes.kiosk import AttractScene, KioskController
 
+        kiosk = mode == "kiosk"
         if kiosk:
             self.app.kiosk = KioskController(self.app)
             self.app.reset_to(AttractScene(self.app))
@@ -318,13 +365,15 @@ class Monkey:
             self.app.step(events, self.rng.choice((0.0, 0.016, 0.1, 1.0)))
             if not self.app.stack:  # only a real quit empties the stack: start again
                 self.app.home()
+            if mode == "classroom" and isinstance(self.app.top, TitleScene) and self.rng.random() < 0.2:
+                self.app.push(ClassSetupScene(self.app))  # back into classroom mode
             if kiosk and self.rng.random() < 0.05:
                 self.fake_time += self.rng.choice((5, 30, 100))
         self.app.kiosk = None
 
 
 def run_monkey(content: Content, minutes: float, seed: int, out: TextIO | None = None) -> dict:
-    """Random raw events in solo then kiosk mode for ``minutes``; raises on the first error."""
+    """Random raw events in solo, classroom then kiosk mode for ``minutes``; raises on the first error."""
     out = out or sys.stdout
     configure_headless()
     app = App(content, size=(1280, 720), seed=seed, sound=False)
@@ -334,9 +383,9 @@ def run_monkey(content: Content, minutes: float, seed: int, out: TextIO | None =
     monkey.fake_time = 0.0
     base_clock = app.clock
     app.clock = lambda: base_clock() + monkey.fake_time  # kiosk idle timers run out now and then
-    half = minutes * 60 / 2
-    monkey.run(half, kiosk=False)
-    monkey.run(half, kiosk=True)
+    third = minutes * 60 / 3
+    for mode in ("solo", "classroom", "kiosk"):
+        monkey.run(third, mode)
     summary = {"events": monkey.events, "resizes": monkey.resizes, "minutes": minutes, "seed": seed,
                "frames": app.frames_drawn}
     out.write(json.dumps(summary) + "\n")

@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kiosk", action="store_true",
                         help=_("mode borne : plein écran, écran d'accueil, remise à zéro après inactivité, "
                                "sortie par code administrateur"))
+    parser.add_argument("--classroom", action="store_true",
+                        help=_("mode classe : des équipes, un·e animateur·trice, un vidéoprojecteur").replace(" :", "\u00a0:"))
     parser.add_argument("--lang", choices=i18n.SUPPORTED, default=None,
                         help=_("langue (défaut : variable NEJ_LANG, puis la langue du système, puis le français)").replace(" :", "\u00a0:"))
     sub = parser.add_subparsers(dest="command", metavar="{play,validate,autoplay,import,export,stats,schema}")
@@ -78,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--monkey", action="store_true", help=_("événements au hasard (clics, touches, manette, "
                                                               "redimensionnements, réglages), en solo puis en borne"))
     auto.add_argument("--memory", action="store_true", help=_("ajouter la mémoire utilisée (Mio) à chaque ligne"))
+    auto.add_argument("--mode", dest="auto_mode", choices=("solo", "classroom"), default="solo",
+                      help=_("mode joué par le robot"))
     auto.add_argument("--minutes", type=float, default=1.0, help=_("durée du mode --monkey"))
     auto.add_argument("--bias", default="", help=_("axes du profil que le robot privilégie, ex. repair,inclusion"))
     auto.add_argument("--screenshots", type=Path, default=None, help=_("dossier où enregistrer une image par écran"))
@@ -215,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
                 axes=", ".join(unknown), known=", ".join(sorted(content.axes))), file=sys.stderr)
             return 2
         autoplay.run(content, args.sessions, args.auto_seed, args.auto_size or args.size, args.screenshots,
-                     bias=bias, memory=args.memory)
+                     bias=bias, memory=args.memory, mode=args.auto_mode)
         return 0
     from game.app import App
     from game.scenes.title import TitleScene
@@ -244,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         app.open_window()
         app.push(TitleScene(app))
+        if args.classroom or settings.mode == "classroom":
+            from game.scenes.classroom import ClassSetupScene
+
+            app.push(ClassSetupScene(app))  # « Retour » leads to the title
     app.run()
     if app.results is not None:
         for message in app.results.messages:  # e.g. a folder that could not be written

@@ -106,6 +106,13 @@ def fmt_number(value: float, digits: int = 1) -> str:
     return format_decimal(value, format=pattern, locale=current_language())
 
 
+def fmt_percent(rate: float) -> str:
+    """0.75 -> « 75 % » in French (no-break space), « 75% » in English."""
+    from babel.numbers import format_percent
+
+    return format_percent(rate, locale=current_language())
+
+
 def fmt_signed(value: float, digits: int = 1) -> str:
     """Signed figure for gauge changes: « +58 », « −10,4 » (a real minus sign)."""
     text = fmt_number(abs(value), digits)

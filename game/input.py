@@ -28,6 +28,9 @@ ADMIN = "admin"  # the kiosk admin gesture: Ctrl+Alt+A, or the top-left corner h
 SCROLL = "scroll"  # move a page taller than the window: index = +1 down, -1 up
 SETTINGS = "settings"  # open the accessibility settings from anywhere (Shift+A)
 REDRAW = "redraw"  # the window was exposed: nothing changed, but the picture must be shown again
+TEXT = "text"  # typed text (a team name, a facilitator's key): ``text``
+ERASE = "erase"  # Backspace: remove the last typed character
+HELP = "help"  # F1 or ?: the keys of the screen
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Intent:
     pos: tuple[int, int] | None = None
     index: int | None = None
     pressed: bool = False  # for POINTER_MOVE: a button or finger is down (a drag)
+    text: str = ""  # TEXT: what was typed; CONFIRM from the space bar: " "
 
 
 _KEY_DIRECTIONS = {
@@ -99,6 +103,10 @@ class InputMapper:
             return [Intent(REDRAW, "window")]
         if t == pygame.KEYDOWN:
             return self._key(event)
+        if t == pygame.TEXTINPUT:
+            if event.text == "?":
+                return [Intent(HELP), Intent(TEXT, text=event.text)]
+            return [Intent(TEXT, text=event.text)] if event.text.isprintable() else []
         if t == pygame.MOUSEWHEEL:
             return [Intent(SCROLL, "mouse", index=-1 if event.y > 0 else 1)] if event.y else []
         if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
@@ -129,7 +137,11 @@ class InputMapper:
         if key in _KEY_DIRECTIONS:
             return [Intent(_KEY_DIRECTIONS[key])]
         if key in _CONFIRM_KEYS:
-            return [Intent(CONFIRM)]
+            return [Intent(CONFIRM, text=" " if key == pygame.K_SPACE else "")]
+        if key == pygame.K_F1:
+            return [Intent(HELP)]
+        if key == pygame.K_BACKSPACE:
+            return [Intent(ERASE)]
         if key in _BACK_KEYS:
             return [Intent(BACK)]
         if key == pygame.K_a and mods & pygame.KMOD_CTRL and mods & pygame.KMOD_ALT:

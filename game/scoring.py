@@ -23,6 +23,7 @@ class Answer:
     choice_ids: tuple[str, ...] = ()
     value: float | None = None  # estimate questions
     correct: bool | None = None  # None for scenario choices
+    team: int | None = None  # classroom mode: the team's index (never its name)
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,27 @@ class Step:
     id: str
 
 
+def path_of(themes: list[str] | tuple[str, ...]) -> str:
+    """The path that plays these themes: every theme, one, or several joined by « + »."""
+    return "+".join(sorted(themes)) if themes else FULL_PATH
+
+
+def themes_of(path: str) -> list[str]:
+    """The themes a path plays; empty for the full path (every theme)."""
+    return [] if path == FULL_PATH else path.split("+")
+
+
 def plan_session(content: Content, path: str, rng: random.Random, length: str = "normal") -> list[Step]:
     """The items of one session: « Parcours complet » mixes every theme (normal length: about
-    10 minutes, 12 questions and 4 scenario cards); a theme path plays that theme's items."""
+    10 minutes, 12 questions and 4 scenario cards); a theme path plays that theme's items;
+    several themes (« a+b ») are mixed like the full path, within those themes."""
     full, theme = LENGTHS.get(length, LENGTHS["normal"])
-    if path == FULL_PATH:
-        questions = _spread(sorted(content.questions.values(), key=lambda q: q.id), full[0], rng)
-        scenarios = _spread(sorted(content.scenarios.values(), key=lambda s: s.id), full[1], rng)
+    chosen = set(themes_of(path))
+    if path == FULL_PATH or len(chosen) > 1:
+        qs = [q for q in content.questions.values() if not chosen or q.theme in chosen]
+        ss = [s for s in content.scenarios.values() if not chosen or s.theme in chosen]
+        questions = _spread(sorted(qs, key=lambda q: q.id), full[0], rng)
+        scenarios = _spread(sorted(ss, key=lambda s: s.id), full[1], rng)
     else:
         qs, ss = content.items_of_theme(path)
         questions = rng.sample(sorted(qs, key=lambda q: q.id), min(theme[0], len(qs)))

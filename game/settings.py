@@ -44,7 +44,7 @@ class Settings:
     timer: str = "off"  # off | extended: no timer unless a facilitator asks for one
     read_aloud: bool = False
     # How the game is used (facilitators set these in the file; the command line overrides them).
-    mode: str = "solo"  # solo | kiosk
+    mode: str = "solo"  # solo | classroom | kiosk
     length: str = "normal"  # short | normal | long (about 5, 10 and 15 minutes)
     kiosk_idle_seconds: float = 90.0
     kiosk_results_idle_seconds: float = 45.0

@@ -128,7 +128,7 @@ class SessionRecord:
     time, Python's convention); they are stored in UTC."""
 
     mode: str  # solo | classroom | kiosk
-    path: str  # "all" or a theme id
+    path: str  # "all", a theme id, or several joined by "+"
     started_at: datetime
     ended_at: datetime
     finished: bool  # False: abandoned
@@ -139,7 +139,10 @@ class SessionRecord:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, got {self.mode!r}")
-        _check_id("path", self.path)
+        if not isinstance(self.path, str):
+            raise ValueError(f"path must be a string, got {self.path!r}")
+        for part in self.path.split("+"):  # "all", a theme id, or theme ids joined by "+"
+            _check_id("path", part)
         for name in ("started_at", "ended_at"):
             if not isinstance(getattr(self, name), datetime):
                 raise ValueError(f"{name} must be a datetime")

@@ -97,6 +97,9 @@ class ConfirmScene(Overlay):
     def default_focus(self) -> str:
         return "no"  # the safe answer is the one under Enter
 
+    def bot_targets(self) -> list[Widget]:
+        return [w for w in self.focusables() if w.id == "no"]  # a bot that lands here by chance goes on
+
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "yes":
             self.on_yes()

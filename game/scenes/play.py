@@ -46,6 +46,12 @@ def abandon_current(app: App) -> None:
         if isinstance(play, Play):
             record(app, play, finished=False)
             return
+        classroom = getattr(scene, "classroom", None)
+        if classroom is not None:
+            from game.scenes.classroom import record_class
+
+            record_class(app, classroom, finished=False)
+            return
 
 
 def start_session(app: App, path: str) -> None:

@@ -1,4 +1,8 @@
-"""Theme choice: one button per theme (title and one line), then its introduction."""
+"""Theme choice: one toggle per theme (title and one line), then their introductions.
+
+Solo players pick one theme or several and start; the classroom set-up uses the same screen
+to choose the themes of a class session (none chosen: every theme).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,11 @@ from game.ui.widgets import Button, Widget
 class ThemeScene(Scene):
     name = "themes"
 
+    def __init__(self, app, selected: tuple[str, ...] = (), on_done=None) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.selected = [t for t in selected]
+        self.on_done = on_done  # classroom: called with the chosen themes; solo: None
+
     def playable_themes(self):  # noqa: ANN201
         content = self.app.content
         return [t for t in content.themes.values() if any(content.items_of_theme(t.id))]
@@ -20,9 +29,9 @@ class ThemeScene(Scene):
     def build(self, m: Metrics) -> None:
         area = m.content
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
-        self.text(_("Choisis un thème"), head, m.heading, bold=True, valign="center")
+        self.text(_("Choisis un ou plusieurs thèmes"), head, m.heading, bold=True, valign="center")
         nav, area = take_bottom(area, m.button_h, m.gap)
-        back, settings = columns(pygame.Rect(nav.x, nav.y, min(nav.width, m.body * 22), nav.height), 2, m.gap)
+        back, settings, start = columns(pygame.Rect(nav.x, nav.y, min(nav.width, m.body * 36), nav.height), 3, m.gap)
         themes = self.playable_themes()
         r = self.app.renderer
 
@@ -30,7 +39,8 @@ class ThemeScene(Scene):
 
         def needs(ncols: int) -> list[int]:
             """Height each theme's button needs (its title and its line) at this column width."""
-            col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols - 2 * max(8, m.gap)
+            col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols - 2 * max(8, m.gap) \
+                - round(m.body * 1.5) - max(8, m.gap) // 2
             return [max(m.button_h, r.fit(t.title, col_w, 10_000, m.body, m.body, True).height
                         + r.fit(t.short, col_w, 10_000, m.small, m.small).height + pad) for t in themes]
 
@@ -53,11 +63,17 @@ class ThemeScene(Scene):
                     break
                 theme = themes[i]
                 cell = pygame.Rect(area.x + c * (col_w + m.gap * 2), y, col_w, height)
-                self.widgets.append(Button(f"theme:{theme.id}", cell, role="start", label=theme.title,
-                                           detail=theme.short))
+                self.widgets.append(Button(f"theme:{theme.id}", cell, role="adjust", label=theme.title,
+                                           detail=theme.short, toggle=True, selected=theme.id in self.selected))
             y += height + m.gap
         self.widgets.append(Button("back", back, role="back", label=_("Retour")))
         self.widgets.append(Button("settings", settings, role="open", label=_("Réglages")))
+        if self.on_done is None:
+            self.widgets.append(Button("start", start, role="start", label=_("Commencer"), style="primary",
+                                       enabled=bool(self.selected)))
+        else:
+            self.widgets.append(Button("done", start, role="start", style="primary",
+                                       label=_("Valider") if self.selected else _("Valider : tous")))
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "settings":
@@ -65,7 +81,23 @@ class ThemeScene(Scene):
         elif widget.id == "back":
             self.app.pop()
         elif widget.id.startswith("theme:"):
-            self.app.push(ThemeIntroScene(self.app, widget.id.split(":", 1)[1]))
+            theme = widget.id.split(":", 1)[1]
+            if theme in self.selected:
+                self.selected.remove(theme)
+            else:
+                self.selected.append(theme)
+            self.invalidate()
+        elif widget.id == "start" and self.selected:
+            self.app.push(ThemeIntroScene(self.app, tuple(self.selected)))
+        elif widget.id == "done" and self.on_done is not None:
+            self.app.pop()
+            self.on_done(tuple(sorted(self.selected)))
+
+    def bot_targets(self) -> list[Widget]:
+        targets = super().bot_targets()
+        if self.selected:  # a bot picks a theme or two, then starts
+            return [w for w in targets if w.id in ("start", "done")] or targets
+        return [w for w in targets if w.id.startswith("theme:")]
 
     def on_back(self) -> None:
         self.app.pop()
@@ -74,16 +106,22 @@ class ThemeScene(Scene):
 class ThemeIntroScene(Scene):
     name = "theme_intro"
 
-    def __init__(self, app, theme_id: str) -> None:  # noqa: ANN001
+    def __init__(self, app, themes: str | tuple[str, ...]) -> None:  # noqa: ANN001
         super().__init__(app)
-        self.theme_id = theme_id
+        self.themes = (themes,) if isinstance(themes, str) else tuple(themes)
+
+    @property
+    def theme_id(self) -> str:
+        return self.themes[0]
 
     def build(self, m: Metrics) -> None:
-        theme = self.app.content.themes[self.theme_id]
         area = centered(m.content, m.body * 34)
         buttons, area = take_bottom(area, m.button_h, m.gap * 2)
-        self.text_stack([(theme.title, m.heading, "text", True), (theme.intro, round(m.body * 1.1), "text", False)],
-                        area, m.gap * 2)
+        pieces = []
+        for tid in self.themes:
+            theme = self.app.content.themes[tid]
+            pieces += [(theme.title, m.heading, "text", True), (theme.intro, round(m.body * 1.1), "text", False)]
+        self.text_stack(pieces, area, m.gap * 2)
         left, middle, right = columns(buttons, 3, m.gap)
         self.widgets = [
             Button("back", left, role="back", label=_("Retour")),
@@ -97,8 +135,10 @@ class ThemeIntroScene(Scene):
     def on_activate(self, widget: Widget) -> None:
         from game.scenes.play import start_session
 
+        from game.session import path_of
+
         if widget.id == "start":
-            start_session(self.app, self.theme_id)
+            start_session(self.app, path_of(self.themes))
         elif widget.id == "settings":
             self.app.open_settings()
         else:

@@ -26,7 +26,7 @@ class TitleScene(Scene):
         footer_text = "\n".join(lines)
         footer_h = self.app.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
         footer, area = take_bottom(area, min(footer_h, area.height // 4), m.gap)
-        n_buttons = 5
+        n_buttons = 6
         buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
         title = _("Numérique en jeu")
         tagline = _("Ce que coûte vraiment le numérique, et les métiers qui le changent.")
@@ -43,10 +43,11 @@ class TitleScene(Scene):
         r = rows(band, n_buttons, m.gap)
         self.widgets = [
             Button("play_all", r[0], role="start", label=_("Jouer\u00a0: parcours complet"), style="primary"),
-            Button("choose_theme", r[1], role="open", label=_("Choisir un thème")),
-            Button("length", r[2], role="adjust", label=self.length_label()),
-            Button("settings", r[3], role="open", label=_("Réglages (accessibilité)")),
-            Button("quit", r[4], role="quit", label=_("Quitter")),
+            Button("choose_theme", r[1], role="open", label=_("Choisir les thèmes")),
+            Button("classroom", r[2], role="open", label=_("Mode classe (animation)")),
+            Button("length", r[3], role="adjust", label=self.length_label()),
+            Button("settings", r[4], role="open", label=_("Réglages (accessibilité)")),
+            Button("quit", r[5], role="quit", label=_("Quitter")),
         ]
         self.text(footer_text, footer, m.small, color="muted", align="center", valign="center")
         # The other language, named in that language, in the top corner: found without reading French.
@@ -71,6 +72,10 @@ class TitleScene(Scene):
             start_session(self.app, FULL_PATH)
         elif widget.id == "choose_theme":
             self.app.push(ThemeScene(self.app))
+        elif widget.id == "classroom":
+            from game.scenes.classroom import ClassSetupScene
+
+            self.app.push(ClassSetupScene(self.app))
         elif widget.id == "length":
             order = ("short", "normal", "long")
             current = self.app.settings.length if self.app.settings.length in order else "normal"
@@ -84,6 +89,10 @@ class TitleScene(Scene):
         elif widget.id.startswith("lang:"):
             self.app.set_language(widget.id.split(":", 1)[1])
             self.focus_id = next(f"lang:{c}" for c in i18n.SUPPORTED if c != self.app.language)
+
+    def bot_targets(self) -> list[Widget]:
+        # The solo bot plays a solo session; classroom autoplay starts from the set-up screen.
+        return [w for w in super().bot_targets() if w.id != "classroom"]
 
     def on_back(self) -> None:
         pass  # Esc on the title does not quit by surprise: « Quitter » does

@@ -77,6 +77,14 @@ def take_bottom(rect: pygame.Rect, height: int, gap: int = 0) -> tuple[pygame.Re
     return bottom, pygame.Rect(rect.x, rect.y, rect.width, rest_h)
 
 
+def take_left(rect: pygame.Rect, width: int, gap: int = 0) -> tuple[pygame.Rect, pygame.Rect]:
+    """Split ``rect`` into a band of ``width`` on the left and what remains on its right."""
+    width = max(0, min(width, rect.width))
+    left = pygame.Rect(rect.x, rect.y, width, rect.height)
+    rest_x = min(rect.right, left.right + gap)
+    return left, pygame.Rect(rest_x, rect.y, rect.right - rest_x, rect.height)
+
+
 def columns(rect: pygame.Rect, n: int, gap: int) -> list[pygame.Rect]:
     n = max(1, n)
     w = (rect.width - gap * (n - 1)) // n

@@ -23,6 +23,7 @@ class Palette:
     selected: RGB
     bar: RGB
     bar_track: RGB
+    teams: tuple[RGB, ...] = ()  # classroom: one colour per team, always beside a symbol and a name
 
 
 DEFAULT = Palette(
@@ -40,6 +41,8 @@ DEFAULT = Palette(
     selected=(24, 64, 176),
     bar=(12, 92, 74),
     bar_track=(214, 214, 206),
+    teams=((0, 90, 180), (176, 78, 0), (118, 52, 160), (0, 116, 116),
+           (178, 28, 72), (58, 108, 18), (166, 38, 138), (72, 80, 100)),
 )
 
 
@@ -58,6 +61,8 @@ HIGH_CONTRAST = Palette(
     selected=(0, 230, 255),
     bar=(255, 221, 0),
     bar_track=(80, 80, 80),
+    teams=((110, 184, 255), (255, 172, 64), (204, 156, 255), (64, 224, 212),
+           (255, 128, 156), (168, 232, 96), (255, 136, 232), (224, 224, 224)),
 )
 
 PALETTES = {"default": DEFAULT, "high_contrast": HIGH_CONTRAST}
@@ -105,4 +110,5 @@ def component_pairs(p: Palette) -> dict[str, tuple[RGB, RGB]]:
         "bar/track": (p.bar, p.bar_track),
         "bar/panel": (p.bar, p.panel),
         "primary/background": (p.primary, p.background),
-    }
+    } | {f"team{i + 1}/background": (c, p.background) for i, c in enumerate(p.teams)} \
+      | {f"team{i + 1}/panel": (c, p.panel) for i, c in enumerate(p.teams)}

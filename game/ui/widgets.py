@@ -39,6 +39,8 @@ class Button(Widget):
     toggle: bool = False
     marker: str | None = None  # right | wrong: after the answer
     detail: str = ""  # second line under the label (theme list)
+    team_symbol: str | None = None  # classroom: the team's shape, drawn before the label
+    team_color: tuple[int, int, int] | None = None
     text_boxes: list[TextBox] = field(default_factory=list)
 
     @property
@@ -49,7 +51,7 @@ class Button(Widget):
         pad = max(8, m.gap)
         inner = self.rect.inflate(-2 * pad, -max(6, m.gap // 2) * 2)
         icon_w = 0
-        if self.pick_index is not None or self.toggle:
+        if self.pick_index is not None or self.toggle or self.team_symbol:
             icon_w = round(m.body * 1.5) + pad // 2
         if self.marker:
             icon_w = max(icon_w, round(m.body * 1.5) + pad // 2)
@@ -100,7 +102,9 @@ class Button(Widget):
         pad = max(8, m.gap)
         s = round(m.body * 1.3)
         box = pygame.Rect(self.rect.x + pad, self.rect.centery - s // 2, s, s)
-        if self.marker:
+        if self.team_symbol:
+            draw_symbol(surface, box, self.team_symbol, self.team_color or fg)
+        elif self.marker:
             color = p.right if self.marker == "right" else p.wrong
             (draw_check if self.marker == "right" else draw_cross)(surface, box, color, max(3, s // 7))
         elif self.toggle:
@@ -197,3 +201,36 @@ def draw_arrow(surface: pygame.Surface, box: pygame.Rect, color, up: bool) -> No
     else:
         pts = [(box.left, box.top), (box.right, box.top), (box.centerx, box.bottom)]
     pygame.draw.polygon(surface, color, pts)
+
+
+def draw_symbol(surface: pygame.Surface, box: pygame.Rect, symbol: str, color) -> None:  # noqa: ANN001
+    """A classroom team's shape, filled with its colour: teams differ by shape as well as colour."""
+    import math
+
+    r = min(box.width, box.height) / 2
+    cx, cy = box.center
+
+    def polygon(n: int, start: float, radius: float = r) -> list[tuple[float, float]]:
+        return [(cx + radius * math.cos(start + 2 * math.pi * k / n), cy + radius * math.sin(start + 2 * math.pi * k / n))
+                for k in range(n)]
+
+    if symbol == "circle":
+        pygame.draw.circle(surface, color, (cx, cy), round(r * 0.92))
+    elif symbol == "square":
+        side = round(r * 1.6)
+        pygame.draw.rect(surface, color, pygame.Rect(cx - side // 2, cy - side // 2, side, side))
+    elif symbol == "triangle":
+        pygame.draw.polygon(surface, color, polygon(3, -math.pi / 2))
+    elif symbol == "down":
+        pygame.draw.polygon(surface, color, polygon(3, math.pi / 2))
+    elif symbol == "diamond":
+        pygame.draw.polygon(surface, color, polygon(4, -math.pi / 2))
+    elif symbol == "hexagon":
+        pygame.draw.polygon(surface, color, polygon(6, 0, r * 0.95))
+    elif symbol == "star":
+        outer, inner = polygon(5, -math.pi / 2), polygon(5, -math.pi / 2 + math.pi / 5, r * 0.45)
+        pygame.draw.polygon(surface, color, [p for pair in zip(outer, inner) for p in pair])
+    else:  # plus
+        t = max(3, round(r * 0.6))
+        pygame.draw.rect(surface, color, pygame.Rect(cx - t // 2, box.centery - round(r * 0.9), t, round(r * 1.8)))
+        pygame.draw.rect(surface, color, pygame.Rect(box.centerx - round(r * 0.9), cy - t // 2, round(r * 1.8), t))

@@ -1,0 +1,1159 @@
+"""Classroom mode, for a facilitator at a projector: set-up, items answered by teams, debates,
+scores without shaming, and a debrief.
+
+Teams are told apart by a name, a symbol and a colour (never the colour alone). The facilitator
+enters each team's answer with the keys 1-4 or a click, or teams take turns; the facilitator
+keys are listed in a help overlay (F1 or ?).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game import input as inp
+from game.classroom import (
+    DEFAULT_TEAMS, FUN_NAMES, MAX_TEAMS, MIN_TEAMS, NAME_MAX, TIMER_CHOICES, ClassConfig, Classroom, Team,
+    Timer, default_teams,
+)
+from game.i18n import N_, _, fmt_number, fmt_percent, ngettext
+from game.scenes.base import Scene
+from game.scenes.overlays import ConfirmScene, Overlay
+from game.ui.layout import Metrics, center_block, columns, rows, take_bottom, take_left, take_top
+from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross, draw_symbol
+
+if TYPE_CHECKING:
+    from game.app import App
+
+LENGTH_ORDER = ("short", "normal", "long")
+
+
+def team_color(app: App, team: Team):  # noqa: ANN201
+    colors = app.palette.teams
+    return colors[team.index % len(colors)] if colors else app.palette.text
+
+
+class TeamLabels:
+    """Mixin: texts drawn with a team's symbol in front (rect of the symbol, team)."""
+
+    def team_text(self, team: Team, box: pygame.Rect, size: int, extra: str = "", bold: bool = True) -> None:
+        s = round(size * 1.1)
+        icon = pygame.Rect(box.x, box.centery - s // 2, s, s)
+        self.symbols.append((icon, team))
+        label = team.name + (f" — {extra}" if extra else "")
+        rest = pygame.Rect(icon.right + max(6, s // 3), box.y, box.right - icon.right - max(6, s // 3), box.height)
+        self.text(label, rest, size, bold=bold, valign="center")
+
+    def paint_symbols(self, surface: pygame.Surface) -> None:
+        for rect, team in self.symbols:
+            draw_symbol(surface, rect, team.symbol, team_color(self.app, team))
+
+
+# -- set-up ------------------------------------------------------------------------------
+class ClassSetupScene(Scene):
+    """Teams (2-8, named), answering mode, timer, speed, length and themes."""
+
+    name = "class_setup"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        last: ClassConfig | None = getattr(app, "class_config", None)
+        if last is not None:
+            self.teams = [Team(t.index, t.name) for t in last.teams]
+            self.answering, self.timer, self.speed = last.answering, last.timer, last.speed
+            self.themes: tuple[str, ...] = last.themes
+        else:
+            self.teams = default_teams(DEFAULT_TEAMS, _)
+            self.answering, self.timer, self.speed, self.themes = "all", 0, False, ()
+        self.symbols: list = []
+
+    def build(self, m: Metrics) -> None:
+        self.symbols = []
+        area = m.content
+        head, area = take_top(area, round(m.heading * 1.6), m.gap)
+        self.text(_("Mode classe\u00a0: préparer la partie"), head, m.heading, bold=True, valign="center")
+        nav, area = take_bottom(area, m.button_h, m.gap * 2)
+        back, settings, start = columns(nav, 3, m.gap)
+        two = not m.portrait and area.width > m.body * 30
+        left, right = columns(area, 2, m.gap * 3) if two else (area, area)
+        # Teams: how many, then one button per team (its name; Enter renames it).
+        count_row, left = take_top(left, m.button_h, m.gap)
+        small_w = max(m.button_h, m.body * 2)
+        minus = pygame.Rect(count_row.right - 2 * small_w - m.gap, count_row.y, small_w, m.button_h)
+        plus = pygame.Rect(count_row.right - small_w, count_row.y, small_w, m.button_h)
+        n = len(self.teams)
+        self.text(ngettext("{n} équipe", "{n} équipes", n).format(n=n),
+                  pygame.Rect(count_row.x, count_row.y, minus.x - count_row.x - m.gap, m.button_h), m.body,
+                  bold=True, valign="center")
+        self.widgets += [
+            Button("fewer", minus, role="adjust", label="\u2212", enabled=n > MIN_TEAMS),
+            Button("more", plus, role="adjust", label="+", enabled=n < MAX_TEAMS),
+        ]
+        ncols = 2 if n > 4 and left.width > m.body * 20 else 1
+        nrows = -(-n // ncols)
+        team_h = m.button_h
+        block = pygame.Rect(left.x, left.y, left.width, nrows * team_h + (nrows - 1) * m.gap)
+        cols = columns(block, ncols, m.gap)
+        for t in self.teams:
+            col = cols[t.index // nrows] if ncols > 1 else cols[0]
+            cell = rows(col, nrows, m.gap)[t.index % nrows]
+            self.widgets.append(Button(f"team:{t.index}", cell, role="open", label=t.name, style="choice",
+                                       team_symbol=t.symbol, team_color=team_color(self.app, t)))
+        hint = _("Touchez une équipe pour changer son nom.")
+        hint_h = self.app.renderer.fit(hint, left.width, 10_000, m.small, m.small).height
+        self.text(hint, pygame.Rect(left.x, block.bottom + m.gap, left.width, hint_h), m.small, color="muted")
+        block.height += hint_h + m.gap
+        if not two:
+            right = pygame.Rect(area.x, block.bottom + m.gap * 2, area.width, area.bottom - block.bottom - m.gap * 2)
+        opts = [
+            ("answering", _("Réponses\u00a0: toutes les équipes") if self.answering == "all"
+             else _("Réponses\u00a0: chacune son tour"), True),
+            ("timer", _("Minuteur\u00a0: aucun") if not self.timer
+             else _("Minuteur\u00a0: {n}\u00a0s par question").format(n=self.timer), True),
+            ("speed", _("Rapidité\u00a0: compte (+1 point)") if self.speed and self.timer
+             else _("Rapidité\u00a0: ne compte pas"), bool(self.timer)),
+            ("length", self.length_label(), True),
+            ("themes", self.themes_label(), True),
+        ]
+        orow = rows(pygame.Rect(right.x, right.y, right.width, len(opts) * m.button_h + (len(opts) - 1) * m.gap),
+                    len(opts), m.gap)
+        for (wid, label, enabled), cell in zip(opts, orow):
+            self.widgets.append(Button(wid, cell, role="adjust", label=label, enabled=enabled))
+        self.widgets += [
+            Button("back", back, role="back", label=_("Retour")),
+            Button("settings", settings, role="open", label=_("Réglages")),
+            Button("start", start, role="start", label=_("Commencer"), style="primary"),
+        ]
+
+    def length_label(self) -> str:
+        labels = {"short": _("Durée\u00a0: courte (≈\u00a05\u00a0min)"), "normal": _("Durée\u00a0: normale (≈\u00a010\u00a0min)"),
+                  "long": _("Durée\u00a0: longue (≈\u00a015\u00a0min)")}
+        return labels.get(self.app.settings.length, labels["normal"])
+
+    def themes_label(self) -> str:
+        if not self.themes:
+            return _("Thèmes\u00a0: tous")
+        n = len(self.themes)
+        return ngettext("Thèmes\u00a0: {n} choisi", "Thèmes\u00a0: {n} choisis", n).format(n=n)
+
+    def default_focus(self) -> str:
+        return "start"
+
+    def config(self) -> ClassConfig:
+        return ClassConfig(teams=[Team(t.index, t.name) for t in self.teams], answering=self.answering,
+                           timer=self.timer, speed=self.speed and self.timer > 0,
+                           length=self.app.settings.length if self.app.settings.length in LENGTH_ORDER else "normal",
+                           themes=self.themes)
+
+    def on_activate(self, widget: Widget) -> None:
+        wid = widget.id
+        if wid == "fewer" and len(self.teams) > MIN_TEAMS:
+            self.teams.pop()
+        elif wid == "more" and len(self.teams) < MAX_TEAMS:
+            used = {t.name for t in self.teams}
+            name = next((_(n) for n in FUN_NAMES if _(n) not in used), _("Équipe {n}").format(n=len(self.teams) + 1))
+            self.teams.append(Team(len(self.teams), name))
+        elif wid.startswith("team:"):
+            self.app.push(NameScene(self.app, self, int(wid.split(":")[1])))
+            return
+        elif wid == "answering":
+            self.answering = "turns" if self.answering == "all" else "all"
+        elif wid == "timer":
+            self.timer = TIMER_CHOICES[(TIMER_CHOICES.index(self.timer) + 1) % len(TIMER_CHOICES)]
+        elif wid == "speed":
+            self.speed = not self.speed
+        elif wid == "length":
+            current = self.app.settings.length if self.app.settings.length in LENGTH_ORDER else "normal"
+            nxt = LENGTH_ORDER[(LENGTH_ORDER.index(current) + 1) % len(LENGTH_ORDER)]
+            self.app.apply_settings(self.app.settings.with_value("length", nxt))
+        elif wid == "themes":
+            from game.scenes.themes import ThemeScene
+
+            self.app.push(ThemeScene(self.app, self.themes, self.set_themes))
+            return
+        elif wid == "settings":
+            self.app.open_settings()
+            return
+        elif wid == "back":
+            self.app.pop()
+            return
+        elif wid == "start":
+            config = self.config()
+            self.app.class_config = config
+            start_class(self.app, config)
+            return
+        self.invalidate()
+
+    def bot_targets(self) -> list[Widget]:
+        return [w for w in super().bot_targets() if w.id != "settings"]
+
+    def set_themes(self, themes: tuple[str, ...]) -> None:
+        self.themes = themes
+        self.invalidate()
+
+    def rename(self, index: int, name: str) -> None:
+        name = " ".join(name.split())[:NAME_MAX]
+        if name:
+            self.teams[index].name = name
+        self.invalidate()
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+class NameScene(Overlay):
+    """A team's name: typed on a keyboard, or picked from fun names (touch, gamepad)."""
+
+    name = "class_name"
+    wants_text = True  # Shift+A types an A here; it does not open the settings
+
+    def __init__(self, app: App, setup: ClassSetupScene, index: int) -> None:
+        super().__init__(app)
+        self.setup = setup
+        self.index = index
+        self.buffer = setup.teams[index].name
+
+    def suggestions(self) -> list[str]:
+        used = {t.name for t in self.setup.teams if t.index != self.index}
+        return [_(n) for n in FUN_NAMES if _(n) not in used][:6]
+
+    def build(self, m: Metrics) -> None:
+        names = self.suggestions()
+        ncols = 2 if not m.portrait else 1
+        nrows = -(-len(names) // ncols)
+        height = (round(m.heading * 1.6) + m.button_h * (2 + nrows) + m.small * 2 + m.gap * (5 + nrows)
+                  + 2 * m.margin)
+        inner = self.panel_rect(m, 30, height)
+        head, inner = take_top(inner, round(m.heading * 1.6), m.gap)
+        self.text(_("Nom de l'équipe"), head, m.heading, bold=True, valign="center")
+        field, inner = take_top(inner, m.button_h, m.gap)
+        self.field_rect = field
+        self.text(self.buffer + "|", field.inflate(-2 * m.gap, 0), m.body, valign="center")
+        hint, inner = take_top(inner, m.small * 2, m.gap)
+        self.text(_("Tape un nom au clavier, ou choisis-en un."), hint, m.small, color="muted", valign="center")
+        nav, inner = take_bottom(inner, m.button_h, m.gap * 2)
+        grid = pygame.Rect(inner.x, inner.y, inner.width, nrows * m.button_h + (nrows - 1) * m.gap)
+        cols = columns(grid, ncols, m.gap)
+        for i, name in enumerate(names):
+            cell = rows(cols[i % ncols], nrows, m.gap)[i // ncols]
+            self.widgets.append(Button(f"name:{i}", cell, role="answer", label=name, style="choice"))
+        erase, ok = columns(nav, 2, m.gap)
+        self.widgets += [Button("erase", erase, role="adjust", label=_("Effacer")),
+                         Button("ok", ok, role="next", label=_("Valider"), style="primary")]
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        super().draw_background(surface)
+        p = self.app.palette
+        pygame.draw.rect(surface, p.panel, self.field_rect, border_radius=4)
+        pygame.draw.rect(surface, p.border, self.field_rect, width=2, border_radius=4)
+
+    def default_focus(self) -> str:
+        return "ok"
+
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.TEXT:
+            if len(self.buffer) < NAME_MAX:
+                self.buffer += intent.text
+                self.invalidate()
+            return
+        if intent.kind == inp.ERASE:
+            self.buffer = self.buffer[:-1]
+            self.invalidate()
+            return
+        if intent.kind in (inp.PICK, inp.DIGIT, inp.HELP, inp.SETTINGS) or (
+                intent.kind == inp.CONFIRM and intent.text == " "):
+            return  # typed as text
+        super().handle(intent)
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id.startswith("name:"):
+            self.buffer = self.suggestions()[int(widget.id.split(":")[1])]
+            self._done()
+        elif widget.id == "erase":
+            self.buffer = ""
+            self.invalidate()
+        elif widget.id == "ok":
+            self._done()
+
+    def _done(self) -> None:
+        self.app.pop()
+        self.setup.rename(self.index, self.buffer)
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+# -- the session -------------------------------------------------------------------------
+def start_class(app: App, config: ClassConfig) -> None:
+    classroom = Classroom.start(app.content, config, app.rng.randrange(2**31))
+    if classroom.finished:
+        return
+    app.reset_to(ClassItemScene(app, classroom))
+
+
+def next_scene(app: App, classroom: Classroom) -> Scene:
+    if classroom.finished:
+        return DebriefScene(app, classroom)
+    return ClassItemScene(app, classroom)
+
+
+def record_class(app: App, classroom: Classroom, finished: bool) -> None:
+    """Every counted answer, each with its team's index (never a name), in the anonymous results."""
+    if getattr(classroom, "recorded", False) or app.results is None or not classroom.answers():
+        return
+    from datetime import datetime, timezone
+
+    from game.storage import record_from_session
+
+    classroom.recorded = True
+    started = getattr(classroom, "started_at", None) or datetime.now(timezone.utc)
+    app.results.record_session(record_from_session(classroom.session_for_record(), "classroom", started,
+                                                   finished, careers=[]))
+
+
+# Facilitator keys: typed letter -> command (the help overlay lists them).
+KEYS = {"s": "next", "r": "reveal", "p": "pause", "x": "skip", "+": "extend", "f": "end",
+        "d": "debate", "t": "scores", "n": "notes"}
+HELP_LINES = (
+    ("1\u20134", N_("la réponse de l'équipe dont c'est le tour (choisir une autre équipe\u00a0: son bouton en bas)")),
+    ("R", N_("révéler la bonne réponse")),
+    ("S", N_("suivant\u00a0: révéler, puis débat, puis question suivante")),
+    ("\u232b", N_("retour\u00a0: revenir à l'étape d'avant (corriger une réponse)")),
+    ("D", N_("débat\u00a0: la question à discuter en classe")),
+    ("N", N_("notes pour l'animateur·trice (pendant le débat)")),
+    ("T", N_("tableau des scores")),
+    ("P", N_("pause")),
+    ("X", N_("passer cette question (elle ne compte pas)")),
+    ("+", N_("15\u00a0secondes de plus au minuteur")),
+    ("F", N_("finir maintenant et aller au bilan")),
+    ("F1 / ?", N_("cette aide")),
+)
+
+
+class ClassItemScene(TeamLabels, Scene):
+    """One item for the whole class: ask (teams answer), reveal, then an optional debate."""
+
+    name = "class_item"
+
+    def __init__(self, app: App, classroom: Classroom) -> None:
+        super().__init__(app)
+        self.classroom = classroom
+        if not hasattr(classroom, "started_at"):
+            from datetime import datetime, timezone
+
+            classroom.started_at = datetime.now(timezone.utc)
+        self.phase = "ask"
+        self.notes_shown = False
+        extended = 1.5 if app.settings.timer == "extended" else 1.0  # accessibility: more time
+        self.timer = Timer(classroom.config.timer * extended, app.now)
+        self.symbols: list = []
+        self._shown_seconds = -1
+        self.timer_rect = pygame.Rect(0, 0, 0, 0)
+        self.current = classroom.teams_for_current()[0]  # the team the next answer goes to
+
+    @property
+    def screen_name(self) -> str:
+        return f"class_{self.phase}"
+
+    @property
+    def step(self):  # noqa: ANN201
+        return self.classroom.session.current
+
+    @property
+    def item(self):  # noqa: ANN201
+        c = self.app.content
+        return c.questions[self.step.id] if self.step.kind == "question" else c.scenarios[self.step.id]
+
+    def team(self, index: int) -> Team:
+        return next(t for t in self.classroom.teams if t.index == index)
+
+    # -- layout ------------------------------------------------------------------------
+    def build(self, m: Metrics) -> None:
+        self.symbols = []
+        area = self._header(m)
+        nav, area = take_bottom(area, m.button_h, m.gap * 2)
+        getattr(self, f"_build_{self.phase}")(m, area)
+        self._nav(m, nav)
+
+    def _header(self, m: Metrics) -> pygame.Rect:
+        area = m.content
+        top, area = take_top(area, m.button_h, m.gap)
+        menu_w, help_w = max(m.body * 5, 88), max(m.body * 5, 88)
+        menu = pygame.Rect(top.right - menu_w, top.y, menu_w, m.button_h)
+        helpb = pygame.Rect(menu.x - m.gap - help_w, top.y, help_w, m.button_h)
+        session = self.classroom.session
+        n, total = session.position_of_current()
+        label = (_("Question {n} / {total}") if self.step.kind == "question" else _("Situation {n} / {total}")).format(
+            n=n, total=total)
+        if self.phase == "ask":
+            label += " — " + _("réponse de\u00a0: {team}").format(team=self.team(self.current).name)
+        timer_w = m.body * 6 if self.timer.enabled and self.phase == "ask" else 0
+        self.timer_rect = pygame.Rect(helpb.x - m.gap - timer_w, top.y, timer_w, m.button_h)
+        self.text(label, pygame.Rect(top.x, top.y, self.timer_rect.x - top.x - m.gap, m.button_h), m.small,
+                  bold=True, valign="center")
+        self.widgets += [Button("help", helpb, role="open", label=_("Aide")),
+                         Button("menu", menu, role="back", label=_("Menu"))]
+        theme = self.app.content.themes.get(self.item.theme)
+        if theme is not None and self.phase != "ask":  # during the answers, room for the item
+            line_h = self.app.renderer.fit(theme.title, area.width, 10_000, m.small, m.small).height
+            line, area = take_top(area, line_h, m.gap)
+            self.text(_("Thème\u00a0: {title}").format(title=theme.title), line, m.small, color="muted")
+        return area
+
+    def _nav(self, m: Metrics, nav: pygame.Rect) -> None:
+        buttons: list[tuple[str, str, str]] = []
+        if self.phase == "ask":
+            buttons = [("skip", _("Passer"), "secondary"), ("reveal", _("Révéler"), "primary")]
+        elif self.phase == "reveal":
+            buttons = [("correct", _("Corriger"), "secondary"), ("scores", _("Scores"), "secondary")]
+            if self.item.debate:
+                buttons.append(("debate", _("Débat"), "secondary"))
+            buttons.append(("next", _("Suivant"), "primary"))
+        else:
+            buttons = [("back", _("Retour"), "secondary"),
+                       ("notes", _("Cacher les notes") if self.notes_shown else _("Notes"), "secondary"),
+                       ("next", _("Suivant"), "primary")]
+        width = min(nav.width, len(buttons) * m.body * 9)
+        cells = columns(pygame.Rect(nav.right - width, nav.y, width, nav.height), len(buttons), m.gap)
+        for (wid, label, style), cell in zip(buttons, cells):
+            self.widgets.append(Button(wid, cell, role="next" if style == "primary" else "open", label=label,
+                                       style=style))
+
+    def _build_ask(self, m: Metrics, area: pygame.Rect) -> None:
+        """The item and one set of answers; below, a chip per team. An answer goes to the team
+        whose turn it is (« Réponse de … »), then the next team waiting gets it."""
+        item = self.item
+        teams = self.classroom.teams_for_current()
+        if self.current not in teams:
+            self.current = teams[0]
+        per_row = min(len(teams), 2 if m.portrait else 4)
+        nrows = -(-len(teams) // per_row)
+        strip_h = nrows * m.button_h + (nrows - 1) * m.gap
+        strip, area = take_bottom(area, strip_h, m.gap * 2)
+        cols = columns(strip, per_row, m.gap)
+        for i, t in enumerate(teams):
+            cell = pygame.Rect(cols[i % per_row].x, strip.y + (i // per_row) * (m.button_h + m.gap),
+                               cols[i % per_row].width, m.button_h)
+            team = self.team(t)
+            self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice",
+                                       label=f"{team.name}\u00a0: {self._status(t)}", selected=t == self.current,
+                                       team_symbol=team.symbol, team_color=team_color(self.app, team)))
+        r = self.app.renderer
+        prompt = item.prompt if self.step.kind == "question" else item.title + "\n" + item.situation
+        big = round(m.heading * 1.1)
+        if self.step.kind == "question" and item.type == "estimate":
+            self._build_estimate(m, area, prompt, big)
+            return
+        n = len(item.choices)
+        ncols = 2 if (not m.portrait and n >= 2 and area.width > m.body * 24) else 1
+        nrows = -(-n // ncols)
+        col_w = (area.width - (ncols - 1) * m.gap) // ncols
+        text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
+        need = max(r.fit(c.text, text_w, 10_000, m.body, m.body).height for c in item.choices)
+        row_h = max(m.button_h, need + 2 * max(6, m.gap // 2) + 4)
+        choices_h = nrows * row_h + (nrows - 1) * m.gap
+        hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
+            if self.step.kind == "question" and item.type == "multiple" else ""
+        hint_h = r.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
+        if self.step.kind == "scenario":  # the title in bold, the situation in plain text
+            pieces = [(item.title, big, "text", True), (item.situation, m.body, "text", False)]
+        else:
+            pieces = [(prompt, big, "text", True)]
+        prompt_need = sum(r.fit(t, area.width, 10_000, sz, sz, b).height for t, sz, _c, b in pieces) \
+            + m.gap * (len(pieces) - 1)
+        area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 3)
+        choices_area, top = take_bottom(area, choices_h, m.gap * 2)
+        if hint:
+            hint_box, top = take_bottom(top, hint_h, m.gap // 2)
+            self.text(hint, hint_box, m.small, color="muted", valign="center")
+        self.text_stack(pieces, top, m.gap)
+        entry = self.classroom.entry(self.current)
+        chosen = set(entry.answer.choice_ids) if entry else set()
+        multiple = self.step.kind == "question" and item.type == "multiple"
+        grid = columns(choices_area, ncols, m.gap)
+        for i, c in enumerate(item.choices):
+            cell = rows(grid[i % ncols], nrows, m.gap)[i // ncols]
+            self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
+                                          pick_index=i, toggle=multiple, selected=c.id in chosen))
+
+    def _build_estimate(self, m: Metrics, area: pygame.Rect, prompt: str, size: int) -> None:
+        est = self.item.estimate
+        entry = self.classroom.entry(self.current)
+        value = entry.answer.value if entry else self._start_value()
+        value_h = round(m.title * 1.2)
+        slider_h = max(m.button_h, round(m.body * 2.2))
+        block, top = take_bottom(area, value_h + slider_h + m.small * 2 + 2 * m.gap, m.gap * 2)
+        self.text(prompt, top, size, bold=True, valign="center")
+        value_box, rest = take_top(block, value_h, m.gap)
+        self.text(self._fmt(value) if entry else _("{value} (pas encore validé)").format(value=self._fmt(value)),
+                  value_box, m.heading, bold=True, align="center", valign="center")
+        row, scale = take_top(rest, slider_h, m.gap)
+        nudge = max(m.button_h, m.body * 2)
+        ok_w = self.button_width(_("Valider"), row.width // 3, 6)
+        minus = pygame.Rect(row.x, row.y, nudge, slider_h)
+        ok = pygame.Rect(row.right - ok_w, row.y, ok_w, slider_h)
+        plus = pygame.Rect(ok.x - m.gap - nudge, row.y, nudge, slider_h)
+        track = pygame.Rect(minus.right + m.gap, row.y, plus.x - minus.right - 2 * m.gap, slider_h)
+        self.widgets[0:0] = [
+            Slider("slider", track, low=est.min, high=est.max, step=est.step, value=value),
+            Button("minus", minus, role="adjust", label="\u2212", style="choice"),
+            Button("plus", plus, role="adjust", label="+", style="choice"),
+            Button("validate", ok, role="submit", label=_("Valider")),
+        ]
+        left = pygame.Rect(track.x, scale.y, track.width // 2, scale.height)
+        right = pygame.Rect(track.centerx, scale.y, track.width - track.width // 2, scale.height)
+        self.text(self._fmt(est.min), left, m.small, color="muted")
+        self.text(self._fmt(est.max), right, m.small, color="muted", align="right")
+
+    def _start_value(self) -> float:
+        est = self.item.estimate
+        return est.min + round((est.max - est.min) / est.step / 2) * est.step
+
+    def _status(self, team: int) -> str:
+        """What a team answered so far, as numbers (« 2 », « 1, 3 »), a value, or « — »."""
+        entry = self.classroom.entry(team)
+        if entry is None:
+            return "\u2014"
+        if entry.answer.value is not None:
+            return self._fmt(entry.answer.value)
+        ids = [c.id for c in self.item.choices]
+        return ", ".join(str(ids.index(cid) + 1) for cid in entry.answer.choice_ids)
+
+    def _fmt(self, value: float) -> str:
+        est = self.item.estimate
+        digits = 0 if float(est.step).is_integer() else 1
+        number = fmt_number(value, digits)
+        return f"{number}\u00a0{est.unit.strip()}" if est.unit.strip() else number
+
+    def _build_reveal(self, m: Metrics, area: pygame.Rect) -> None:
+        item = self.item
+        teams = self.classroom.teams_for_current()
+        r = self.app.renderer
+        self.marks: list[tuple[pygame.Rect, bool | None]] = []
+        if self.step.kind == "question":
+            head = item.prompt
+            if item.type == "estimate":
+                answer = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
+            else:
+                right = [f"{i + 1}. {c.text}" for i, c in enumerate(item.choices) if c.correct]
+                answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
+                          else _("La bonne réponse\u00a0: {answer}")).format(answer=" ; ".join(right))
+            source = self.app.content.sources.get(item.source or "")
+            src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+            body = answer + "\n" + item.explanation
+        else:
+            head = item.title
+            parts = []
+            for i, c in enumerate(item.choices):
+                who = [self.team(t).name for t in teams
+                       if (e := self.classroom.entry(t)) is not None and c.id in e.answer.choice_ids]
+                chosen = _("choisi par\u00a0: {teams}").format(teams=", ".join(who)) if who else _("choisi par personne")
+                parts.append(f"{i + 1}. {c.text} ({chosen})\n{c.consequence}")
+            body = "\n".join(parts)
+            source = self.app.content.sources.get(item.source)
+            src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+        row_h = max(r.line_height(m.body, True), m.body * 2)
+        per_row = 1 if m.portrait else 2
+        n_rows = -(-len(teams) // per_row)
+        results_h = n_rows * row_h + (n_rows - 1) * m.gap // 2 if self.step.kind == "question" else 0
+        head_h = r.fit(head, area.width, 10_000, m.heading, m.heading, True).height
+        head_box, area = take_top(area, min(head_h, area.height // 3), m.gap)
+        self.text(head, head_box, m.heading, bold=True, valign="center")
+        src_h = r.fit(src, area.width, 10_000, m.small, m.small).height if src else 0
+        if src:
+            src_box, area = take_bottom(area, src_h, m.gap)
+            self.text(src, src_box, m.small, color="muted")
+        if results_h:
+            res, area = take_bottom(area, results_h, m.gap * 2)
+            cols = columns(res, per_row, m.gap * 2)
+            for i, t in enumerate(teams):
+                col = cols[i % per_row]
+                cell = pygame.Rect(col.x, res.y + (i // per_row) * (row_h + m.gap // 2), col.width, row_h)
+                entry = self.classroom.entry(t)
+                correct = entry.answer.correct if entry else None
+                icon = pygame.Rect(cell.x, cell.centery - m.body // 2, m.body, m.body)
+                self.marks.append((icon, correct))
+                word = (_("juste") if correct else _("pas cette fois")) if entry else _("pas de réponse")
+                if entry and self.classroom.speed_bonus(t, self.classroom.step):
+                    word += " " + _("(+1 rapidité)")
+                self.team_text(self.team(t), pygame.Rect(icon.right + m.gap, cell.y, cell.width - icon.width - m.gap,
+                                                         cell.height), m.body, extra=word)
+        self.text(body, area, m.body)
+
+    def _build_debate(self, m: Metrics, area: pygame.Rect) -> None:
+        item = self.item
+        label = _("Débat\u00a0: {question}").format(question=item.debate)
+        if self.notes_shown and item.facilitator_notes:
+            source = self.app.content.sources.get(item.source or "")
+            notes = _("Notes pour l'animateur·trice\u00a0: {notes}").format(notes=item.facilitator_notes)
+            if source:
+                notes += " " + _("Source\u00a0: {source}").format(source=source.short_label)
+            self.text_stack([(label, round(m.heading * 1.2), "text", True), (notes, m.body, "muted", False)],
+                            area, m.gap * 3)
+        else:
+            self.text_stack([(label, round(m.heading * 1.2), "text", True),
+                             (_("Les notes pour l'animateur·trice restent cachées\u00a0: touche N ou bouton «\u00a0Notes\u00a0»."),
+                              m.small, "muted", False)], area, m.gap * 3)
+
+    def default_focus(self) -> str | None:
+        if self.phase == "ask":
+            if self.classroom.all_entered():
+                return "reveal"
+            return "slider" if self.widget("slider") else None
+        return "next"
+
+    # -- drawing -----------------------------------------------------------------------
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
+        self.paint_symbols(surface)
+        p = self.app.palette
+        if self.phase == "reveal":
+            for rect, correct in getattr(self, "marks", []):
+                if correct is None:
+                    pygame.draw.line(surface, p.muted, rect.midleft, rect.midright, max(3, rect.width // 7))
+                else:
+                    (draw_check if correct else draw_cross)(surface, rect, p.right if correct else p.wrong,
+                                                            max(3, rect.width // 7))
+        if self.timer.enabled and self.phase == "ask" and self.timer_rect.width:
+            left = self.timer.remaining()
+            text = _("{s}\u00a0s").format(s=int(left + 0.999)) + ("" if self.timer.running else " \u23f8")
+            img = self.app.renderer.render(text, self.metrics.heading, p.text, True)
+            surface.blit(img, img.get_rect(midright=self.timer_rect.midright))
+
+    def update(self, dt: float) -> bool:
+        if self.phase == "ask" and self.timer.enabled:
+            if self.timer.expired():
+                self._reveal()
+            else:
+                shown = int(self.timer.remaining() + 0.999)
+                if shown != self._shown_seconds:
+                    self._shown_seconds = shown
+                    self.app.request_redraw()
+        return False
+
+    def pause(self) -> None:
+        self.timer.pause()
+
+    def resume(self) -> None:
+        super().resume()
+        if self.phase == "ask":
+            self.timer.resume()
+
+    # -- input -------------------------------------------------------------------------
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.HELP:
+            self.app.push(HelpScene(self.app))
+            return
+        if intent.kind == inp.ERASE:
+            self.command("back")
+            return
+        if intent.kind == inp.TEXT:
+            command = KEYS.get(intent.text.lower())
+            if command:
+                self.command(command)
+            return
+        if intent.kind == inp.PICK and self.phase == "ask":
+            self._pick(intent.index or 0)
+            return
+        super().handle(intent)
+
+    def _pick(self, index: int) -> None:
+        """Key 1-4: that answer for the team whose turn it is."""
+        item = self.item
+        if self.step.kind == "question" and item.type == "estimate":
+            return
+        if index < len(item.choices):
+            self._choose(item.choices[index].id)
+
+    def _choose(self, choice_id: str) -> None:
+        item = self.item
+        team = self.current
+        entry = self.classroom.entry(team)
+        seconds = self.timer.elapsed()
+        if self.step.kind == "question" and item.type == "multiple":
+            chosen = set(entry.answer.choice_ids) if entry else set()
+            chosen ^= {choice_id}
+            if chosen:
+                self.classroom.enter(team, sorted(chosen), seconds=seconds)
+            else:
+                self.classroom.clear(team)
+            self.invalidate()
+            return
+        self.classroom.enter(team, [choice_id], seconds=seconds)
+        self._next_team()
+
+    def _next_team(self) -> None:
+        """The next team still waiting (after this one), or the reveal button when all answered."""
+        teams = self.classroom.teams_for_current()
+        i = teams.index(self.current)
+        waiting = [t for t in teams[i + 1:] + teams[:i] if self.classroom.entry(t) is None]
+        if waiting:
+            self.current = waiting[0]
+            self.focus_id = None
+        else:
+            self.focus_id = "reveal"
+        self.invalidate()
+
+    def on_activate(self, widget: Widget) -> None:
+        wid = widget.id
+        if wid.startswith("choice:"):
+            self._choose(wid.split(":", 1)[1])
+        elif wid.startswith("team:"):
+            self.current = int(wid.split(":")[1])
+            self.invalidate()
+        elif wid in ("minus", "plus"):
+            slider = self.widget("slider")
+            if isinstance(slider, Slider):
+                slider.nudge(-1 if wid == "minus" else 1)
+                self.on_slider(slider)
+        elif wid in ("slider", "validate"):
+            slider = self.widget("slider")
+            if isinstance(slider, Slider):
+                self.classroom.enter(self.current, [], slider.value, seconds=self.timer.elapsed())
+                self._next_team()
+        else:
+            self.command({"correct": "back", "help": "help", "menu": "pause"}.get(wid, wid))
+
+    def on_slider(self, slider: Slider) -> None:
+        self.classroom.enter(self.current, [], slider.value, seconds=self.timer.elapsed())
+        self.invalidate()
+
+    def on_back(self) -> None:
+        self.command("pause")
+
+    def command(self, name: str) -> None:
+        """A facilitator action, from a key, a button or the menu."""
+        app = self.app
+        if name == "help":
+            app.push(HelpScene(app))
+        elif name == "pause":
+            app.push(ClassMenuScene(app, self))
+        elif name == "scores":
+            app.push(ScoresScene(app, self.classroom))
+        elif name == "reveal" and self.phase == "ask":
+            self._reveal()
+        elif name == "next":
+            if self.phase == "ask":
+                self._reveal()
+            elif self.phase == "reveal" and self.item.debate:
+                self._set_phase("debate")
+            else:
+                self._advance()
+        elif name == "debate" and self.phase == "reveal" and self.item.debate:
+            self._set_phase("debate")
+        elif name == "notes" and self.phase == "debate":
+            self.notes_shown = not self.notes_shown
+            self.invalidate()
+        elif name == "back":
+            if self.phase == "debate":
+                self._set_phase("reveal")
+            elif self.phase == "reveal":
+                self.classroom.unreveal()
+                self._set_phase("ask")  # the timer stays stopped: the facilitator corrects, then reveals
+        elif name == "extend" and self.phase == "ask" and self.timer.enabled:
+            self.timer.extend()
+            self._shown_seconds = -1
+            app.request_redraw()
+        elif name == "skip":
+            app.push(ConfirmScene(app, N_("Passer cette question\u00a0? Elle ne comptera pour personne."),
+                                  on_yes=self._skip))
+        elif name == "end":
+            app.push(ConfirmScene(app, N_("Finir maintenant et aller au bilan\u00a0?"), on_yes=self._end))
+
+    def _set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self.focus_id = None
+        self.scroll = 0
+        self.invalidate()
+
+    def _reveal(self) -> None:
+        self.timer.pause()
+        self.classroom.reveal()
+        self.app.audio.play("right")
+        self._set_phase("reveal")
+
+    def _advance(self) -> None:
+        self.classroom.advance()
+        self.app.replace(next_scene(self.app, self.classroom))
+
+    def _skip(self) -> None:
+        self.app.pop()  # the confirmation
+        self.classroom.skip()
+        self.app.replace(next_scene(self.app, self.classroom))
+
+    def _end(self) -> None:
+        self.app.pop()
+        self.classroom.end_now()
+        self.app.replace(next_scene(self.app, self.classroom))
+
+    def bot_targets(self) -> list[Widget]:
+        targets = super().bot_targets()
+        if self.phase == "ask":
+            if self.classroom.all_entered():
+                return [w for w in targets if w.id == "reveal"]
+            if self.classroom.entry(self.current) is not None:  # several answers ticked: the next team
+                return [w for w in targets if w.id.startswith("team:")
+                        and self.classroom.entry(int(w.id.split(":")[1])) is None]
+            return [w for w in targets if w.id.startswith("choice:") or w.id in ("plus", "minus", "validate")]
+        return [w for w in targets if w.id in ("next", "debate", "notes", "scores")]
+
+
+# -- overlays ----------------------------------------------------------------------------
+class HelpScene(Overlay):
+    """The facilitator keys (F1 or ?)."""
+
+    name = "class_help"
+    scrollable = True
+
+    def build(self, m: Metrics) -> None:
+        lines = [(key, _(text)) for key, text in HELP_LINES]
+        r = self.app.renderer
+        inner_w = min(m.width - 4 * m.margin, round(m.body * 36))
+        key_w = m.body * 4
+        heights = [r.fit(t, inner_w - key_w - m.gap, 10_000, m.body, m.body).height for _k, t in lines]
+        height = round(m.heading * 1.6) + sum(heights) + m.gap * len(lines) + m.button_h + 3 * m.gap + 2 * m.margin
+        inner = self.panel_rect(m, 38, height)
+        head, inner = take_top(inner, round(m.heading * 1.6), m.gap)
+        self.text(_("Touches de l'animateur·trice"), head, m.heading, bold=True, valign="center")
+        close, inner = take_bottom(inner, m.button_h, m.gap * 2)
+        y = inner.y
+        for (key, text), h in zip(lines, heights):
+            self.text(key, pygame.Rect(inner.x, y, key_w, h), m.body, bold=True)
+            self.text(text, pygame.Rect(inner.x + key_w + m.gap, y, inner.width - key_w - m.gap, h), m.body)
+            y += h + m.gap
+        close.width = min(close.width, m.body * 10)
+        close.right = inner.right
+        self.widgets = [Button("close", close, role="next", label=_("Fermer"), style="primary")]
+
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.HELP:
+            self.app.pop()
+            return
+        super().handle(intent)
+
+    def on_activate(self, widget: Widget) -> None:
+        self.app.pop()
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+    def default_focus(self) -> str:
+        return "close"
+
+
+class ClassMenuScene(Overlay):
+    """Pause: the facilitator's actions for touch, mouse and gamepad (the timer stops meanwhile)."""
+
+    name = "class_menu"
+
+    def __init__(self, app: App, item: ClassItemScene) -> None:
+        super().__init__(app)
+        self.item = item
+
+    def actions(self) -> list[tuple[str, str]]:
+        out = [("resume", _("Reprendre")), ("scores", _("Tableau des scores"))]
+        if self.item.phase == "ask":
+            if self.item.timer.enabled:
+                out.append(("extend", _("15\u00a0secondes de plus")))
+            out.append(("skip", _("Passer cette question")))
+        out += [("end", _("Finir maintenant (bilan)")), ("help", _("Touches de l'animateur·trice")),
+                ("settings", _("Réglages")), ("abandon", _("Abandonner la partie"))]
+        return out
+
+    def build(self, m: Metrics) -> None:
+        acts = self.actions()
+        inner = self.panel_rect(m, 24, round(m.heading * 1.8) + len(acts) * (m.button_h + m.gap) + 2 * m.margin)
+        head, rest = take_top(inner, round(m.heading * 1.8), m.gap)
+        self.text(_("Pause"), head, m.heading, bold=True, align="center", valign="center")
+        cells = rows(rest, len(acts), m.gap)
+        self.widgets = [Button(wid, cell, role="quit" if wid == "abandon" else "open", label=label,
+                               style="primary" if wid == "resume" else "secondary")
+                        for (wid, label), cell in zip(acts, cells)]
+
+    def default_focus(self) -> str:
+        return "resume"
+
+    def on_activate(self, widget: Widget) -> None:
+        wid = widget.id
+        if wid == "resume":
+            self.app.pop()
+        elif wid == "settings":
+            self.app.open_settings()
+        elif wid == "abandon":
+            self.app.push(ConfirmScene(self.app, N_("Abandonner la partie\u00a0? Vous reviendrez à l'accueil."),
+                                       on_yes=self._abandon))
+        else:
+            self.app.pop()
+            self.item.command(wid)
+
+    def _abandon(self) -> None:
+        record_class(self.app, self.item.classroom, finished=False)
+        self.app.home()
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+class ScoresScene(TeamLabels, Overlay):
+    """Every team, in its set-up order (not a ranking): points and its strongest theme."""
+
+    name = "class_scores"
+    scrollable = True
+
+    def __init__(self, app: App, classroom: Classroom) -> None:
+        super().__init__(app)
+        self.classroom = classroom
+        self.symbols: list = []
+
+    def build(self, m: Metrics) -> None:
+        self.symbols = []
+        teams = self.classroom.teams
+        row_h = max(m.button_h, m.body * 2 + m.small * 2)
+        inner = self.panel_rect(m, 36, round(m.heading * 1.6) + len(teams) * (row_h + m.gap) + m.button_h
+                                + 3 * m.gap + 2 * m.margin)
+        head, inner = take_top(inner, round(m.heading * 1.6), m.gap)
+        self.text(_("Les équipes"), head, m.heading, bold=True, valign="center")
+        close, inner = take_bottom(inner, m.button_h, m.gap * 2)
+        for t, cell in zip(teams, rows(inner, len(teams), m.gap)):
+            line, detail = take_top(cell, cell.height // 2, 0)
+            pts = self.classroom.points(t.index)
+            self.team_text(t, line, m.body, extra=ngettext("{n} point", "{n} points", pts).format(n=pts))
+            self.text(strength_line(self.app, self.classroom, t.index), detail.inflate(0, 0), m.small, color="muted",
+                      valign="center")
+        close.width = min(close.width, m.body * 10)
+        close.right = inner.right
+        self.widgets = [Button("close", close, role="next", label=_("Fermer"), style="primary")]
+
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
+        self.paint_symbols(surface)
+
+    def on_activate(self, widget: Widget) -> None:
+        self.app.pop()
+
+    def on_back(self) -> None:
+        self.app.pop()
+
+
+def strength_line(app: App, classroom: Classroom, team: int) -> str:
+    strengths = classroom.strengths(team)
+    if not strengths:
+        return _("Pas encore de question révélée.")
+    theme, right, asked = strengths[0]
+    title = app.content.themes[theme].title if theme in app.content.themes else theme
+    return _("Point fort\u00a0: {theme} ({right}/{asked})").format(theme=title, right=right, asked=asked)
+
+
+# -- debrief -----------------------------------------------------------------------------
+DEBRIEF_PAGES = ("teams", "themes", "missed", "practices", "commitments")
+
+
+class DebriefScene(TeamLabels, Scene):
+    """The class's results: every team, per theme, the most-missed items, the seven good
+    practices, and a commitment card each team chooses."""
+
+    name = "class_debrief"
+
+    def __init__(self, app: App, classroom: Classroom) -> None:
+        super().__init__(app)
+        self.classroom = classroom
+        self.page = 0
+        self.symbols: list = []
+        self.bars: list[tuple[pygame.Rect, float]] = []
+
+    def enter(self) -> None:
+        record_class(self.app, self.classroom, finished=not self.classroom.ended_early)
+
+    @property
+    def screen_name(self) -> str:
+        return f"class_debrief_{DEBRIEF_PAGES[self.page]}"
+
+    def build(self, m: Metrics) -> None:
+        self.symbols, self.bars = [], []
+        area = m.content
+        head, area = take_top(area, round(m.heading * 1.6), m.gap)
+        titles = {"teams": _("Bilan\u00a0: les équipes"), "themes": _("Bilan\u00a0: la classe, thème par thème"),
+                  "missed": _("Bilan\u00a0: les questions les plus ratées"),
+                  "practices": _("Les sept bonnes pratiques"), "commitments": _("Nos engagements")}
+        page = DEBRIEF_PAGES[self.page]
+        self.text(titles[page] + f"  ({self.page + 1}/{len(DEBRIEF_PAGES)})", head, m.heading, bold=True,
+                  valign="center")
+        nav, area = take_bottom(area, m.button_h, m.gap * 2)
+        getattr(self, f"_page_{page}")(m, area)
+        left, middle, right = columns(nav, 3, m.gap)
+        if self.page > 0:
+            self.widgets.append(Button("previous", left, role="back", label=_("Précédent")))
+        self.widgets.append(Button("settings", middle, role="open", label=_("Réglages")))
+        last = self.page == len(DEBRIEF_PAGES) - 1
+        self.widgets.append(Button("finish" if last else "next", right, role="next",
+                                   label=_("Terminer") if last else _("Suivant"), style="primary"))
+
+    def _page_teams(self, m: Metrics, area: pygame.Rect) -> None:
+        teams = self.classroom.teams
+        ncols = 2 if len(teams) > 4 and not m.portrait else 1
+        nrows = -(-len(teams) // ncols)
+        cols = columns(area, ncols, m.gap * 2)
+        row_h = min((area.height - (nrows - 1) * m.gap) // nrows, m.body * 2 + m.small * 3)
+        for t in teams:
+            col = cols[t.index // nrows] if ncols > 1 else cols[0]
+            cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + m.gap), col.width, row_h)
+            line, detail = take_top(cell, cell.height // 2, 0)
+            pts = self.classroom.points(t.index)
+            self.team_text(t, line, m.body, extra=ngettext("{n} point", "{n} points", pts).format(n=pts))
+            self.text(strength_line(self.app, self.classroom, t.index), detail, m.small, color="muted")
+
+    def _page_themes(self, m: Metrics, area: pygame.Rect) -> None:
+        stats = self.classroom.class_themes()
+        if not stats:
+            self.text(_("Aucune question révélée."), area, m.body)
+            return
+        row_h = min(m.body * 3, (area.height - (len(stats) - 1) * m.gap) // len(stats))
+        for i, (theme, right, asked) in enumerate(stats):
+            cell = pygame.Rect(area.x, area.y + i * (row_h + m.gap), area.width, row_h)
+            label, bar = take_left(cell, cell.width * 11 // 20, m.gap)
+            title = self.app.content.themes[theme].title if theme in self.app.content.themes else theme
+            rate = right / asked
+            self.text(title, label, m.small, valign="center")
+            bar_box, figure = take_left(bar, bar.width * 3 // 5, m.gap)
+            self.bars.append((bar_box.inflate(0, -bar_box.height // 2), rate))
+            self.text(_("{rate} juste ({right}/{asked})").format(rate=fmt_percent(rate), right=right, asked=asked),
+                      figure, m.small, valign="center")
+
+    def _page_missed(self, m: Metrics, area: pygame.Rect) -> None:
+        missed = self.classroom.most_missed(3)
+        if not missed:
+            self.text(_("Aucune question ratée\u00a0: bravo à toute la classe."), area, m.body, valign="center")
+            return
+        items = []
+        for qid, wrong, asked in missed:
+            q = self.app.content.questions[qid]
+            if q.type == "estimate":
+                answer = self._fmt_estimate(q)
+            else:
+                answer = " ; ".join(c.text for c in q.choices if c.correct)
+            items.append((q.prompt, m.body, "text", True))
+            items.append((ngettext("{wrong} équipe sur {asked} s'est trompée. ", "{wrong} équipes sur {asked} se sont trompées. ",
+                                   wrong).format(wrong=wrong, asked=asked)
+                          + _("La bonne réponse\u00a0: {answer}").format(answer=answer), m.small, "muted", False))
+        self.text_stack(items, area, m.gap)
+
+    @staticmethod
+    def _fmt_estimate(q) -> str:  # noqa: ANN001
+        est = q.estimate
+        number = fmt_number(est.answer, 0 if float(est.step).is_integer() else 1)
+        return f"{number}\u00a0{est.unit.strip()}".strip()
+
+    def _page_practices(self, m: Metrics, area: pygame.Rect) -> None:
+        practices = sorted(self.app.content.practices.values(), key=lambda p: p.rank)
+        items = []
+        for p in practices:
+            items.append((f"{p.rank}. {p.title}", m.body, "text", True))
+            items.append((p.how, m.small, "muted", False))
+        source = self.app.content.sources.get(practices[0].source) if practices else None
+        if source is not None:
+            items.append((_("Source\u00a0: {source}").format(source=source.short_label), m.small, "muted", False))
+        self.text_stack(items, area, max(4, m.gap // 2), valign="top")
+
+    def _page_commitments(self, m: Metrics, area: pygame.Rect) -> None:
+        teams = self.classroom.teams
+        intro_h = self.app.renderer.fit(_("Chaque équipe choisit une carte d'engagement."), area.width, 10_000,
+                                        m.body, m.body).height
+        intro, area = take_top(area, intro_h, m.gap)
+        self.text(_("Chaque équipe choisit une carte d'engagement."), intro, m.body, color="muted")
+        ncols = 2 if len(teams) > 4 and not m.portrait else 1
+        nrows = -(-len(teams) // ncols)
+        cols = columns(area, ncols, m.gap * 2)
+        for t in teams:
+            col = cols[t.index // nrows] if ncols > 1 else cols[0]
+            cell = rows(pygame.Rect(col.x, col.y, col.width, nrows * m.button_h + (nrows - 1) * m.gap),
+                        nrows, m.gap)[t.index % nrows]
+            card = self.classroom.commitments.get(t.index)
+            label = self.app.content.takeaways[card].title if card in self.app.content.takeaways else _("à choisir")
+            self.widgets.append(Button(f"commit:{t.index}", cell, role="open", label=f"{t.name}\u00a0: {label}",
+                                       style="choice", team_symbol=t.symbol, team_color=team_color(self.app, t)))
+
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
+        self.paint_symbols(surface)
+        p = self.app.palette
+        for rect, rate in self.bars:
+            pygame.draw.rect(surface, p.bar_track, rect, border_radius=3)
+            filled = pygame.Rect(rect.x, rect.y, round(rect.width * rate), rect.height)
+            pygame.draw.rect(surface, p.bar, filled, border_radius=3)
+            pygame.draw.rect(surface, p.border, rect, width=1, border_radius=3)
+
+    def default_focus(self) -> str:
+        return "finish" if self.page == len(DEBRIEF_PAGES) - 1 else "next"
+
+    def on_activate(self, widget: Widget) -> None:
+        wid = widget.id
+        if wid == "next":
+            self._go(self.page + 1)
+        elif wid == "previous":
+            self._go(self.page - 1)
+        elif wid == "settings":
+            self.app.open_settings()
+        elif wid == "finish":
+            self.app.home()
+        elif wid.startswith("commit:"):
+            self.app.push(CommitScene(self.app, self.classroom, int(wid.split(":")[1]), self.invalidate))
+
+    def _go(self, page: int) -> None:
+        self.page = max(0, min(len(DEBRIEF_PAGES) - 1, page))
+        self.focus_id = None
+        self.scroll = 0
+        self.invalidate()
+
+    def on_back(self) -> None:
+        if self.page > 0:
+            self._go(self.page - 1)
+
+    def bot_targets(self) -> list[Widget]:
+        return [w for w in self.focusables() if w.id in ("next", "finish") or w.id.startswith("commit:")]
+
+
+class CommitScene(TeamLabels, Scene):
+    """One team picks its commitment among the cards of the class's weakest themes."""
+
+    name = "class_commit"
+
+    def __init__(self, app: App, classroom: Classroom, team: int, done) -> None:  # noqa: ANN001
+        super().__init__(app)
+        self.classroom = classroom
+        self.team_index = team
+        self.done = done
+        self.symbols: list = []
+
+    def build(self, m: Metrics) -> None:
+        self.symbols = []
+        team = next(t for t in self.classroom.teams if t.index == self.team_index)
+        area = m.content
+        head, area = take_top(area, round(m.heading * 1.6), m.gap)
+        self.team_text(team, head, m.heading, extra=_("votre engagement"))
+        nav, area = take_bottom(area, m.button_h, m.gap * 2)
+        cards = [self.app.content.takeaways[c] for c in self.classroom.commitment_choices(4)]
+        ncols = 2 if not m.portrait and len(cards) > 2 else 1
+        nrows = -(-len(cards) // ncols)
+        cols = columns(area, ncols, m.gap * 2)
+        for i, card in enumerate(cards):
+            cell = rows(cols[i % ncols], nrows, m.gap * 2)[i // ncols]
+            scope = _("Ce que tu peux faire dès demain") if card.scope == "me" else _("Ce que ta classe, ta commune peut faire")
+            self.widgets.append(Button(f"card:{card.id}", cell, role="answer", label=card.title,
+                                       detail=f"{scope}. {card.text}", style="choice", pick_index=i,
+                                       selected=self.classroom.commitments.get(self.team_index) == card.id))
+        back = pygame.Rect(nav.x, nav.y, min(nav.width, m.body * 10), nav.height)
+        self.widgets.append(Button("back", back, role="back", label=_("Retour")))
+
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
+        self.paint_symbols(surface)
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id.startswith("card:"):
+            self.classroom.commitments[self.team_index] = widget.id.split(":", 1)[1]
+        self.app.pop()
+        self.done()
+
+    def on_back(self) -> None:
+        self.app.pop()

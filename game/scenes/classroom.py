@@ -231,7 +231,7 @@ class NameScene(Overlay):
         self.field_rect = field
         self.text(self.buffer + "|", field.inflate(-2 * m.gap, 0), m.body, valign="center")
         hint, inner = take_top(inner, m.small * 2, m.gap)
-        self.text(_("Tape un nom au clavier, ou choisis-en un."), hint, m.small, color="muted", valign="center")
+        self.text(_("Tapez un nom au clavier, ou choisissez-en un."), hint, m.small, color="muted", valign="center")
         nav, inner = take_bottom(inner, m.button_h, m.gap * 2)
         grid = pygame.Rect(inner.x, inner.y, inner.width, nrows * m.button_h + (nrows - 1) * m.gap)
         cols = columns(grid, ncols, m.gap)

@@ -45,6 +45,16 @@ def _field_of(item: Any, text: str, fields: list[tuple[tuple[Any, ...], str]]) -
     return best
 
 
+def _debate_scene(app: App, content: Content, kind: str, item_id: str) -> Scene:
+    from game.classroom import ClassConfig, Classroom, default_teams
+    from game.scenes.classroom import ClassItemScene
+
+    classroom = Classroom(content, ClassConfig(default_teams(2)), Session(content, "all", [Step(kind, item_id)]))
+    scene = ClassItemScene(app, classroom)
+    scene.phase, scene.notes_shown = "debate", True
+    return scene
+
+
 def check_fit(content: Content, size: tuple[int, int] = SMALLEST) -> list[ContentIssue]:
     from game.content.checks import texts_of
 
@@ -92,6 +102,12 @@ def check_fit(content: Content, size: tuple[int, int] = SMALLEST) -> list[Conten
             cut += _truncated_texts(scene, size)
         if cut:
             report("scenarios", sid, sc, cut)
+    for section, kind in (("questions", "question"), ("scenarios", "scenario")):
+        for item_id, item in getattr(content, section).items():
+            if item.debate:  # the classroom debate, with the facilitator's notes shown
+                cut = _truncated_texts(_debate_scene(app, content, kind, item_id), size)
+                if cut:
+                    report(section, item_id, item, cut)
     for tid, theme in content.themes.items():
         cut = _truncated_texts(ThemeIntroScene(app, tid), size)
         if cut:

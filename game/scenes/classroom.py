@@ -319,7 +319,7 @@ HELP_LINES = (
     ("1\u20134", N_("la réponse de l'équipe dont c'est le tour (choisir une autre équipe\u00a0: son bouton en bas)")),
     ("R", N_("révéler la bonne réponse")),
     ("S", N_("suivant\u00a0: révéler, puis débat, puis question suivante")),
-    ("\u232b", N_("retour\u00a0: revenir à l'étape d'avant (corriger une réponse)")),
+    (N_("Retour arrière"), N_("retour\u00a0: revenir à l'étape d'avant (corriger une réponse)")),
     ("D", N_("débat\u00a0: la question à discuter en classe")),
     ("N", N_("notes pour l'animateur·trice (pendant le débat)")),
     ("T", N_("tableau des scores")),
@@ -807,21 +807,27 @@ class HelpScene(Overlay):
     scrollable = True
 
     def build(self, m: Metrics) -> None:
-        lines = [(key, _(text)) for key, text in HELP_LINES]
+        lines = [(_(key), _(text)) for key, text in HELP_LINES]
         r = self.app.renderer
-        inner_w = min(m.width - 4 * m.margin, round(m.body * 36))
-        key_w = m.body * 4
-        heights = [r.fit(t, inner_w - key_w - m.gap, 10_000, m.body, m.body).height for _k, t in lines]
-        height = round(m.heading * 1.6) + sum(heights) + m.gap * len(lines) + m.button_h + 3 * m.gap + 2 * m.margin
+        inner_w = min(m.width - 4 * m.margin, round(m.body * 38) - 2 * m.margin)
+        head_h = round(m.heading * 1.6)
+        room = m.height - 4 * m.margin - head_h - m.button_h - 3 * m.gap
+        for size in (m.body, m.small, m.min_text):  # the whole list on one panel: smaller text if needed
+            key_w = min(inner_w // 3, max(r.measure(k, size, True) for k, _t in lines) + m.gap)
+            heights = [r.fit(t, inner_w - key_w - m.gap, 10_000, size, size).height for _k, t in lines]
+            gap = max(2, m.gap // 2)
+            if sum(heights) + gap * len(lines) <= room:
+                break
+        height = head_h + sum(heights) + gap * len(lines) + m.button_h + 3 * m.gap + 2 * m.margin
         inner = self.panel_rect(m, 38, height)
-        head, inner = take_top(inner, round(m.heading * 1.6), m.gap)
+        head, inner = take_top(inner, head_h, m.gap)
         self.text(_("Touches de l'animateur·trice"), head, m.heading, bold=True, valign="center")
         close, inner = take_bottom(inner, m.button_h, m.gap * 2)
         y = inner.y
         for (key, text), h in zip(lines, heights):
-            self.text(key, pygame.Rect(inner.x, y, key_w, h), m.body, bold=True)
-            self.text(text, pygame.Rect(inner.x + key_w + m.gap, y, inner.width - key_w - m.gap, h), m.body)
-            y += h + m.gap
+            self.text(key, pygame.Rect(inner.x, y, key_w, h), size, bold=True)
+            self.text(text, pygame.Rect(inner.x + key_w + m.gap, y, inner.width - key_w - m.gap, h), size)
+            y += h + gap
         close.width = min(close.width, m.body * 10)
         close.right = inner.right
         self.widgets = [Button("close", close, role="next", label=_("Fermer"), style="primary")]

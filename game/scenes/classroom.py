@@ -74,7 +74,7 @@ class ClassSetupScene(Scene):
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
         self.text(_("Mode classe\u00a0: préparer la partie"), head, m.heading, bold=True, valign="center")
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
-        back, settings, start = columns(nav, 3, m.gap)
+        back, settings, today, start = columns(nav, 4, m.gap)
         two = not m.portrait and area.width > m.body * 30
         left, right = columns(area, 2, m.gap * 3) if two else (area, area)
         # Teams: how many, then one button per team (its name; Enter renames it).
@@ -123,6 +123,7 @@ class ClassSetupScene(Scene):
         self.widgets += [
             Button("back", back, role="back", label=_("Retour")),
             Button("settings", settings, role="open", label=_("Réglages")),
+            Button("today", today, role="open", label=_("Chiffres du jour")),
             Button("start", start, role="start", label=_("Commencer"), style="primary"),
         ]
 
@@ -174,6 +175,11 @@ class ClassSetupScene(Scene):
             return
         elif wid == "settings":
             self.app.open_settings()
+            return
+        elif wid == "today":
+            from game.scenes.today import TodayScene
+
+            self.app.push(TodayScene(self.app))
             return
         elif wid == "back":
             self.app.pop()

@@ -306,20 +306,9 @@ class AdminScene(Scene):
         ]
 
     def today_text(self) -> str:
-        store = self.app.results
-        if store is None or not store.available:
-            return _("Résultats non enregistrés sur cette machine (dossier de données non accessible).")
-        from datetime import date
+        from game.scenes.today import today_text
 
-        stats = store.stats(since=date.today())
-        lines = [i18n.ngettext("Aujourd'hui : {n} partie ({f} finie, {a} abandonnée).",
-                               "Aujourd'hui : {n} parties ({f} finies, {a} abandonnées).", stats.sessions).format(
-            n=stats.sessions, f=stats.finished, a=stats.abandoned)]
-        for theme_id, (right, asked) in sorted(stats.per_theme.items()):
-            theme = self.app.content.themes.get(theme_id)
-            pct = round(100 * right / asked) if asked else 0
-            lines.append(f"• {theme.title if theme else theme_id}\u00a0: {pct}\u00a0% ({right}/{asked})")
-        return "\n".join(lines)
+        return today_text(self.app)
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "back":

@@ -269,9 +269,14 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     language = app.language
-    if mode == "classroom":
-        return [play_class_session(app, i, seed + i, screenshots, out, language, memory) for i in range(sessions)]
-    results = [play_session(app, i, seed + i, screenshots, out, bias, language, memory) for i in range(sessions)]
+    try:
+        if mode == "classroom":
+            return [play_class_session(app, i, seed + i, screenshots, out, language, memory)
+                    for i in range(sessions)]
+        results = [play_session(app, i, seed + i, screenshots, out, bias, language, memory)
+                   for i in range(sessions)]
+    finally:
+        i18n.set_language(language)  # the bot may have switched it
     return results
 
 
@@ -384,8 +389,12 @@ def run_monkey(content: Content, minutes: float, seed: int, out: TextIO | None =
     base_clock = app.clock
     app.clock = lambda: base_clock() + monkey.fake_time  # kiosk idle timers run out now and then
     third = minutes * 60 / 3
-    for mode in ("solo", "classroom", "kiosk"):
-        monkey.run(third, mode)
+    language = i18n.current_language()
+    try:
+        for mode in ("solo", "classroom", "kiosk"):
+            monkey.run(third, mode)
+    finally:
+        i18n.set_language(language)  # the monkey may have switched it: the process keeps its own
     summary = {"events": monkey.events, "resizes": monkey.resizes, "minutes": minutes, "seed": seed,
                "frames": app.frames_drawn}
     out.write(json.dumps(summary) + "\n")

@@ -357,6 +357,7 @@ class ClassItemScene(TeamLabels, Scene):
         self._shown_seconds = -1
         self.timer_rect = pygame.Rect(0, 0, 0, 0)
         self.current = classroom.teams_for_current()[0]  # the team the next answer goes to
+        self.correcting = False  # back from the reveal: the timer stays stopped until « + » or the reveal
 
     @property
     def screen_name(self) -> str:
@@ -442,8 +443,11 @@ class ClassItemScene(TeamLabels, Scene):
             cell = pygame.Rect(cols[i % per_row].x, strip.y + (i // per_row) * (m.button_h + m.gap),
                                cols[i % per_row].width, m.button_h)
             team = self.team(t)
-            self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice",
-                                       label=f"{team.name}\u00a0: {self._status(t)}", selected=t == self.current,
+            answered = self.classroom.entry(t) is not None
+            self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice", label=team.name,
+                                       selected=t == self.current, trailing_check=answered, text_size=m.small,
+                                       status=_("répondu\u00a0: {answer}").format(answer=self._status(t))
+                                       if answered else _("en attente"),
                                        team_symbol=team.symbol, team_color=team_color(self.app, team)))
         r = self.app.renderer
         prompt = item.prompt if self.step.kind == "question" else item.title + "\n" + item.situation
@@ -628,7 +632,7 @@ class ClassItemScene(TeamLabels, Scene):
             surface.blit(img, img.get_rect(midright=self.timer_rect.midright))
 
     def update(self, dt: float) -> bool:
-        if self.phase == "ask" and self.timer.enabled:
+        if self.phase == "ask" and self.timer.enabled and not self.correcting:
             if self.timer.expired():
                 self._reveal()
             else:
@@ -643,7 +647,7 @@ class ClassItemScene(TeamLabels, Scene):
 
     def resume(self) -> None:
         super().resume()
-        if self.phase == "ask":
+        if self.phase == "ask" and not self.correcting:
             self.timer.resume()
 
     # -- input -------------------------------------------------------------------------
@@ -756,8 +760,10 @@ class ClassItemScene(TeamLabels, Scene):
                 self._set_phase("reveal")
             elif self.phase == "reveal":
                 self.classroom.unreveal()
-                self._set_phase("ask")  # the timer stays stopped: the facilitator corrects, then reveals
+                self.correcting = True  # the timer stays stopped: the facilitator corrects, then reveals
+                self._set_phase("ask")
         elif name == "extend" and self.phase == "ask" and self.timer.enabled:
+            self.correcting = False  # more time: the countdown runs again
             self.timer.extend()
             self._shown_seconds = -1
             app.request_redraw()
@@ -1076,13 +1082,19 @@ class DebriefScene(TeamLabels, Scene):
         ncols = 2 if len(teams) > 4 and not m.portrait else 1
         nrows = -(-len(teams) // ncols)
         cols = columns(area, ncols, m.gap * 2)
+        r = self.app.renderer
+        cards = self.app.content.takeaways
+        text_w = cols[0].width - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
+        row_h = max(m.button_h, max(
+            r.fit(t.name, text_w, 10_000, m.body, m.body, True).height
+            + r.fit(cards[c].title if (c := self.classroom.commitments.get(t.index)) in cards else _("à choisir"),
+                    text_w, 10_000, m.small, m.small).height for t in teams) + 2 * max(6, m.gap // 2) + 8)
         for t in teams:
             col = cols[t.index // nrows] if ncols > 1 else cols[0]
-            cell = rows(pygame.Rect(col.x, col.y, col.width, nrows * m.button_h + (nrows - 1) * m.gap),
-                        nrows, m.gap)[t.index % nrows]
+            cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + m.gap), col.width, row_h)
             card = self.classroom.commitments.get(t.index)
-            label = self.app.content.takeaways[card].title if card in self.app.content.takeaways else _("à choisir")
-            self.widgets.append(Button(f"commit:{t.index}", cell, role="open", label=f"{t.name}\u00a0: {label}",
+            label = cards[card].title if card in cards else _("à choisir")
+            self.widgets.append(Button(f"commit:{t.index}", cell, role="open", label=t.name, detail=label,
                                        style="choice", team_symbol=t.symbol, team_color=team_color(self.app, t)))
 
     def paint(self, surface: pygame.Surface) -> None:

@@ -41,11 +41,14 @@ class Button(Widget):
     detail: str = ""  # second line under the label (theme list)
     team_symbol: str | None = None  # classroom: the team's shape, drawn before the label
     team_color: tuple[int, int, int] | None = None
+    trailing_check: bool = False  # a check mark at the right end (a classroom team has answered)
+    text_size: int | None = None  # px; the body size when None
+    status: str = ""  # said after the label by read aloud (« en attente », « répondu : 2 »)
     text_boxes: list[TextBox] = field(default_factory=list)
 
     @property
     def alt(self) -> str:
-        return self.label
+        return f"{self.label}, {self.status}" if self.status else self.label
 
     def layout(self, renderer: TextRenderer, m: Metrics, size: int | None = None) -> None:
         pad = max(8, m.gap)
@@ -57,7 +60,9 @@ class Button(Widget):
             icon_w = max(icon_w, round(m.body * 1.5) + pad // 2)
         inner.x += icon_w
         inner.width -= icon_w
-        size = size or m.body
+        if self.trailing_check:
+            inner.width -= round((self.text_size or m.body) * 1.3) + pad // 2
+        size = size or self.text_size or m.body
         bold = self.style == "primary"
         if self.detail:
             # The label as tall as it needs (one line, usually), the detail gets the rest.
@@ -95,6 +100,10 @@ class Button(Widget):
         if focused:
             draw_focus_ring(surface, self.rect, p, m, radius)
         self._draw_badge(surface, renderer, p, m, fg)
+        if self.trailing_check:
+            s = round((self.text_size or m.body) * 1.3)
+            box = pygame.Rect(self.rect.right - max(8, m.gap) - s, self.rect.centery - s // 2, s, s)
+            draw_check(surface, box, p.right, max(3, s // 7))
         for box in self.text_boxes:
             box.draw(surface, renderer, fg if box is self.text_boxes[0] else (p.muted if fill == p.choice else fg))
 

@@ -1009,6 +1009,30 @@ def test_every_class_screen_lays_out(real_app, screen, size, lang):
         real_app.set_language("fr")
 
 
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600), (1080, 1920)], ids=["1280x720", "1024x600", "1080x1920"])
+def test_every_class_screen_reflows_at_large_text(real_app, size, lang, scale):
+    """Text at 150 % and 200 %: every class screen still fits (pages grow and scroll instead
+    of cutting or shrinking text), and every target stays at least 44 px."""
+    real_app.set_language(lang)
+    real_app.apply_settings(Settings(text_scale=scale), save=False)
+    try:
+        bad = []
+        for screen in SCREENS:
+            scene = build_screen(real_app, screen)
+            scene.ensure_layout(size)
+            if scene._problems():
+                bad.append(f"{screen}: {describe_problems(scene)}")
+            small = [w.id for w in scene.focusables() if min(w.rect.width, w.rect.height) < 44]
+            if small:
+                bad.append(f"{screen}: targets under 44 px: {small}")
+        assert not bad, "\n".join(bad)
+    finally:
+        real_app.apply_settings(Settings(), save=False)
+        real_app.set_language("fr")
+
+
 # == 8. autoplay ============================================================================
 def test_classroom_autoplay(real_content):
     out = io.StringIO()

@@ -50,6 +50,45 @@ class TeamLabels:
             draw_symbol(surface, rect, team.symbol, team_color(self.app, team))
 
 
+def label_width(scene: Scene, m: Metrics, label: str) -> int:
+    """Width a button needs to show ``label`` on one line at the body size."""
+    return scene.app.renderer.measure(label, m.body, True) + 2 * max(8, m.gap) + m.gap
+
+
+def rows_for(scene: Scene, m: Metrics, labels: list[str], width: int) -> int:
+    """How many rows a band of buttons needs so that each label fits on one line."""
+    n = len(labels)
+    for nrows in range(1, n + 1):
+        per_row = -(-n // nrows)
+        if max(label_width(scene, m, t) for t in labels) * per_row + (per_row - 1) * m.gap <= width:
+            return nrows
+    return n
+
+
+def button_band(m: Metrics, area: pygame.Rect, n: int, nrows: int) -> list[pygame.Rect]:
+    """``n`` cells in ``nrows`` rows filling ``area`` (the last row may hold fewer)."""
+    per_row = -(-n // nrows)
+    cells = []
+    for i in range(n):
+        r, c = divmod(i, per_row)
+        row = pygame.Rect(area.x, area.y + r * (m.button_h + m.gap), area.width, m.button_h)
+        cells.append(columns(row, per_row, m.gap)[c])
+    return cells
+
+
+def text_h(scene: Scene, text: str, width: int, size: int, bold: bool = False, minimum: int = 0) -> int:
+    """Height ``text`` needs when wrapped to ``width`` (at least ``minimum``)."""
+    return max(minimum, scene.app.renderer.fit(text, width, 10_000, size, size, bold).height)
+
+
+def heading_h(scene: Scene, m: Metrics, text: str, width: int) -> int:
+    return text_h(scene, text, width, m.heading, True, round(m.heading * 1.6))
+
+
+def band_height(m: Metrics, nrows: int) -> int:
+    return nrows * m.button_h + (nrows - 1) * m.gap
+
+
 # -- set-up ------------------------------------------------------------------------------
 class ClassSetupScene(Scene):
     """Teams (2-8, named), answering mode, timer, speed, length and themes."""
@@ -71,10 +110,13 @@ class ClassSetupScene(Scene):
     def build(self, m: Metrics) -> None:
         self.symbols = []
         area = m.content
-        head, area = take_top(area, round(m.heading * 1.6), m.gap)
-        self.text(_("Mode classe\u00a0: préparer la partie"), head, m.heading, bold=True, valign="center")
-        nav, area = take_bottom(area, m.button_h, m.gap * 2)
-        back, settings, today, start = columns(nav, 4, m.gap)
+        title = _("Mode classe\u00a0: préparer la partie")
+        head, area = take_top(area, heading_h(self, m, title, area.width), m.gap)
+        self.text(title, head, m.heading, bold=True, valign="center")
+        nav_labels = [_("Retour"), _("Réglages"), _("Chiffres du jour"), _("Commencer")]
+        nav_rows = rows_for(self, m, nav_labels, area.width)
+        nav, area = take_bottom(area, band_height(m, nav_rows), m.gap * 2)
+        back, settings, today, start = button_band(m, nav, 4, nav_rows)
         two = not m.portrait and area.width > m.body * 30
         left, right = columns(area, 2, m.gap * 3) if two else (area, area)
         # Teams: how many, then one button per team (its name; Enter renames it).
@@ -212,6 +254,7 @@ class NameScene(Overlay):
     """A team's name: typed on a keyboard, or picked from fun names (touch, gamepad)."""
 
     name = "class_name"
+    scrollable = True  # large text: the panel grows and the page scrolls
     wants_text = True  # Shift+A types an A here; it does not open the settings
 
     def __init__(self, app: App, setup: ClassSetupScene, index: int) -> None:
@@ -228,16 +271,19 @@ class NameScene(Overlay):
         names = self.suggestions()
         ncols = 2 if not m.portrait else 1
         nrows = -(-len(names) // ncols)
-        height = (round(m.heading * 1.6) + m.button_h * (2 + nrows) + m.small * 2 + m.gap * (5 + nrows)
-                  + 2 * m.margin)
+        hint_text = _("Tapez un nom au clavier, ou choisissez-en un.")
+        inner_w = min(m.width - 2 * m.margin, round(m.body * 30)) - 2 * m.margin
+        hint_h = text_h(self, hint_text, inner_w, m.small)
+        head_h = heading_h(self, m, _("Nom de l'équipe"), inner_w)
+        height = head_h + m.button_h * (2 + nrows) + hint_h + m.gap * (5 + nrows) + 2 * m.margin
         inner = self.panel_rect(m, 30, height)
-        head, inner = take_top(inner, round(m.heading * 1.6), m.gap)
+        head, inner = take_top(inner, head_h, m.gap)
         self.text(_("Nom de l'équipe"), head, m.heading, bold=True, valign="center")
         field, inner = take_top(inner, m.button_h, m.gap)
         self.field_rect = field
         self.text(self.buffer + "|", field.inflate(-2 * m.gap, 0), m.body, valign="center")
-        hint, inner = take_top(inner, m.small * 2, m.gap)
-        self.text(_("Tapez un nom au clavier, ou choisissez-en un."), hint, m.small, color="muted", valign="center")
+        hint, inner = take_top(inner, hint_h, m.gap)
+        self.text(hint_text, hint, m.small, color="muted", valign="center")
         nav, inner = take_bottom(inner, m.button_h, m.gap * 2)
         grid = pygame.Rect(inner.x, inner.y, inner.width, nrows * m.button_h + (nrows - 1) * m.gap)
         cols = columns(grid, ncols, m.gap)
@@ -379,9 +425,11 @@ class ClassItemScene(TeamLabels, Scene):
     def build(self, m: Metrics) -> None:
         self.symbols = []
         area = self._header(m)
-        nav, area = take_bottom(area, m.button_h, m.gap * 2)
+        buttons = self._nav_buttons()
+        nav_rows = rows_for(self, m, [label for _w, label, _s in buttons], area.width)
+        nav, area = take_bottom(area, band_height(m, nav_rows), m.gap * 2)
         getattr(self, f"_build_{self.phase}")(m, area)
-        self._nav(m, nav)
+        self._nav(m, nav, buttons, nav_rows)
 
     def _header(self, m: Metrics) -> pygame.Rect:
         area = m.content
@@ -393,36 +441,47 @@ class ClassItemScene(TeamLabels, Scene):
         n, total = session.position_of_current()
         label = (_("Question {n} / {total}") if self.step.kind == "question" else _("Situation {n} / {total}")).format(
             n=n, total=total)
-        if self.phase == "ask":
-            label += " — " + _("réponse de\u00a0: {team}").format(team=self.team(self.current).name)
+        who = _("réponse de\u00a0: {team}").format(team=self.team(self.current).name) if self.phase == "ask" else ""
         timer_w = m.body * 6 if self.timer.enabled and self.phase == "ask" else 0
         self.timer_rect = pygame.Rect(helpb.x - m.gap - timer_w, top.y, timer_w, m.button_h)
-        self.text(label, pygame.Rect(top.x, top.y, self.timer_rect.x - top.x - m.gap, m.button_h), m.small,
-                  bold=True, valign="center")
+        label_box = pygame.Rect(top.x, top.y, self.timer_rect.x - top.x - m.gap, m.button_h)
+        r = self.app.renderer
+        if who and r.measure(label + " — " + who, m.small, True) <= label_box.width:
+            label, who = label + " — " + who, ""
+        if r.measure(label, m.small, True) > label_box.width:  # large text: under the buttons
+            who = label + (" — " + who if who else "")
+        else:
+            self.text(label, label_box, m.small, bold=True, valign="center")
+        if who:  # no room beside the progress: a line of its own
+            line, area = take_top(area, r.fit(who, area.width, 10_000, m.small, m.small, True).height, m.gap)
+            self.text(who, line, m.small, bold=True)
         self.widgets += [Button("help", helpb, role="open", label=_("Aide")),
                          Button("menu", menu, role="back", label=_("Menu"))]
         theme = self.app.content.themes.get(self.item.theme)
         if theme is not None and self.phase != "ask":  # during the answers, room for the item
-            line_h = self.app.renderer.fit(theme.title, area.width, 10_000, m.small, m.small).height
+            label = _("Thème\u00a0: {title}").format(title=theme.title)
+            line_h = self.app.renderer.fit(label, area.width, 10_000, m.small, m.small).height
             line, area = take_top(area, line_h, m.gap)
-            self.text(_("Thème\u00a0: {title}").format(title=theme.title), line, m.small, color="muted")
+            self.text(label, line, m.small, color="muted")
         return area
 
-    def _nav(self, m: Metrics, nav: pygame.Rect) -> None:
-        buttons: list[tuple[str, str, str]] = []
+    def _nav_buttons(self) -> list[tuple[str, str, str]]:
         if self.phase == "ask":
-            buttons = [("skip", _("Passer"), "secondary"), ("reveal", _("Révéler"), "primary")]
-        elif self.phase == "reveal":
+            return [("skip", _("Passer"), "secondary"), ("reveal", _("Révéler"), "primary")]
+        if self.phase == "reveal":
             buttons = [("correct", _("Corriger"), "secondary"), ("scores", _("Scores"), "secondary")]
             if self.item.debate:
                 buttons.append(("debate", _("Débat"), "secondary"))
-            buttons.append(("next", _("Suivant"), "primary"))
-        else:
-            buttons = [("back", _("Retour"), "secondary"),
-                       ("notes", _("Cacher les notes") if self.notes_shown else _("Notes"), "secondary"),
-                       ("next", _("Suivant"), "primary")]
-        width = min(nav.width, len(buttons) * m.body * 9)
-        cells = columns(pygame.Rect(nav.right - width, nav.y, width, nav.height), len(buttons), m.gap)
+            return buttons + [("next", _("Suivant"), "primary")]
+        return [("back", _("Retour"), "secondary"),
+                ("notes", _("Cacher les notes") if self.notes_shown else _("Notes"), "secondary"),
+                ("next", _("Suivant"), "primary")]
+
+    def _nav(self, m: Metrics, nav: pygame.Rect, buttons: list[tuple[str, str, str]], nav_rows: int) -> None:
+        per_row = -(-len(buttons) // nav_rows)
+        width = min(nav.width, max(per_row * m.body * 9,
+                                   max(label_width(self, m, b[1]) for b in buttons) * per_row + (per_row - 1) * m.gap))
+        cells = button_band(m, pygame.Rect(nav.right - width, nav.y, width, nav.height), len(buttons), nav_rows)
         for (wid, label, style), cell in zip(buttons, cells):
             self.widgets.append(Button(wid, cell, role="next" if style == "primary" else "open", label=label,
                                        style=style))
@@ -434,7 +493,10 @@ class ClassItemScene(TeamLabels, Scene):
         teams = self.classroom.teams_for_current()
         if self.current not in teams:
             self.current = teams[0]
-        per_row = min(len(teams), 2 if m.portrait else 4)
+        r = self.app.renderer
+        chip_w = max(r.measure(self.team(t).name, m.small) for t in teams) + 2 * max(8, m.gap) \
+            + round(m.body * 1.5) + round(m.small * 1.3) + max(8, m.gap) + m.gap
+        per_row = max(1, min(len(teams), 4, (area.width + m.gap) // (chip_w + m.gap)))
         nrows = -(-len(teams) // per_row)
         strip_h = nrows * m.button_h + (nrows - 1) * m.gap
         strip, area = take_bottom(area, strip_h, m.gap * 2)
@@ -491,16 +553,19 @@ class ClassItemScene(TeamLabels, Scene):
         est = self.item.estimate
         entry = self.classroom.entry(self.current)
         value = entry.answer.value if entry else self._start_value()
-        value_h = round(m.title * 1.2)
+        shown = self._fmt(value) if entry else _("{value} (pas encore validé)").format(value=self._fmt(value))
+        value_h = max(round(m.title * 1.2),
+                      self.app.renderer.fit(shown, area.width, 10_000, m.heading, m.heading, True).height)
         slider_h = max(m.button_h, round(m.body * 2.2))
-        block, top = take_bottom(area, value_h + slider_h + m.small * 2 + 2 * m.gap, m.gap * 2)
+        nudge = max(m.button_h, m.body * 2)
+        ok_w = self.button_width(_("Valider"), area.width // 3, 6)
+        track_w = area.width - 2 * nudge - ok_w - 4 * m.gap
+        scale_h = max(text_h(self, self._fmt(v), track_w // 2, m.small) for v in (est.min, est.max))
+        block, top = take_bottom(area, value_h + slider_h + scale_h + 2 * m.gap, m.gap * 2)
         self.text(prompt, top, size, bold=True, valign="center")
         value_box, rest = take_top(block, value_h, m.gap)
-        self.text(self._fmt(value) if entry else _("{value} (pas encore validé)").format(value=self._fmt(value)),
-                  value_box, m.heading, bold=True, align="center", valign="center")
+        self.text(shown, value_box, m.heading, bold=True, align="center", valign="center")
         row, scale = take_top(rest, slider_h, m.gap)
-        nudge = max(m.button_h, m.body * 2)
-        ok_w = self.button_width(_("Valider"), row.width // 3, 6)
         minus = pygame.Rect(row.x, row.y, nudge, slider_h)
         ok = pygame.Rect(row.right - ok_w, row.y, ok_w, slider_h)
         plus = pygame.Rect(ok.x - m.gap - nudge, row.y, nudge, slider_h)
@@ -564,7 +629,12 @@ class ClassItemScene(TeamLabels, Scene):
             source = self.app.content.sources.get(item.source)
             src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
         row_h = max(r.line_height(m.body, True), m.body * 2)
-        per_row = 1 if m.portrait else 2
+        longest = max((r.measure(self.team(t).name + " — " + _("pas cette fois") + " " + _("(+1 rapidité)"),
+                                 m.body, True) for t in teams), default=0) + round(m.body * 2.2) + 2 * m.gap
+        per_row = 2 if not m.portrait and 2 * longest + 2 * m.gap <= area.width else 1
+        col_text_w = (area.width - (per_row - 1) * 2 * m.gap) // per_row - round(m.body * 2.2) - m.gap
+        row_h = max(row_h, max((text_h(self, self.team(t).name + " — " + _("pas cette fois") + " "
+                                       + _("(+1 rapidité)"), col_text_w, m.body, True) for t in teams), default=0))
         n_rows = -(-len(teams) // per_row)
         results_h = n_rows * row_h + (n_rows - 1) * m.gap // 2 if self.step.kind == "question" else 0
         head_h = r.fit(head, area.width, 10_000, m.heading, m.heading, True).height
@@ -822,7 +892,7 @@ class HelpScene(Overlay):
         lines = [(_(key), _(text)) for key, text in HELP_LINES]
         r = self.app.renderer
         inner_w = min(m.width - 4 * m.margin, round(m.body * 38) - 2 * m.margin)
-        head_h = round(m.heading * 1.6)
+        head_h = heading_h(self, m, _("Touches de l'animateur·trice"), inner_w)
         room = m.height - 4 * m.margin - head_h - m.button_h - 3 * m.gap
         for size in (m.body, m.small, m.min_text):  # the whole list on one panel: smaller text if needed
             key_w = min(inner_w // 3, max(r.measure(k, size, True) for k, _t in lines) + m.gap)
@@ -864,6 +934,7 @@ class ClassMenuScene(Overlay):
     """Pause: the facilitator's actions for touch, mouse and gamepad (the timer stops meanwhile)."""
 
     name = "class_menu"
+    scrollable = True  # large text: the panel grows and the page scrolls
 
     def __init__(self, app: App, item: ClassItemScene) -> None:
         super().__init__(app)
@@ -927,18 +998,21 @@ class ScoresScene(TeamLabels, Overlay):
     def build(self, m: Metrics) -> None:
         self.symbols = []
         teams = self.classroom.teams
-        row_h = max(m.button_h, m.body * 2 + m.small * 2)
-        inner = self.panel_rect(m, 36, round(m.heading * 1.6) + len(teams) * (row_h + m.gap) + m.button_h
-                                + 3 * m.gap + 2 * m.margin)
-        head, inner = take_top(inner, round(m.heading * 1.6), m.gap)
+        inner_w = min(m.width - 2 * m.margin, round(m.body * 36)) - 2 * m.margin
+        lines = {t.index: strength_line(self.app, self.classroom, t.index) for t in teams}
+        line_h = max(text_h(self, t.name, inner_w - round(m.body * 1.6), m.body, True) for t in teams)
+        detail_h = max(text_h(self, text, inner_w, m.small) for text in lines.values())
+        row_h = max(m.button_h, line_h + detail_h + m.gap // 2)
+        head_h = heading_h(self, m, _("Les équipes"), inner_w)
+        inner = self.panel_rect(m, 36, head_h + len(teams) * (row_h + m.gap) + m.button_h + 3 * m.gap + 2 * m.margin)
+        head, inner = take_top(inner, head_h, m.gap)
         self.text(_("Les équipes"), head, m.heading, bold=True, valign="center")
         close, inner = take_bottom(inner, m.button_h, m.gap * 2)
         for t, cell in zip(teams, rows(inner, len(teams), m.gap)):
-            line, detail = take_top(cell, cell.height // 2, 0)
+            line, detail = take_top(cell, line_h, m.gap // 2)
             pts = self.classroom.points(t.index)
             self.team_text(t, line, m.body, extra=ngettext("{n} point", "{n} points", pts).format(n=pts))
-            self.text(strength_line(self.app, self.classroom, t.index), detail.inflate(0, 0), m.small, color="muted",
-                      valign="center")
+            self.text(lines[t.index], detail, m.small, color="muted", valign="top")
         close.width = min(close.width, m.body * 10)
         close.right = inner.right
         self.widgets = [Button("close", close, role="next", label=_("Fermer"), style="primary")]
@@ -990,13 +1064,13 @@ class DebriefScene(TeamLabels, Scene):
     def build(self, m: Metrics) -> None:
         self.symbols, self.bars = [], []
         area = m.content
-        head, area = take_top(area, round(m.heading * 1.6), m.gap)
         titles = {"teams": _("Bilan\u00a0: les équipes"), "themes": _("Bilan\u00a0: la classe, thème par thème"),
                   "missed": _("Bilan\u00a0: les questions les plus ratées"),
                   "practices": _("Les sept bonnes pratiques"), "commitments": _("Nos engagements")}
         page = DEBRIEF_PAGES[self.page]
-        self.text(titles[page] + f"  ({self.page + 1}/{len(DEBRIEF_PAGES)})", head, m.heading, bold=True,
-                  valign="center")
+        title = titles[page] + f"  ({self.page + 1}/{len(DEBRIEF_PAGES)})"
+        head, area = take_top(area, heading_h(self, m, title, area.width), m.gap)
+        self.text(title, head, m.heading, bold=True, valign="center")
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
         getattr(self, f"_page_{page}")(m, area)
         left, middle, right = columns(nav, 3, m.gap)
@@ -1009,10 +1083,13 @@ class DebriefScene(TeamLabels, Scene):
 
     def _page_teams(self, m: Metrics, area: pygame.Rect) -> None:
         teams = self.classroom.teams
-        ncols = 2 if len(teams) > 4 and not m.portrait else 1
+        r = self.app.renderer
+        longest = max(r.measure(t.name + " — " + ngettext("{n} point", "{n} points", 88).format(n=88), m.body, True)
+                      for t in teams) + round(m.body * 1.6)
+        ncols = 2 if len(teams) > 4 and not m.portrait and 2 * longest + 2 * m.gap <= area.width else 1
         nrows = -(-len(teams) // ncols)
         cols = columns(area, ncols, m.gap * 2)
-        row_h = min((area.height - (nrows - 1) * m.gap) // nrows, m.body * 2 + m.small * 3)
+        row_h = max(m.body * 2 + m.small * 2, min((area.height - (nrows - 1) * m.gap) // nrows, m.body * 2 + m.small * 3))
         for t in teams:
             col = cols[t.index // nrows] if ncols > 1 else cols[0]
             cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + m.gap), col.width, row_h)
@@ -1026,17 +1103,29 @@ class DebriefScene(TeamLabels, Scene):
         if not stats:
             self.text(_("Aucune question révélée."), area, m.body)
             return
-        row_h = min(m.body * 3, (area.height - (len(stats) - 1) * m.gap) // len(stats))
-        for i, (theme, right, asked) in enumerate(stats):
-            cell = pygame.Rect(area.x, area.y + i * (row_h + m.gap), area.width, row_h)
-            label, bar = take_left(cell, cell.width * 11 // 20, m.gap)
-            title = self.app.content.themes[theme].title if theme in self.app.content.themes else theme
-            rate = right / asked
-            self.text(title, label, m.small, valign="center")
+        titles = {t: self.app.content.themes[t].title if t in self.app.content.themes else t for t, _r, _a in stats}
+        figures = {t: _("{rate} juste ({right}/{asked})").format(rate=fmt_percent(r / a), right=r, asked=a)
+                   for t, r, a in stats}
+        stacked = m.portrait or area.width < m.body * 30  # narrow: the title above its bar
+        label_w = area.width if stacked else area.width * 11 // 20
+        bar_w = area.width if stacked else area.width - label_w - m.gap
+        title_h = max(text_h(self, t, label_w, m.small) for t in titles.values())
+        figure_h = max(text_h(self, f, bar_w * 2 // 5 - m.gap, m.small) for f in figures.values())
+        row_h = (title_h + m.gap // 2 if stacked else 0) + max(figure_h, m.small * 2)
+        if not stacked:
+            row_h = max(title_h, row_h)
+        y = area.y
+        for theme, right, asked in stats:
+            cell = pygame.Rect(area.x, y, area.width, row_h)
+            if stacked:
+                label, bar = take_top(cell, title_h, m.gap // 2)
+            else:
+                label, bar = take_left(cell, label_w, m.gap)
+            self.text(titles[theme], label, m.small, valign="center")
             bar_box, figure = take_left(bar, bar.width * 3 // 5, m.gap)
-            self.bars.append((bar_box.inflate(0, -bar_box.height // 2), rate))
-            self.text(_("{rate} juste ({right}/{asked})").format(rate=fmt_percent(rate), right=right, asked=asked),
-                      figure, m.small, valign="center")
+            self.bars.append((pygame.Rect(bar_box.x, bar_box.centery - m.small // 2, bar_box.width, m.small), right / asked))
+            self.text(figures[theme], figure, m.small, valign="center")
+            y += row_h + m.gap
 
     def _page_missed(self, m: Metrics, area: pygame.Rect) -> None:
         missed = self.classroom.most_missed(3)
@@ -1153,7 +1242,8 @@ class CommitScene(TeamLabels, Scene):
         self.symbols = []
         team = next(t for t in self.classroom.teams if t.index == self.team_index)
         area = m.content
-        head, area = take_top(area, round(m.heading * 1.6), m.gap)
+        head, area = take_top(area, heading_h(self, m, team.name + " — " + _("votre engagement"),
+                                              area.width - round(m.heading * 1.6)), m.gap)
         self.team_text(team, head, m.heading, extra=_("votre engagement"))
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
         cards = [self.app.content.takeaways[c] for c in self.classroom.commitment_choices(4)]

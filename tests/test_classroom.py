@@ -1013,10 +1013,12 @@ def test_every_class_screen_lays_out(real_app, screen, size, lang):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 600), (1080, 1920)], ids=["1280x720", "1024x600", "1080x1920"])
 def test_every_class_screen_reflows_at_large_text(real_app, size, lang, scale):
-    """Text at 150 % and 200 %: every class screen still fits (pages grow and scroll instead
+    """Text at 150 % and 200 % (with wide line spacing; at 200 % also the dyslexia font and high
+    contrast): every class screen still fits (pages grow and scroll instead
     of cutting or shrinking text), and every target stays at least 44 px."""
     real_app.set_language(lang)
-    real_app.apply_settings(Settings(text_scale=scale), save=False)
+    real_app.apply_settings(Settings(text_scale=scale, line_spacing=1.5, dyslexia_font=scale == 2.0,
+                                     high_contrast=scale == 2.0), save=False)
     try:
         bad = []
         for screen in SCREENS:

@@ -85,6 +85,12 @@ def heading_h(scene: Scene, m: Metrics, text: str, width: int) -> int:
     return text_h(scene, text, width, m.heading, True, round(m.heading * 1.6))
 
 
+def tall_button_h(scene: Scene, m: Metrics, label: str, width: int) -> int:
+    """A button's height: a touch target at least, more when its label wraps (large text)."""
+    inner = width - 2 * max(8, m.gap)
+    return max(m.button_h, text_h(scene, label, inner, m.body, True) + 2 * max(6, m.gap // 2) + 4)
+
+
 def band_height(m: Metrics, nrows: int) -> int:
     return nrows * m.button_h + (nrows - 1) * m.gap
 
@@ -158,10 +164,12 @@ class ClassSetupScene(Scene):
             ("length", self.length_label(), True),
             ("themes", self.themes_label(), True),
         ]
-        orow = rows(pygame.Rect(right.x, right.y, right.width, len(opts) * m.button_h + (len(opts) - 1) * m.gap),
-                    len(opts), m.gap)
-        for (wid, label, enabled), cell in zip(opts, orow):
-            self.widgets.append(Button(wid, cell, role="adjust", label=label, enabled=enabled))
+        y = right.y
+        for wid, label, enabled in opts:
+            h = tall_button_h(self, m, label, right.width)
+            self.widgets.append(Button(wid, pygame.Rect(right.x, y, right.width, h), role="adjust", label=label,
+                                       enabled=enabled))
+            y += h + m.gap
         self.widgets += [
             Button("back", back, role="back", label=_("Retour")),
             Button("settings", settings, role="open", label=_("Réglages")),
@@ -952,13 +960,18 @@ class ClassMenuScene(Overlay):
 
     def build(self, m: Metrics) -> None:
         acts = self.actions()
-        inner = self.panel_rect(m, 24, round(m.heading * 1.8) + len(acts) * (m.button_h + m.gap) + 2 * m.margin)
+        inner_w = min(m.width - 2 * m.margin, round(m.body * 24)) - 2 * m.margin
+        heights = [tall_button_h(self, m, label, inner_w) for _w, label in acts]
+        inner = self.panel_rect(m, 24, round(m.heading * 1.8) + sum(heights) + len(acts) * m.gap + 2 * m.margin)
         head, rest = take_top(inner, round(m.heading * 1.8), m.gap)
         self.text(_("Pause"), head, m.heading, bold=True, align="center", valign="center")
-        cells = rows(rest, len(acts), m.gap)
-        self.widgets = [Button(wid, cell, role="quit" if wid == "abandon" else "open", label=label,
-                               style="primary" if wid == "resume" else "secondary")
-                        for (wid, label), cell in zip(acts, cells)]
+        self.widgets = []
+        y = rest.y
+        for (wid, label), h in zip(acts, heights):
+            self.widgets.append(Button(wid, pygame.Rect(rest.x, y, rest.width, h), label=label,
+                                       role="quit" if wid == "abandon" else "open",
+                                       style="primary" if wid == "resume" else "secondary"))
+            y += h + m.gap
 
     def default_focus(self) -> str:
         return "resume"
@@ -1000,7 +1013,8 @@ class ScoresScene(TeamLabels, Overlay):
         teams = self.classroom.teams
         inner_w = min(m.width - 2 * m.margin, round(m.body * 36)) - 2 * m.margin
         lines = {t.index: strength_line(self.app, self.classroom, t.index) for t in teams}
-        line_h = max(text_h(self, t.name, inner_w - round(m.body * 1.6), m.body, True) for t in teams)
+        line_h = max(text_h(self, t.name + " — " + ngettext("{n} point", "{n} points", 88).format(n=88),
+                            inner_w - round(m.body * 1.6), m.body, True) for t in teams)
         detail_h = max(text_h(self, text, inner_w, m.small) for text in lines.values())
         row_h = max(m.button_h, line_h + detail_h + m.gap // 2)
         head_h = heading_h(self, m, _("Les équipes"), inner_w)
@@ -1071,13 +1085,15 @@ class DebriefScene(TeamLabels, Scene):
         title = titles[page] + f"  ({self.page + 1}/{len(DEBRIEF_PAGES)})"
         head, area = take_top(area, heading_h(self, m, title, area.width), m.gap)
         self.text(title, head, m.heading, bold=True, valign="center")
-        nav, area = take_bottom(area, m.button_h, m.gap * 2)
+        last = self.page == len(DEBRIEF_PAGES) - 1
+        labels = [_("Précédent"), _("Réglages"), _("Terminer") if last else _("Suivant")]
+        nav_rows = rows_for(self, m, labels, area.width)
+        nav, area = take_bottom(area, band_height(m, nav_rows), m.gap * 2)
         getattr(self, f"_page_{page}")(m, area)
-        left, middle, right = columns(nav, 3, m.gap)
+        left, middle, right = button_band(m, nav, 3, nav_rows)
         if self.page > 0:
             self.widgets.append(Button("previous", left, role="back", label=_("Précédent")))
         self.widgets.append(Button("settings", middle, role="open", label=_("Réglages")))
-        last = self.page == len(DEBRIEF_PAGES) - 1
         self.widgets.append(Button("finish" if last else "next", right, role="next",
                                    label=_("Terminer") if last else _("Suivant"), style="primary"))
 
@@ -1089,14 +1105,19 @@ class DebriefScene(TeamLabels, Scene):
         ncols = 2 if len(teams) > 4 and not m.portrait and 2 * longest + 2 * m.gap <= area.width else 1
         nrows = -(-len(teams) // ncols)
         cols = columns(area, ncols, m.gap * 2)
-        row_h = max(m.body * 2 + m.small * 2, min((area.height - (nrows - 1) * m.gap) // nrows, m.body * 2 + m.small * 3))
+        col_w = cols[0].width
+        lines = {t.index: strength_line(self.app, self.classroom, t.index) for t in teams}
+        line_h = max(text_h(self, t.name + " — " + ngettext("{n} point", "{n} points", 88).format(n=88),
+                            col_w - round(m.body * 1.6), m.body, True) for t in teams)
+        detail_h = max(text_h(self, text, col_w, m.small) for text in lines.values())
+        row_h = line_h + detail_h + m.gap
         for t in teams:
             col = cols[t.index // nrows] if ncols > 1 else cols[0]
             cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + m.gap), col.width, row_h)
-            line, detail = take_top(cell, cell.height // 2, 0)
+            line, detail = take_top(cell, line_h, m.gap // 2)
             pts = self.classroom.points(t.index)
             self.team_text(t, line, m.body, extra=ngettext("{n} point", "{n} points", pts).format(n=pts))
-            self.text(strength_line(self.app, self.classroom, t.index), detail, m.small, color="muted")
+            self.text(lines[t.index], detail, m.small, color="muted")
 
     def _page_themes(self, m: Metrics, area: pygame.Rect) -> None:
         stats = self.classroom.class_themes()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from game import scoring
 from game.content.loader import Content
@@ -128,6 +129,8 @@ class Classroom:
     skipped: set[int] = field(default_factory=set)
     commitments: dict[int, str] = field(default_factory=dict)  # team -> takeaway id
     ended_early: bool = False
+    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    recorded: bool = False  # kept in the anonymous results (once)
 
     @classmethod
     def start(cls, content: Content, config: ClassConfig, seed: int | None = None) -> Classroom:

@@ -360,15 +360,12 @@ def next_scene(app: App, classroom: Classroom) -> Scene:
 
 def record_class(app: App, classroom: Classroom, finished: bool) -> None:
     """Every counted answer, each with its team's index (never a name), in the anonymous results."""
-    if getattr(classroom, "recorded", False) or app.results is None or not classroom.answers():
+    if classroom.recorded or app.results is None or not classroom.answers():
         return
-    from datetime import datetime, timezone
-
     from game.storage import record_from_session
 
     classroom.recorded = True
-    started = getattr(classroom, "started_at", None) or datetime.now(timezone.utc)
-    app.results.record_session(record_from_session(classroom.session_for_record(), "classroom", started,
+    app.results.record_session(record_from_session(classroom.session_for_record(), "classroom", classroom.started_at,
                                                    finished, careers=[]))
 
 
@@ -399,10 +396,6 @@ class ClassItemScene(TeamLabels, Scene):
     def __init__(self, app: App, classroom: Classroom) -> None:
         super().__init__(app)
         self.classroom = classroom
-        if not hasattr(classroom, "started_at"):
-            from datetime import datetime, timezone
-
-            classroom.started_at = datetime.now(timezone.utc)
         self.phase = "ask"
         self.notes_shown = False
         extended = 1.5 if app.settings.timer == "extended" else 1.0  # accessibility: more time

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from game import scoring
 from game.content.loader import Content
-from game.i18n import N_
+from game.i18n import N_, _
 from game.session import Session
 
 MIN_TEAMS, MAX_TEAMS = 2, 8
@@ -34,15 +34,21 @@ ANSWERING = ("all", "turns")  # every team answers each item | teams take turns 
 @dataclass
 class Team:
     index: int  # 0..7: its colour and symbol; the only thing stored
-    name: str  # typed or picked; in memory only
+    custom: str = ""  # a name typed by the facilitator; in memory only
+    key: str = ""  # else one of FUN_NAMES, shown in the current language
+
+    @property
+    def name(self) -> str:
+        return self.custom or (_(self.key) if self.key else _("Équipe {n}").format(n=self.index + 1))
 
     @property
     def symbol(self) -> str:
         return SYMBOLS[self.index % len(SYMBOLS)]
 
 
-def default_teams(n: int, translate: Callable[[str], str] = lambda s: s) -> list[Team]:
-    return [Team(i, translate(FUN_NAMES[i])) for i in range(n)]
+def default_teams(n: int, translate: Callable[[str], str] | None = None) -> list[Team]:
+    """``n`` teams with fun names (translated when shown; ``translate`` is kept for callers)."""
+    return [Team(i, key=FUN_NAMES[i]) for i in range(n)]
 
 
 @dataclass
@@ -64,7 +70,9 @@ class ClassConfig:
 
     @property
     def speed_counts(self) -> bool:
-        return self.speed and self.timer > 0
+        """Speed may score only when a team answers alone against a timer: when every team
+        answers, the facilitator keys answers in one after the other, and the last would lose."""
+        return self.speed and self.timer > 0 and self.answering == "turns"
 
 
 @dataclass
@@ -73,6 +81,7 @@ class Entry:
 
     answer: scoring.Answer
     seconds: float = 0.0
+    limit: float = 0.0  # the item's time when it was entered (extensions included); 0: no timer
 
 
 class Timer:
@@ -154,15 +163,20 @@ class Classroom:
 
     def teams_for_current(self) -> list[int]:
         """Who answers the current item: every team, or the one whose turn it is."""
-        if self.config.answering == "all":
-            return [t.index for t in self.teams]
-        return [self.teams[self.step % len(self.teams)].index]
+        if self.finished:
+            return []
+        if self.config.answering == "all" or self.session.current.kind == "scenario":
+            return [t.index for t in self.teams]  # a situation card: the whole class chooses
+        # Questions go round the teams; a skipped one does not use up a team's turn.
+        turn = sum(1 for i, s in enumerate(self.session.steps[:self.step])
+                   if s.kind == "question" and i not in self.skipped)
+        return [self.teams[turn % len(self.teams)].index]
 
     def entry(self, team: int, step: int | None = None) -> Entry | None:
         return self.entries.get(self.step if step is None else step, {}).get(team)
 
     def enter(self, team: int, choice_ids: list[str] | tuple[str, ...], value: float | None = None,
-              seconds: float = 0.0) -> scoring.Answer:
+              seconds: float = 0.0, limit: float | None = None) -> scoring.Answer:
         """Set (or replace) a team's answer to the current item, until it is revealed."""
         if self.step in self.revealed:
             raise ValueError("the item is revealed: its answers are closed")
@@ -176,7 +190,8 @@ class Classroom:
                 raise ValueError("a scenario card takes exactly one choice")
             base = scoring.answer_scenario(self.content.scenarios[current.id], choice_ids[0])
         answer = scoring.Answer(base.item_id, base.kind, base.theme, base.choice_ids, base.value, base.correct, team)
-        self.entries.setdefault(self.step, {})[team] = Entry(answer, seconds)
+        self.entries.setdefault(self.step, {})[team] = Entry(answer, seconds,
+                                                             self.config.timer if limit is None else limit)
         return answer
 
     def clear(self, team: int) -> None:
@@ -205,7 +220,9 @@ class Classroom:
         self.session.advance()
 
     def end_now(self) -> None:
-        self.ended_early = not self.session.finished
+        """Straight to the debrief: the session counts as abandoned only if an item was left unplayed."""
+        self.ended_early = any(i not in self.revealed and i not in self.skipped
+                               for i in range(len(self.session.steps)))
         self.session.index = len(self.session.steps)
 
     # -- figures -------------------------------------------------------------------------
@@ -223,7 +240,7 @@ class Classroom:
     def speed_bonus(self, team: int, step: int) -> bool:
         e = self.entry(team, step)
         return (self.config.speed_counts and e is not None and bool(e.answer.correct)
-                and e.seconds <= self.config.timer / 2)
+                and e.seconds <= e.limit / 2)
 
     def points(self, team: int) -> int:
         right, _asked = scoring.knowledge_score(self.answers(team))

@@ -106,6 +106,16 @@ def fmt_number(value: float, digits: int = 1) -> str:
     return format_decimal(value, format=pattern, locale=current_language())
 
 
+def with_unit(number: str, unit: str) -> str:
+    """« 40 000 enfants », « 75 % » in French; « 75% » in English (no space before a percent sign)."""
+    unit = unit.strip()
+    if not unit:
+        return number
+    if unit.startswith("%") and current_language() == "en":
+        return number + unit
+    return f"{number}\u00a0{unit}"
+
+
 def fmt_percent(rate: float) -> str:
     """0.75 -> « 75 % » in French (no-break space), « 75% » in English."""
     from babel.numbers import format_percent

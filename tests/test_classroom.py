@@ -195,12 +195,31 @@ def test_all_mode_every_team_answers_each_item(mini_content):
 
 
 def test_turns_mode_teams_take_turns_in_order(mini_content):
+    """Questions go round the teams; a situation card is chosen by the whole class."""
     cl = make_classroom(mini_content, n=3, answering="turns")
     seen = []
     while not cl.finished:
-        seen.append(cl.teams_for_current())
+        seen.append((cl.session.current.kind, cl.teams_for_current()))
         cl.advance()
-    assert seen == [[0], [1], [2], [0], [1]]
+    expected, turn = [], 0
+    for step in MINI_STEPS:
+        if step.kind == "scenario":
+            expected.append(("scenario", [0, 1, 2]))
+        else:
+            expected.append(("question", [turn % 3]))
+            turn += 1
+    assert seen == expected
+    assert any(kind == "scenario" for kind, _t in seen)  # the rule for cards is exercised
+
+
+def test_turns_mode_a_skipped_question_does_not_use_up_a_turn(mini_content):
+    questions = [s for s in MINI_STEPS if s.kind == "question"][:3]
+    cl = make_classroom(mini_content, n=3, answering="turns", steps=questions)
+    assert cl.teams_for_current() == [0]
+    cl.skip()
+    assert cl.teams_for_current() == [0]  # team 0 still gets a question
+    cl.advance()
+    assert cl.teams_for_current() == [1]
 
 
 def test_enter_replaces_refuses_wrong_team_and_closes_at_reveal(mini_content):
@@ -269,11 +288,26 @@ def test_points_count_right_answers_only_and_speed_only_when_asked(mini_content)
     no_timer = make_classroom(mini_content, n=2, timer=0, speed=True)
     assert not no_timer.config.speed_counts
     assert play(no_timer, 1.0) == 2  # speed on but no timer
-    # speed on with a 20 s timer: +1 per right answer within the first 10 s, nothing for wrong ones
-    assert play(make_classroom(mini_content, n=2, timer=20, speed=True), 10.0) == 4
-    assert play(make_classroom(mini_content, n=2, timer=20, speed=True), 10.5) == 2
+    # speed never counts when every team answers: the facilitator keys the answers in one by one
+    all_mode = make_classroom(mini_content, n=2, timer=20, speed=True)
+    assert not all_mode.config.speed_counts
+    assert play(all_mode, 1.0) == 2
+
+    # teams in turns with a 20 s timer: +1 for a right answer within the first 10 s
+    def turns(seconds, limit=None):
+        cl = make_classroom(mini_content, n=2, answering="turns", timer=20, speed=True,
+                            steps=[Step("question", "q_single"), Step("question", "q_tf")])
+        cl.enter(0, ["b"], seconds=seconds, limit=limit)
+        cl.advance()
+        cl.enter(1, ["vrai"], seconds=seconds, limit=limit)
+        cl.advance()
+        return cl.points(0), cl.points(1)
+
+    assert turns(10.0) == (2, 2)
+    assert turns(10.5) == (1, 1)
+    assert turns(14.0, limit=30) == (2, 2)  # an extended or longer timer: half of the real time
     # an answer not yet revealed gives nothing
-    cl = make_classroom(mini_content, n=2, timer=20, speed=True)
+    cl = make_classroom(mini_content, n=2, answering="turns", timer=20, speed=True)
     cl.enter(0, ["b"], seconds=1)
     assert cl.points(0) == 0
     cl.reveal()
@@ -372,23 +406,24 @@ def answer_item_with_keys(app, scene, pressed: dict) -> None:
     for k, team in enumerate(teams):
         assert scene.current == team, f"{step.id}: the answer should go to team {team}, not {scene.current}"
         if step.kind == "question" and item.type == "estimate":
-            assert scene.focus_id == "slider"
+            if k == 0:  # the focus starts on the team, never on an answer: Tab to the slider
+                assert scene.focus_id == f"team:{team}"
+                tab_to(app, "slider")
+            assert scene.focus_id == "slider"  # it stays there from one team to the next
             lefts = max(0, 4 - k)
             app.step([key(pygame.K_LEFT)] * lefts + [key(pygame.K_RETURN)], 0)
             pressed[(cl.step, team)] = 100 - 10 * lefts
         elif step.kind == "question" and item.type == "multiple":
             app.step([key(pygame.K_1), key(pygame.K_2)], 0)
             pressed[(cl.step, team)] = ("a", "b")
-            if k + 1 < len(teams):
-                tab_to(app, f"team:{teams[k + 1]}")
-                app.step([key(pygame.K_RETURN)], 0)
+            tab_to(app, "validate")  # « Valider »: the ticks are this team's, the next team's turn
+            app.step([key(pygame.K_RETURN)], 0)
         else:
             i = k % len(item.choices)
             app.step([key(pygame.K_1 + i)], 0)
             pressed[(cl.step, team)] = (item.choices[i].id,)
     assert cl.all_entered()
-    if not (step.kind == "question" and item.type == "multiple"):  # ticks do not move on by themselves
-        assert scene.focus_id == "reveal"
+    assert scene.focus_id == "reveal"
 
 
 def check_pressed(classroom, pressed: dict) -> None:
@@ -454,7 +489,9 @@ def test_whole_class_session_with_the_keyboard_only(app, answering):
     cl = play_class_with_keyboard(app, answering)
     n_items, n_teams = len(cl.session.steps), len(cl.teams)
     assert n_teams == 4
-    expected = n_items * n_teams if answering == "all" else n_items
+    # every team answers every item; in turns, one team a question and the whole class a situation card
+    n_cards = sum(1 for s in cl.session.steps if s.kind == "scenario")
+    expected = n_items * n_teams if answering == "all" else (n_items - n_cards) + n_cards * n_teams
     assert len(cl.answers()) == expected
     assert sorted({a.team for a in cl.answers()}) == [0, 1, 2, 3]
     assert not cl.ended_early and cl.finished
@@ -491,8 +528,7 @@ def play_class_with(app, device: str) -> Classroom:
                 press(app, "choice:a", device)
                 press(app, "choice:b", device)
                 pressed[(classroom.step, team)] = ("a", "b")
-                if k + 1 < len(teams):
-                    press(app, f"team:{teams[k + 1]}", device)
+                press(app, "validate", device)
             else:
                 choice = item.choices[k % len(item.choices)].id
                 press(app, f"choice:{choice}", device)
@@ -1059,3 +1095,121 @@ def test_classroom_intents_exist():
     assert [(i.kind, i.text) for i in m.translate(pygame.event.Event(pygame.TEXTINPUT, text="é"))] == [
         (inp.TEXT, "é")]
     assert [i.kind for i in m.translate(pygame.event.Event(pygame.TEXTINPUT, text="?"))] == [inp.HELP, inp.TEXT]
+
+
+# == findings of the review, each kept as a test ============================================
+def est_item(app, timer: int = 20) -> ClassItemScene:
+    """A class item on the estimate question (q_est), teams answering together."""
+    app.reset_to(TitleScene(app))
+    classroom = Classroom(app.content, ClassConfig(default_teams(3), timer=timer),
+                          Session(app.content, "all", [Step("question", "q_est")], seed=0))
+    scene = ClassItemScene(app, classroom)
+    app.reset_to(scene)
+    app.step([], 0)
+    return scene
+
+
+def test_a_finger_still_on_the_slider_after_the_reveal_answers_nothing(app):
+    clock = FakeClock()
+    app.clock = clock
+    scene = est_item(app)
+    slider = scene.widget("slider")
+    w, h = app.screen.get_size()
+    x, y = slider.rect.centerx / w, (slider.rect.centery - scene.scroll) / h
+    app.step([finger(pygame.FINGERDOWN, x, y)], 0)
+    assert scene.dragging is not None
+    clock.t += 25  # the time runs out while the finger is down
+    app.step([], 0)
+    assert scene.phase == "reveal"
+    before = dict(scene.classroom.entries.get(0, {}))
+    app.step([finger(pygame.FINGERMOTION, x + 0.1, y), finger(pygame.FINGERUP, x + 0.1, y)], 0)
+    assert app.top is scene and scene.phase == "reveal"  # no crash (which sent a class back to the title)
+    assert scene.classroom.entries.get(0, {}) == before  # and the revealed answers did not change
+
+
+def test_enter_at_the_start_of_an_item_answers_for_nobody(app):
+    scene = class_item(app)
+    assert scene.focus_id == f"team:{scene.current}"
+    app.step([key(pygame.K_RETURN), key(pygame.K_SPACE), key(pygame.K_RETURN)], 0)
+    assert scene.phase == "ask" and not scene.classroom.entries.get(scene.classroom.step)
+
+
+def test_skip_is_only_for_an_item_being_answered_and_end_after_the_last_is_not_abandon(app):
+    scene = class_item(app)
+    app.step([key(pygame.K_1)], 0)
+    app.step(letter("r"), 0)
+    assert scene.phase == "reveal"
+    app.step(letter("x"), 0)  # too late to skip: the answers are revealed and count
+    assert app.top is scene and scene.classroom.answers()
+    cl = make_classroom(app.content, steps=[Step("question", "q_single")])
+    cl.enter(0, ["b"])
+    cl.reveal()
+    cl.end_now()  # « finir maintenant » once everything was played: a finished class
+    assert not cl.ended_early
+    cl = make_classroom(app.content)
+    cl.end_now()
+    assert cl.ended_early
+
+
+def test_an_answer_entered_while_correcting_earns_no_speed_bonus(app):
+    clock = FakeClock()
+    app.clock = clock
+    app.reset_to(TitleScene(app))
+    start_class(app, ClassConfig(default_teams(2), answering="turns", timer=20, speed=True))
+    scene = app.top
+    assert scene.classroom.config.speed_counts
+    app.step(letter("r"), 0)  # revealed with no answer
+    clock.t += 90
+    app.step([key(pygame.K_BACKSPACE)], 0)  # « Corriger »
+    item = scene.item
+    right = next(i for i, c in enumerate(item.choices) if c.correct) if item.type != "estimate" else None
+    if right is not None:
+        app.step([key(pygame.K_1 + right)], 0)
+        entry = scene.classroom.entry(scene.classroom.teams_for_current()[0])
+        assert entry is not None and entry.answer.correct
+        scene.classroom.reveal()
+        assert not scene.classroom.speed_bonus(entry.answer.team, scene.classroom.step)
+
+
+def test_strength_lines_never_shame_a_team(app, mini_content):
+    from game.scenes.classroom import strength_line
+
+    cl = make_classroom(mini_content, n=3, steps=[Step("question", "q_single")], answering="all")
+    assert "révélée" in strength_line(app, cl, 0)  # nothing revealed yet
+    cl.enter(0, ["b"])  # right
+    cl.enter(1, ["a"])  # wrong; team 2 never answers
+    cl.reveal()
+    assert strength_line(app, cl, 0).startswith("Point fort")
+    assert "Point fort" not in strength_line(app, cl, 1) and "(0/" not in strength_line(app, cl, 1)
+    assert strength_line(app, cl, 2) == "Pas de question pour cette équipe."
+
+
+def test_team_buttons_say_who_answered_but_not_what(app):
+    scene = class_item(app)
+    app.step([key(pygame.K_2)], 0)
+    chip = scene.widget("team:0")
+    assert "a répondu" in chip.alt and "2" not in chip.alt
+    assert "en attente" in scene.widget("team:1").alt
+
+
+def test_fun_names_follow_the_language_typed_names_do_not(app):
+    teams = default_teams(2)
+    teams[1].custom = "Les Pingouins"
+    app.set_language("en")
+    try:
+        assert teams[0].name == "The Hummingbirds" and teams[1].name == "Les Pingouins"
+    finally:
+        app.set_language("fr")
+    assert teams[0].name == "Les Colibris"
+
+
+def test_t_and_p_close_what_they_opened(app):
+    scene = class_item(app)
+    app.step(letter("t"), 0)
+    assert isinstance(app.top, ScoresScene)
+    app.step(letter("t"), 0)
+    assert app.top is scene
+    app.step(letter("p"), 0)
+    assert isinstance(app.top, ClassMenuScene)
+    app.step(letter("p"), 0)
+    assert app.top is scene

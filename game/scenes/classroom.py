@@ -17,7 +17,7 @@ from game.classroom import (
     DEFAULT_TEAMS, FUN_NAMES, MAX_TEAMS, MIN_TEAMS, NAME_MAX, TIMER_CHOICES, ClassConfig, Classroom, Team,
     Timer, default_teams,
 )
-from game.i18n import N_, _, fmt_number, fmt_percent, ngettext
+from game.i18n import N_, _, fmt_number, fmt_percent, ngettext, with_unit
 from game.scenes.base import Scene
 from game.scenes.overlays import ConfirmScene, Overlay
 from game.ui.layout import Metrics, center_block, columns, rows, take_bottom, take_left, take_top
@@ -76,6 +76,10 @@ def button_band(m: Metrics, area: pygame.Rect, n: int, nrows: int) -> list[pygam
     return cells
 
 
+def list_sep() -> str:
+    return _("\u00a0; ")  # between the answers of a list: « a ; b » in French, « a; b » in English
+
+
 def text_h(scene: Scene, text: str, width: int, size: int, bold: bool = False, minimum: int = 0) -> int:
     """Height ``text`` needs when wrapped to ``width`` (at least ``minimum``)."""
     return max(minimum, scene.app.renderer.fit(text, width, 10_000, size, size, bold).height)
@@ -105,11 +109,11 @@ class ClassSetupScene(Scene):
         super().__init__(app)
         last: ClassConfig | None = getattr(app, "class_config", None)
         if last is not None:
-            self.teams = [Team(t.index, t.name) for t in last.teams]
+            self.teams = [Team(t.index, t.custom, t.key) for t in last.teams]
             self.answering, self.timer, self.speed = last.answering, last.timer, last.speed
             self.themes: tuple[str, ...] = last.themes
         else:
-            self.teams = default_teams(DEFAULT_TEAMS, _)
+            self.teams = default_teams(DEFAULT_TEAMS)
             self.answering, self.timer, self.speed, self.themes = "all", 0, False, ()
         self.symbols: list = []
 
@@ -159,8 +163,8 @@ class ClassSetupScene(Scene):
              else _("Réponses\u00a0: chacune son tour"), True),
             ("timer", _("Minuteur\u00a0: aucun") if not self.timer
              else _("Minuteur\u00a0: {n}\u00a0s par question").format(n=self.timer), True),
-            ("speed", _("Rapidité\u00a0: compte (+1 point)") if self.speed and self.timer
-             else _("Rapidité\u00a0: ne compte pas"), bool(self.timer)),
+            ("speed", _("Rapidité\u00a0: compte (+1\u00a0point)") if self.speed and self.timer and self.answering == "turns"
+             else _("Rapidité\u00a0: ne compte pas"), bool(self.timer) and self.answering == "turns"),
             ("length", self.length_label(), True),
             ("themes", self.themes_label(), True),
         ]
@@ -192,8 +196,8 @@ class ClassSetupScene(Scene):
         return "start"
 
     def config(self) -> ClassConfig:
-        return ClassConfig(teams=[Team(t.index, t.name) for t in self.teams], answering=self.answering,
-                           timer=self.timer, speed=self.speed and self.timer > 0,
+        return ClassConfig(teams=[Team(t.index, t.custom, t.key) for t in self.teams], answering=self.answering,
+                           timer=self.timer, speed=self.speed and self.timer > 0 and self.answering == "turns",
                            length=self.app.settings.length if self.app.settings.length in LENGTH_ORDER else "normal",
                            themes=self.themes)
 
@@ -203,8 +207,8 @@ class ClassSetupScene(Scene):
             self.teams.pop()
         elif wid == "more" and len(self.teams) < MAX_TEAMS:
             used = {t.name for t in self.teams}
-            name = next((_(n) for n in FUN_NAMES if _(n) not in used), _("Équipe {n}").format(n=len(self.teams) + 1))
-            self.teams.append(Team(len(self.teams), name))
+            key = next((n for n in FUN_NAMES if _(n) not in used), "")
+            self.teams.append(Team(len(self.teams), key=key))
         elif wid.startswith("team:"):
             self.app.push(NameScene(self.app, self, int(wid.split(":")[1])))
             return
@@ -250,8 +254,10 @@ class ClassSetupScene(Scene):
 
     def rename(self, index: int, name: str) -> None:
         name = " ".join(name.split())[:NAME_MAX]
-        if name:
-            self.teams[index].name = name
+        team = self.teams[index]
+        if name and name != team.name:
+            key = next((n for n in FUN_NAMES if _(n) == name), "")
+            team.custom, team.key = ("", key) if key else (name, "")  # a fun name follows the language
         self.invalidate()
 
     def on_back(self) -> None:
@@ -384,6 +390,9 @@ HELP_LINES = (
     ("X", N_("passer cette question (elle ne compte pas)")),
     ("+", N_("15\u00a0secondes de plus au minuteur")),
     ("F", N_("finir maintenant et aller au bilan")),
+    (N_("Plusieurs réponses"), N_("cocher les réponses de l'équipe, puis «\u00a0Valider\u00a0»")),
+    (N_("Estimation"), N_("flèches sur le curseur, puis «\u00a0Valider\u00a0» ou Entrée")),
+    (N_("Échap"), N_("menu (pause)")),
     ("F1 / ?", N_("cette aide")),
 )
 
@@ -443,7 +452,8 @@ class ClassItemScene(TeamLabels, Scene):
         label = (_("Question {n} / {total}") if self.step.kind == "question" else _("Situation {n} / {total}")).format(
             n=n, total=total)
         who = _("réponse de\u00a0: {team}").format(team=self.team(self.current).name) if self.phase == "ask" else ""
-        timer_w = m.body * 6 if self.timer.enabled and self.phase == "ask" else 0
+        timer_w = (self.app.renderer.measure("000\u00a0s " + _("(en pause)"), m.heading, True)
+                   if self.timer.enabled and self.phase == "ask" else 0)
         self.timer_rect = pygame.Rect(helpb.x - m.gap - timer_w, top.y, timer_w, m.button_h)
         label_box = pygame.Rect(top.x, top.y, self.timer_rect.x - top.x - m.gap, m.button_h)
         r = self.app.renderer
@@ -468,6 +478,9 @@ class ClassItemScene(TeamLabels, Scene):
 
     def _nav_buttons(self) -> list[tuple[str, str, str]]:
         if self.phase == "ask":
+            if self.step.kind == "question" and self.item.type == "multiple":  # ticks, then « Valider »
+                return [("skip", _("Passer"), "secondary"), ("validate", _("Valider"), "secondary"),
+                        ("reveal", _("Révéler"), "primary")]
             return [("skip", _("Passer"), "secondary"), ("reveal", _("Révéler"), "primary")]
         if self.phase == "reveal":
             buttons = [("correct", _("Corriger"), "secondary"), ("scores", _("Scores"), "secondary")]
@@ -509,8 +522,7 @@ class ClassItemScene(TeamLabels, Scene):
             answered = self.classroom.entry(t) is not None
             self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice", label=team.name,
                                        selected=t == self.current, trailing_check=answered, text_size=m.small,
-                                       status=_("répondu\u00a0: {answer}").format(answer=self._status(t))
-                                       if answered else _("en attente"),
+                                       status=_("a répondu") if answered else _("en attente"),
                                        team_symbol=team.symbol, team_color=team_color(self.app, team)))
         r = self.app.renderer
         prompt = item.prompt if self.step.kind == "question" else item.title + "\n" + item.situation
@@ -600,7 +612,7 @@ class ClassItemScene(TeamLabels, Scene):
         est = self.item.estimate
         digits = 0 if float(est.step).is_integer() else 1
         number = fmt_number(value, digits)
-        return f"{number}\u00a0{est.unit.strip()}" if est.unit.strip() else number
+        return with_unit(number, est.unit)
 
     def _build_reveal(self, m: Metrics, area: pygame.Rect) -> None:
         item = self.item
@@ -614,7 +626,7 @@ class ClassItemScene(TeamLabels, Scene):
             else:
                 right = [f"{i + 1}. {c.text}" for i, c in enumerate(item.choices) if c.correct]
                 answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
-                          else _("La bonne réponse\u00a0: {answer}")).format(answer=" ; ".join(right))
+                          else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
             source = self.app.content.sources.get(item.source or "")
             src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
             body = answer + "\n" + item.explanation
@@ -630,12 +642,12 @@ class ClassItemScene(TeamLabels, Scene):
             source = self.app.content.sources.get(item.source)
             src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
         row_h = max(r.line_height(m.body, True), m.body * 2)
-        longest = max((r.measure(self.team(t).name + " — " + _("pas cette fois") + " " + _("(+1 rapidité)"),
+        longest = max((r.measure(self.team(t).name + " — " + _("pas cette fois") + " " + _("(+1\u00a0rapidité)"),
                                  m.body, True) for t in teams), default=0) + round(m.body * 2.2) + 2 * m.gap
         per_row = 2 if not m.portrait and 2 * longest + 2 * m.gap <= area.width else 1
         col_text_w = (area.width - (per_row - 1) * 2 * m.gap) // per_row - round(m.body * 2.2) - m.gap
         row_h = max(row_h, max((text_h(self, self.team(t).name + " — " + _("pas cette fois") + " "
-                                       + _("(+1 rapidité)"), col_text_w, m.body, True) for t in teams), default=0))
+                                       + _("(+1\u00a0rapidité)"), col_text_w, m.body, True) for t in teams), default=0))
         n_rows = -(-len(teams) // per_row)
         results_h = n_rows * row_h + (n_rows - 1) * m.gap // 2 if self.step.kind == "question" else 0
         head_h = r.fit(head, area.width, 10_000, m.heading, m.heading, True).height
@@ -657,7 +669,7 @@ class ClassItemScene(TeamLabels, Scene):
                 self.marks.append((icon, correct))
                 word = (_("juste") if correct else _("pas cette fois")) if entry else _("pas de réponse")
                 if entry and self.classroom.speed_bonus(t, self.classroom.step):
-                    word += " " + _("(+1 rapidité)")
+                    word += " " + _("(+1\u00a0rapidité)")
                 self.team_text(self.team(t), pygame.Rect(icon.right + m.gap, cell.y, cell.width - icon.width - m.gap,
                                                          cell.height), m.body, extra=word)
         self.text(body, area, m.body)
@@ -678,10 +690,8 @@ class ClassItemScene(TeamLabels, Scene):
                               m.small, "muted", False)], area, m.gap * 3)
 
     def default_focus(self) -> str | None:
-        if self.phase == "ask":
-            if self.classroom.all_entered():
-                return "reveal"
-            return "slider" if self.widget("slider") else None
+        if self.phase == "ask":  # never an answer: Enter or Space must not answer for a team
+            return "reveal" if self.classroom.all_entered() else f"team:{self.current}"
         return "next"
 
     # -- drawing -----------------------------------------------------------------------
@@ -698,7 +708,7 @@ class ClassItemScene(TeamLabels, Scene):
                                                             max(3, rect.width // 7))
         if self.timer.enabled and self.phase == "ask" and self.timer_rect.width:
             left = self.timer.remaining()
-            text = _("{s}\u00a0s").format(s=int(left + 0.999)) + ("" if self.timer.running else " \u23f8")
+            text = _("{s}\u00a0s").format(s=int(left + 0.999)) + ("" if self.timer.running else " " + _("(en pause)"))
             img = self.app.renderer.render(text, self.metrics.heading, p.text, True)
             surface.blit(img, img.get_rect(midright=self.timer_rect.midright))
 
@@ -748,20 +758,21 @@ class ClassItemScene(TeamLabels, Scene):
             self._choose(item.choices[index].id)
 
     def _choose(self, choice_id: str) -> None:
+        if not self.answering():
+            return
         item = self.item
         team = self.current
         entry = self.classroom.entry(team)
-        seconds = self.timer.elapsed()
         if self.step.kind == "question" and item.type == "multiple":
             chosen = set(entry.answer.choice_ids) if entry else set()
             chosen ^= {choice_id}
             if chosen:
-                self.classroom.enter(team, sorted(chosen), seconds=seconds)
+                self._enter(sorted(chosen))
             else:
                 self.classroom.clear(team)
             self.invalidate()
             return
-        self.classroom.enter(team, [choice_id], seconds=seconds)
+        self._enter([choice_id])
         self._next_team()
 
     def _next_team(self) -> None:
@@ -771,7 +782,8 @@ class ClassItemScene(TeamLabels, Scene):
         waiting = [t for t in teams[i + 1:] + teams[:i] if self.classroom.entry(t) is None]
         if waiting:
             self.current = waiting[0]
-            self.focus_id = None
+            if self.focus_id and not self.focus_id.startswith(("choice:", "slider", "minus", "plus")):
+                self.focus_id = None  # keep the focus on the answers while keying them in
         else:
             self.focus_id = "reveal"
         self.invalidate()
@@ -788,16 +800,28 @@ class ClassItemScene(TeamLabels, Scene):
             if isinstance(slider, Slider):
                 slider.nudge(-1 if wid == "minus" else 1)
                 self.on_slider(slider)
-        elif wid in ("slider", "validate"):
+        elif wid in ("slider", "validate") and self.answering():
             slider = self.widget("slider")
-            if isinstance(slider, Slider):
-                self.classroom.enter(self.current, [], slider.value, seconds=self.timer.elapsed())
+            if isinstance(slider, Slider):  # an estimate: this value for the current team
+                self._enter([], slider.value)
+                self._next_team()
+            elif self.classroom.entry(self.current) is not None:  # several answers ticked: next team
                 self._next_team()
         else:
             self.command({"correct": "back", "help": "help", "menu": "pause"}.get(wid, wid))
 
+    def answering(self) -> bool:
+        return self.phase == "ask" and self.classroom.step not in self.classroom.revealed
+
+    def _enter(self, choice_ids: list[str], value: float | None = None) -> None:
+        """The current team's answer; one entered during a correction earns no speed bonus."""
+        seconds = float("inf") if self.correcting else self.timer.elapsed()
+        self.classroom.enter(self.current, choice_ids, value, seconds=seconds, limit=self.timer.total)
+
     def on_slider(self, slider: Slider) -> None:
-        self.classroom.enter(self.current, [], slider.value, seconds=self.timer.elapsed())
+        if not self.answering():
+            return
+        self._enter([], slider.value)
         self.invalidate()
 
     def on_back(self) -> None:
@@ -838,7 +862,7 @@ class ClassItemScene(TeamLabels, Scene):
             self.timer.extend()
             self._shown_seconds = -1
             app.request_redraw()
-        elif name == "skip":
+        elif name == "skip" and self.phase == "ask":
             app.push(ConfirmScene(app, N_("Passer cette question\u00a0? Elle ne comptera pour personne."),
                                   on_yes=self._skip))
         elif name == "end":
@@ -846,6 +870,8 @@ class ClassItemScene(TeamLabels, Scene):
 
     def _set_phase(self, phase: str) -> None:
         self.phase = phase
+        self.dragging = None  # a finger still on the slider must not answer after the reveal
+        self.pressed_id = None
         self.focus_id = None
         self.scroll = 0
         self.invalidate()
@@ -883,6 +909,19 @@ class ClassItemScene(TeamLabels, Scene):
 
 
 # -- overlays ----------------------------------------------------------------------------
+class ToggleKey:
+    """An overlay that the facilitator key which opened it closes again (T for scores, P for pause)."""
+
+    toggle_key = ""
+
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.TEXT:
+            if intent.text.lower() == self.toggle_key:
+                self.app.pop()
+            return
+        super().handle(intent)
+
+
 class HelpScene(Overlay):
     """The facilitator keys (F1 or ?)."""
 
@@ -931,10 +970,11 @@ class HelpScene(Overlay):
         return "close"
 
 
-class ClassMenuScene(Overlay):
+class ClassMenuScene(ToggleKey, Overlay):
     """Pause: the facilitator's actions for touch, mouse and gamepad (the timer stops meanwhile)."""
 
     name = "class_menu"
+    toggle_key = "p"
     scrollable = True  # large text: the panel grows and the page scrolls
 
     def __init__(self, app: App, item: ClassItemScene) -> None:
@@ -990,10 +1030,11 @@ class ClassMenuScene(Overlay):
         self.app.pop()
 
 
-class ScoresScene(TeamLabels, Overlay):
+class ScoresScene(ToggleKey, TeamLabels, Overlay):
     """Every team, in its set-up order (not a ranking): points and its strongest theme."""
 
     name = "class_scores"
+    toggle_key = "t"
     scrollable = True
 
     def __init__(self, app: App, classroom: Classroom) -> None:
@@ -1036,10 +1077,15 @@ class ScoresScene(TeamLabels, Overlay):
 
 
 def strength_line(app: App, classroom: Classroom, team: int) -> str:
+    """A team's best theme, said only when it has one: never a score to be ashamed of."""
     strengths = classroom.strengths(team)
-    if not strengths:
+    if not classroom.answers():
         return _("Pas encore de question révélée.")
+    if not strengths:
+        return _("Pas de question pour cette équipe.")
     theme, right, asked = strengths[0]
+    if right == 0:
+        return _("Des questions à revoir ensemble.")
     title = app.content.themes[theme].title if theme in app.content.themes else theme
     return _("Point fort\u00a0: {theme} ({right}/{asked})").format(theme=title, right=right, asked=asked)
 
@@ -1152,7 +1198,7 @@ class DebriefScene(TeamLabels, Scene):
             if q.type == "estimate":
                 answer = self._fmt_estimate(q)
             else:
-                answer = " ; ".join(c.text for c in q.choices if c.correct)
+                answer = list_sep().join(c.text for c in q.choices if c.correct)
             items.append((q.prompt, m.body, "text", True))
             items.append((ngettext("{wrong} équipe sur {asked} s'est trompée. ", "{wrong} équipes sur {asked} se sont trompées. ",
                                    wrong).format(wrong=wrong, asked=asked)
@@ -1163,7 +1209,7 @@ class DebriefScene(TeamLabels, Scene):
     def _fmt_estimate(q) -> str:  # noqa: ANN001
         est = q.estimate
         number = fmt_number(est.answer, 0 if float(est.step).is_integer() else 1)
-        return f"{number}\u00a0{est.unit.strip()}".strip()
+        return with_unit(number, est.unit)
 
     def _page_practices(self, m: Metrics, area: pygame.Rect) -> None:
         practices = sorted(self.app.content.practices.values(), key=lambda p: p.rank)

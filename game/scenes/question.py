@@ -6,7 +6,7 @@ import pygame
 
 from game import scoring
 from game.content.models import Question
-from game.i18n import _, fmt_number
+from game.i18n import _, fmt_number, with_unit
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
@@ -142,7 +142,7 @@ class QuestionScene(PlayScene):
         digits = 0 if float(est.step).is_integer() else 1
         unit = est.unit.strip()
         number = fmt_number(value, digits)
-        return f"{number}\u00a0{unit}" if unit else number
+        return with_unit(number, unit)
 
     def _build_feedback(self, m: Metrics, area: pygame.Rect) -> None:
         q = self.question

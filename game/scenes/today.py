@@ -24,9 +24,9 @@ def today_text(app: App) -> str:
         return _("Résultats non enregistrés sur cette machine (dossier de données non accessible).")
     stats = store.stats(since=date.today())
     content = app.content
-    lines = [ngettext("Aujourd'hui\u00a0: {n} partie ({f} finie, {a} abandonnée).",
-                      "Aujourd'hui\u00a0: {n} parties ({f} finies, {a} abandonnées).", stats.sessions).format(
-        n=stats.sessions, f=stats.finished, a=stats.abandoned)]
+    lines = [ngettext("Aujourd'hui\u00a0: {n} partie", "Aujourd'hui\u00a0: {n} parties", stats.sessions).format(
+        n=stats.sessions) + " (" + ngettext("{n} terminée", "{n} terminées", stats.finished).format(n=stats.finished)
+        + ", " + ngettext("{n} abandonnée", "{n} abandonnées", stats.abandoned).format(n=stats.abandoned) + ")."]
     if stats.per_theme:
         lines += ["", _("Réussite par thème\u00a0:")]
         for theme_id, (right, asked) in sorted(stats.per_theme.items()):

@@ -95,7 +95,7 @@ class Button(Widget):
         if not self.enabled and self.style == "primary":
             fill, fg, border = p.bar_track, p.text, p.border
         pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
-        bw = max(2, m.ring - 1) if (self.marker or self.selected) else 2
+        bw = max(4, m.ring) if (self.marker or self.selected) else 2  # twice as thick: not colour alone
         pygame.draw.rect(surface, border, self.rect, width=bw, border_radius=radius)
         if focused:
             draw_focus_ring(surface, self.rect, p, m, radius)

@@ -1213,3 +1213,24 @@ def test_t_and_p_close_what_they_opened(app):
     assert isinstance(app.top, ClassMenuScene)
     app.step(letter("p"), 0)
     assert app.top is scene
+
+
+def test_setup_warns_when_turns_leave_a_team_without_a_question(app):
+    from game.scenes.classroom import ClassSetupScene
+
+    app.reset_to(TitleScene(app))
+    setup = ClassSetupScene(app)
+    app.push(setup)
+    setup.teams = default_teams(8)
+    setup.answering = "turns"
+    app.apply_settings(app.settings.with_value("length", "short"), save=False)
+    setup.invalidate()
+    setup.ensure_layout(app.screen.get_size())
+    texts = " ".join(tb.text for tb, _c in setup.texts)
+    n = setup.question_count()
+    assert n < 8
+    assert f"{n} questions pour 8 équipes" in texts and "durée plus longue" in texts
+    setup.answering = "all"  # every team answers every question: nothing to warn about
+    setup.invalidate()
+    setup.ensure_layout(app.screen.get_size())
+    assert "durée plus longue" not in " ".join(tb.text for tb, _c in setup.texts)

@@ -174,6 +174,12 @@ class ClassSetupScene(Scene):
             self.widgets.append(Button(wid, pygame.Rect(right.x, y, right.width, h), role="adjust", label=label,
                                        enabled=enabled))
             y += h + m.gap
+        questions = self.question_count()
+        if self.answering == "turns" and questions < len(self.teams):
+            warn = ngettext("Chacune son tour\u00a0: {q} question pour {t} équipes. Choisissez une durée plus longue.",
+                            "Chacune son tour\u00a0: {q} questions pour {t} équipes. Choisissez une durée plus longue.",
+                            questions).format(q=questions, t=len(self.teams))
+            self.text(warn, pygame.Rect(right.x, y, right.width, text_h(self, warn, right.width, m.small)), m.small)
         self.widgets += [
             Button("back", back, role="back", label=_("Retour")),
             Button("settings", settings, role="open", label=_("Réglages")),
@@ -185,6 +191,18 @@ class ClassSetupScene(Scene):
         labels = {"short": _("Durée\u00a0: courte (≈\u00a05\u00a0min)"), "normal": _("Durée\u00a0: normale (≈\u00a010\u00a0min)"),
                   "long": _("Durée\u00a0: longue (≈\u00a015\u00a0min)")}
         return labels.get(self.app.settings.length, labels["normal"])
+
+    def question_count(self) -> int:
+        """How many questions the chosen length and themes give (as the session will plan them)."""
+        from game.session import LENGTHS
+
+        length = self.app.settings.length if self.app.settings.length in LENGTH_ORDER else "normal"
+        full, one = LENGTHS[length]
+        content = self.app.content
+        if len(self.themes) == 1:
+            return min(one[0], len(content.items_of_theme(self.themes[0])[0]))
+        available = sum(1 for q in content.questions.values() if not self.themes or q.theme in self.themes)
+        return min(full[0], available)
 
     def themes_label(self) -> str:
         if not self.themes:

@@ -186,37 +186,48 @@ def current_rss_mib() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
-                 bias: tuple[str, ...] = (), start_language: str = "fr", memory: bool = False) -> dict:
+def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO, start_language: str,
+                 memory: bool, summarize, bias: tuple[str, ...] = (), first=None, prefix: str = "s",  # noqa: ANN001
+                 max_actions: int = MAX_ACTIONS) -> dict:
+    """Play from the title (or from ``first``, pushed on it) until ``summarize`` gives a summary
+    and the bot is back on the title; one JSON line per session."""
     rng = random.Random(seed)
     app.rng = random.Random(seed)
     device = DEVICES[rng.randrange(len(DEVICES))]
     bot = Bot(app, rng, device, bias)
     app.set_language(start_language)  # the bot may have switched it: each seed starts the same
     app.reset_to(TitleScene(app))
+    if first is not None:
+        app.push(first(app))
     app.step([], 0)
     summary: dict | None = None
     seen: list[str] = []
-    for _ in range(MAX_ACTIONS):
+    for _ in range(max_actions):
         scene = app.top
         label = getattr(scene, "screen_name", scene.name)
         if not seen or seen[-1] != label:
             seen.append(label)
             if screenshots is not None:
-                pygame.image.save(app.screen, str(screenshots / f"s{index:04d}_{len(seen):02d}_{label}.png"))
-        if isinstance(scene, ResultsScene) and summary is None:
-            summary = scene.play.session.summary()
+                pygame.image.save(app.screen, str(screenshots / f"{prefix}{index:04d}_{len(seen):02d}_{label}.png"))
+        if summary is None:
+            summary = summarize(scene)
         if summary is not None and isinstance(scene, TitleScene):
             break
         bot.act()
     else:
-        raise RuntimeError(f"session {index} (seed {seed}) did not finish in {MAX_ACTIONS} actions: {seen[-5:]}")
+        raise RuntimeError(f"session {index} (seed {seed}) did not finish in {max_actions} actions: {seen[-5:]}")
     summary = {"seed": seed, "device": device, **({"bias": list(bias)} if bias else {}),
                **{k: v for k, v in summary.items() if k != "seed"}}
     if memory:  # a measurement, not an outcome: only on request, so that a seed's output stays the same
         summary["rss_mib"] = round(current_rss_mib(), 1)
-    out.write(json.dumps(summary, ensure_ascii=False, sort_keys=False) + "\n")
+    out.write(json.dumps(summary, ensure_ascii=False) + "\n")
     return summary
+
+
+def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
+                 bias: tuple[str, ...] = (), start_language: str = "fr", memory: bool = False) -> dict:
+    return _bot_session(app, index, seed, screenshots, out, start_language, memory, bias=bias,
+                        summarize=lambda s: s.play.session.summary() if isinstance(s, ResultsScene) else None)
 
 
 def play_class_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
@@ -224,38 +235,16 @@ def play_class_session(app: App, index: int, seed: int, screenshots: Path | None
     """A classroom session played by a bot standing in for the facilitator, set-up to debrief."""
     from game.scenes.classroom import ClassSetupScene, DebriefScene
 
-    rng = random.Random(seed)
-    app.rng = random.Random(seed)
-    device = DEVICES[rng.randrange(len(DEVICES))]
-    bot = Bot(app, rng, device)
-    app.set_language(start_language)
+    def summarize(scene) -> dict | None:  # noqa: ANN001
+        if not isinstance(scene, DebriefScene):
+            return None
+        cl = scene.classroom
+        return {"mode": "classroom", "answering": cl.config.answering, "teams": len(cl.teams),
+                "items": len(cl.session.steps), "points": [cl.points(t.index) for t in cl.teams]}
+
     app.class_config = None
-    app.reset_to(TitleScene(app))
-    app.push(ClassSetupScene(app))
-    app.step([], 0)
-    summary: dict | None = None
-    seen: list[str] = []
-    for _ in range(MAX_ACTIONS * 2):
-        scene = app.top
-        label = getattr(scene, "screen_name", scene.name)
-        if not seen or seen[-1] != label:
-            seen.append(label)
-            if screenshots is not None:
-                pygame.image.save(app.screen, str(screenshots / f"c{index:04d}_{len(seen):02d}_{label}.png"))
-        if isinstance(scene, DebriefScene) and summary is None:
-            cl = scene.classroom
-            summary = {"mode": "classroom", "answering": cl.config.answering, "teams": len(cl.teams),
-                       "items": len(cl.session.steps), "points": [cl.points(t.index) for t in cl.teams]}
-        if summary is not None and isinstance(scene, TitleScene):
-            break
-        bot.act()
-    else:
-        raise RuntimeError(f"class session {index} (seed {seed}) did not finish: {seen[-5:]}")
-    summary = {"seed": seed, "device": device, **summary}
-    if memory:
-        summary["rss_mib"] = round(current_rss_mib(), 1)
-    out.write(json.dumps(summary, ensure_ascii=False) + "\n")
-    return summary
+    return _bot_session(app, index, seed, screenshots, out, start_language, memory, summarize=summarize,
+                        first=ClassSetupScene, prefix="c", max_actions=MAX_ACTIONS * 2)
 
 
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,

@@ -46,8 +46,8 @@ class Team:
         return SYMBOLS[self.index % len(SYMBOLS)]
 
 
-def default_teams(n: int, translate: Callable[[str], str] | None = None) -> list[Team]:
-    """``n`` teams with fun names (translated when shown; ``translate`` is kept for callers)."""
+def default_teams(n: int) -> list[Team]:
+    """``n`` teams with fun names (translated when shown, in the current language)."""
     return [Team(i, key=FUN_NAMES[i]) for i in range(n)]
 
 

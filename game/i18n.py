@@ -106,6 +106,11 @@ def fmt_number(value: float, digits: int = 1) -> str:
     return format_decimal(value, format=pattern, locale=current_language())
 
 
+def list_sep() -> str:
+    """Between the items of a list: « a ; b » in French (no-break space), « a; b » in English."""
+    return _("\u00a0; ")
+
+
 def with_unit(number: str, unit: str) -> str:
     """« 40 000 enfants », « 75 % » in French; « 75% » in English (no space before a percent sign)."""
     unit = unit.strip()

@@ -970,9 +970,8 @@ def answer_everyone(cl: Classroom) -> None:
 
 
 def eight_teams(app, **kw) -> ClassConfig:
-    from game.i18n import _
 
-    return ClassConfig(default_teams(8, _), timer=20, speed=True, **kw)
+    return ClassConfig(default_teams(8), timer=20, speed=True, **kw)
 
 
 def build_screen(app, screen: str):

@@ -17,16 +17,17 @@ from game.classroom import (
     DEFAULT_TEAMS, FUN_NAMES, MAX_TEAMS, MIN_TEAMS, NAME_MAX, TIMER_CHOICES, ClassConfig, Classroom, Team,
     Timer, default_teams,
 )
-from game.i18n import N_, _, fmt_number, fmt_percent, ngettext, with_unit
+from game.i18n import N_, _, fmt_percent, list_sep, ngettext
 from game.scenes.base import Scene
 from game.scenes.overlays import ConfirmScene, Overlay
+from game.scenes.question import fmt_estimate, slider_start
+from game.scenes.title import length_label, next_length, solo_length
 from game.ui.layout import Metrics, center_block, columns, rows, take_bottom, take_left, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross, draw_symbol
 
 if TYPE_CHECKING:
     from game.app import App
 
-LENGTH_ORDER = ("short", "normal", "long")
 
 
 def team_color(app: App, team: Team):  # noqa: ANN201
@@ -50,17 +51,13 @@ class TeamLabels:
             draw_symbol(surface, rect, team.symbol, team_color(self.app, team))
 
 
-def label_width(scene: Scene, m: Metrics, label: str) -> int:
-    """Width a button needs to show ``label`` on one line at the body size."""
-    return scene.app.renderer.measure(label, m.body, True) + 2 * max(8, m.gap) + m.gap
-
-
 def rows_for(scene: Scene, m: Metrics, labels: list[str], width: int) -> int:
     """How many rows a band of buttons needs so that each label fits on one line."""
     n = len(labels)
+    widest = max(scene.button_width(t, width, 0) for t in labels)
     for nrows in range(1, n + 1):
         per_row = -(-n // nrows)
-        if max(label_width(scene, m, t) for t in labels) * per_row + (per_row - 1) * m.gap <= width:
+        if widest * per_row + (per_row - 1) * m.gap <= width:
             return nrows
     return n
 
@@ -74,10 +71,6 @@ def button_band(m: Metrics, area: pygame.Rect, n: int, nrows: int) -> list[pygam
         row = pygame.Rect(area.x, area.y + r * (m.button_h + m.gap), area.width, m.button_h)
         cells.append(columns(row, per_row, m.gap)[c])
     return cells
-
-
-def list_sep() -> str:
-    return _("\u00a0; ")  # between the answers of a list: « a ; b » in French, « a; b » in English
 
 
 def text_h(scene: Scene, text: str, width: int, size: int, bold: bool = False, minimum: int = 0) -> int:
@@ -165,7 +158,7 @@ class ClassSetupScene(Scene):
              else _("Minuteur\u00a0: {n}\u00a0s par question").format(n=self.timer), True),
             ("speed", _("Rapidité\u00a0: compte (+1\u00a0point)") if self.speed and self.timer and self.answering == "turns"
              else _("Rapidité\u00a0: ne compte pas"), bool(self.timer) and self.answering == "turns"),
-            ("length", self.length_label(), True),
+            ("length", length_label(self.app.settings.length), True),
             ("themes", self.themes_label(), True),
         ]
         y = right.y
@@ -187,17 +180,11 @@ class ClassSetupScene(Scene):
             Button("start", start, role="start", label=_("Commencer"), style="primary"),
         ]
 
-    def length_label(self) -> str:
-        labels = {"short": _("Durée\u00a0: courte (≈\u00a05\u00a0min)"), "normal": _("Durée\u00a0: normale (≈\u00a010\u00a0min)"),
-                  "long": _("Durée\u00a0: longue (≈\u00a015\u00a0min)")}
-        return labels.get(self.app.settings.length, labels["normal"])
-
     def question_count(self) -> int:
         """How many questions the chosen length and themes give (as the session will plan them)."""
         from game.session import LENGTHS
 
-        length = self.app.settings.length if self.app.settings.length in LENGTH_ORDER else "normal"
-        full, one = LENGTHS[length]
+        full, one = LENGTHS[solo_length(self.app.settings.length)]
         content = self.app.content
         if len(self.themes) == 1:
             return min(one[0], len(content.items_of_theme(self.themes[0])[0]))
@@ -216,7 +203,7 @@ class ClassSetupScene(Scene):
     def config(self) -> ClassConfig:
         return ClassConfig(teams=[Team(t.index, t.custom, t.key) for t in self.teams], answering=self.answering,
                            timer=self.timer, speed=self.speed and self.timer > 0 and self.answering == "turns",
-                           length=self.app.settings.length if self.app.settings.length in LENGTH_ORDER else "normal",
+                           length=solo_length(self.app.settings.length),
                            themes=self.themes)
 
     def on_activate(self, widget: Widget) -> None:
@@ -237,9 +224,7 @@ class ClassSetupScene(Scene):
         elif wid == "speed":
             self.speed = not self.speed
         elif wid == "length":
-            current = self.app.settings.length if self.app.settings.length in LENGTH_ORDER else "normal"
-            nxt = LENGTH_ORDER[(LENGTH_ORDER.index(current) + 1) % len(LENGTH_ORDER)]
-            self.app.apply_settings(self.app.settings.with_value("length", nxt))
+            self.app.apply_settings(self.app.settings.with_value("length", next_length(self.app.settings.length)))
         elif wid == "themes":
             from game.scenes.themes import ThemeScene
 
@@ -512,7 +497,7 @@ class ClassItemScene(TeamLabels, Scene):
     def _nav(self, m: Metrics, nav: pygame.Rect, buttons: list[tuple[str, str, str]], nav_rows: int) -> None:
         per_row = -(-len(buttons) // nav_rows)
         width = min(nav.width, max(per_row * m.body * 9,
-                                   max(label_width(self, m, b[1]) for b in buttons) * per_row + (per_row - 1) * m.gap))
+                                   max(self.button_width(b[1], nav.width, 0) for b in buttons) * per_row + (per_row - 1) * m.gap))
         cells = button_band(m, pygame.Rect(nav.right - width, nav.y, width, nav.height), len(buttons), nav_rows)
         for (wid, label, style), cell in zip(buttons, cells):
             self.widgets.append(Button(wid, cell, role="next" if style == "primary" else "open", label=label,
@@ -583,7 +568,7 @@ class ClassItemScene(TeamLabels, Scene):
     def _build_estimate(self, m: Metrics, area: pygame.Rect, prompt: str, size: int) -> None:
         est = self.item.estimate
         entry = self.classroom.entry(self.current)
-        value = entry.answer.value if entry else self._start_value()
+        value = entry.answer.value if entry else slider_start(self.item)
         shown = self._fmt(value) if entry else _("{value} (pas encore validé)").format(value=self._fmt(value))
         value_h = max(round(m.title * 1.2),
                       self.app.renderer.fit(shown, area.width, 10_000, m.heading, m.heading, True).height)
@@ -612,25 +597,8 @@ class ClassItemScene(TeamLabels, Scene):
         self.text(self._fmt(est.min), left, m.small, color="muted")
         self.text(self._fmt(est.max), right, m.small, color="muted", align="right")
 
-    def _start_value(self) -> float:
-        est = self.item.estimate
-        return est.min + round((est.max - est.min) / est.step / 2) * est.step
-
-    def _status(self, team: int) -> str:
-        """What a team answered so far, as numbers (« 2 », « 1, 3 »), a value, or « — »."""
-        entry = self.classroom.entry(team)
-        if entry is None:
-            return "\u2014"
-        if entry.answer.value is not None:
-            return self._fmt(entry.answer.value)
-        ids = [c.id for c in self.item.choices]
-        return ", ".join(str(ids.index(cid) + 1) for cid in entry.answer.choice_ids)
-
     def _fmt(self, value: float) -> str:
-        est = self.item.estimate
-        digits = 0 if float(est.step).is_integer() else 1
-        number = fmt_number(value, digits)
-        return with_unit(number, est.unit)
+        return fmt_estimate(self.item.estimate, value)
 
     def _build_reveal(self, m: Metrics, area: pygame.Rect) -> None:
         item = self.item
@@ -1214,7 +1182,7 @@ class DebriefScene(TeamLabels, Scene):
         for qid, wrong, asked in missed:
             q = self.app.content.questions[qid]
             if q.type == "estimate":
-                answer = self._fmt_estimate(q)
+                answer = fmt_estimate(q.estimate, q.estimate.answer)
             else:
                 answer = list_sep().join(c.text for c in q.choices if c.correct)
             items.append((q.prompt, m.body, "text", True))
@@ -1222,12 +1190,6 @@ class DebriefScene(TeamLabels, Scene):
                                    wrong).format(wrong=wrong, asked=asked)
                           + _("La bonne réponse\u00a0: {answer}").format(answer=answer), m.small, "muted", False))
         self.text_stack(items, area, m.gap)
-
-    @staticmethod
-    def _fmt_estimate(q) -> str:  # noqa: ANN001
-        est = q.estimate
-        number = fmt_number(est.answer, 0 if float(est.step).is_integer() else 1)
-        return with_unit(number, est.unit)
 
     def _page_practices(self, m: Metrics, area: pygame.Rect) -> None:
         practices = sorted(self.app.content.practices.values(), key=lambda p: p.rank)

@@ -5,11 +5,28 @@ from __future__ import annotations
 import pygame
 
 from game import scoring
-from game.content.models import Question
-from game.i18n import _, fmt_number, with_unit
+from game.content.models import Estimate, Question
+from game.i18n import _, fmt_number, list_sep, with_unit
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
+
+
+def fmt_estimate(est: Estimate, value: float) -> str:
+    """A figure of an estimate question with its unit: « 40 000 enfants », « 75 % »."""
+    return with_unit(fmt_number(value, 0 if float(est.step).is_integer() else 1), est.unit)
+
+
+def slider_start(question: Question) -> float:
+    """Where an estimate's slider starts: the middle, unless the middle is the answer (validating
+    without moving it must not be right by chance)."""
+    est = question.estimate
+    assert est is not None
+    start = est.min + round((est.max - est.min) / est.step / 2) * est.step
+    for candidate in (start, est.min, est.max):
+        if not scoring.is_correct(question, value=candidate):
+            return candidate
+    return start
 
 
 class QuestionScene(PlayScene):
@@ -20,18 +37,7 @@ class QuestionScene(PlayScene):
         self.question_id = question.id
         self.phase = "ask"
         self.selected: set[str] = set()
-        est = question.estimate
-        if est is not None:
-            # The slider starts in the middle, unless the middle is the answer: validating
-            # without moving it must not be right by chance.
-            start = est.min + round((est.max - est.min) / est.step / 2) * est.step
-            for candidate in (start, est.min, est.max):
-                if not scoring.is_correct(question, value=candidate):
-                    start = candidate
-                    break
-            self.value = start
-        else:
-            self.value = None
+        self.value = slider_start(question) if question.estimate is not None else None
         self.answer: scoring.Answer | None = None
 
     @property
@@ -139,10 +145,7 @@ class QuestionScene(PlayScene):
     def _fmt(self, value: float) -> str:
         est = self.question.estimate
         assert est is not None
-        digits = 0 if float(est.step).is_integer() else 1
-        unit = est.unit.strip()
-        number = fmt_number(value, digits)
-        return with_unit(number, unit)
+        return fmt_estimate(est, value)
 
     def _build_feedback(self, m: Metrics, area: pygame.Rect) -> None:
         q = self.question
@@ -191,8 +194,8 @@ class QuestionScene(PlayScene):
             assert est is not None
             return mine + "\n" + _("La bonne réponse\u00a0: {value}").format(value=self._fmt(est.answer))
         texts = {c.id: c.text for c in q.choices}
-        mine = " ; ".join(texts[i] for i in a.choice_ids) or "—"
-        right = " ; ".join(c.text for c in q.choices if c.correct)
+        mine = list_sep().join(texts[i] for i in a.choice_ids) or "—"
+        right = list_sep().join(c.text for c in q.choices if c.correct)
         if a.correct:
             return _("Ta réponse\u00a0: {answer}").format(answer=mine)
         if q.type == "multiple":

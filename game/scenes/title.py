@@ -12,6 +12,23 @@ from game.ui.layout import Metrics, center_block, centered, rows, take_bottom, t
 from game.ui.widgets import Button, Widget
 
 
+LENGTH_ORDER = ("short", "normal", "long")  # what a player or a facilitator chooses (« kiosk » is the kiosk's)
+
+
+def solo_length(length: str) -> str:
+    return length if length in LENGTH_ORDER else "normal"
+
+
+def next_length(length: str) -> str:
+    return LENGTH_ORDER[(LENGTH_ORDER.index(solo_length(length)) + 1) % len(LENGTH_ORDER)]
+
+
+def length_label(length: str) -> str:
+    labels = {"short": _("Durée\u00a0: courte (≈\u00a05\u00a0min)"), "normal": _("Durée\u00a0: normale (≈\u00a010\u00a0min)"),
+              "long": _("Durée\u00a0: longue (≈\u00a015\u00a0min)")}
+    return labels[solo_length(length)]
+
+
 class TitleScene(Scene):
     name = "title"
 
@@ -60,9 +77,7 @@ class TitleScene(Scene):
         return "play_all"
 
     def length_label(self) -> str:
-        labels = {"short": _("Durée\u00a0: courte (≈\u00a05\u00a0min)"), "normal": _("Durée\u00a0: normale (≈\u00a010\u00a0min)"),
-                  "long": _("Durée\u00a0: longue (≈\u00a015\u00a0min)")}
-        return labels.get(self.app.settings.length, labels["normal"])
+        return length_label(self.app.settings.length)
 
     def on_activate(self, widget: Widget) -> None:
         from game.scenes.play import start_session
@@ -77,10 +92,7 @@ class TitleScene(Scene):
 
             self.app.push(ClassSetupScene(self.app))
         elif widget.id == "length":
-            order = ("short", "normal", "long")
-            current = self.app.settings.length if self.app.settings.length in order else "normal"
-            nxt = order[(order.index(current) + 1) % len(order)]
-            self.app.apply_settings(self.app.settings.with_value("length", nxt))
+            self.app.apply_settings(self.app.settings.with_value("length", next_length(self.app.settings.length)))
             self.invalidate()
         elif widget.id == "settings":
             self.app.open_settings()

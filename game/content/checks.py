@@ -20,27 +20,34 @@ SPACE_BEFORE = re.compile(r" [:;!?»%]")
 SPACE_AFTER_GUILLEMET = re.compile(r"« ")
 # 40 000 written with an ordinary space (or none) instead of a narrow no-break space.
 THOUSANDS = re.compile(r"\b\d{1,3}(?: \d{3})+\b")
+# All three at once: most texts are clean, and one search tells it.
+_ANY_TYPO = re.compile(f"{SPACE_BEFORE.pattern}|{SPACE_AFTER_GUILLEMET.pattern}|{THOUSANDS.pattern}")
+
+# The texts a player reads, per section, and in each choice.
+_TEXT_FIELDS = {
+    "questions": ("prompt", "explanation", "debate", "facilitator_notes"),
+    "scenarios": ("title", "situation", "debate", "facilitator_notes"),
+    "themes": ("title", "short", "intro"),
+    "careers": ("name", "issue", "description", "day", "path"),
+    "takeaways": ("title", "text", "example"),
+    "practices": ("title", "how", "example"),
+}
+_CHOICE_TEXT_FIELDS = {"questions": ("text", "feedback"), "scenarios": ("text", "consequence")}
 
 
 def texts_of(section: str, item: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(location, text) for every string a player reads in an item."""
-    fields = {
-        "questions": ("prompt", "explanation", "debate", "facilitator_notes"),
-        "scenarios": ("title", "situation", "debate", "facilitator_notes"),
-        "themes": ("title", "short", "intro"),
-        "careers": ("name", "issue", "description", "day", "path"),
-        "takeaways": ("title", "text", "example"),
-        "practices": ("title", "how", "example"),
-    }.get(section, ())
-    for name in fields:
-        value = getattr(item, name, None)
+    for name in _TEXT_FIELDS.get(section, ()):
+        value = getattr(item, name)
         if value:
             yield (name,), value
-    for i, choice in enumerate(getattr(item, "choices", []) or []):
-        for name in ("text", "feedback", "consequence"):
-            value = getattr(choice, name, None)
-            if value:
-                yield ("choices", i, name), value
+    choice_fields = _CHOICE_TEXT_FIELDS.get(section)
+    if choice_fields:
+        for i, choice in enumerate(item.choices):
+            for name in choice_fields:
+                value = getattr(choice, name)
+                if value:
+                    yield ("choices", i, name), value
 
 
 def check_texts(content: Content) -> list[ContentIssue]:
@@ -65,6 +72,8 @@ def check_texts(content: Content) -> list[ContentIssue]:
                     warn(section, item_id, ("id",), _(
                         "pas de source\u00a0: ajoute «\u00a0source:\u00a0» avec un id de sources.yaml"))
             for loc, text in texts_of(section, item):
+                if not _ANY_TYPO.search(text):
+                    continue
                 if SPACE_BEFORE.search(text) or SPACE_AFTER_GUILLEMET.search(text):
                     warn(section, item_id, loc, _(
                         "typographie\u00a0: mets une espace insécable (U+00A0) avant «\u00a0: ; ! ? %\u00a0» "

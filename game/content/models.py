@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from game.i18n import _, ngettext
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 IdStr = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)
 
@@ -30,12 +30,6 @@ class FieldError(ValueError):
     def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
         super().__init__(message)
         self.loc = loc
-
-
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError(_("le texte est vide"))
-    return value
 
 
 class Theme(Model):
@@ -140,8 +134,6 @@ class Question(Model):
     facilitator_notes: str | None = Field(
         default=None, description="Classroom: what the facilitator can bring out in the debate (facilitator only)."
     )
-
-    _blank = field_validator("prompt", "explanation")(_not_blank)
 
     @model_validator(mode="after")
     def _shape_fits_type(self) -> Question:

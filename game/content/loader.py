@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from game.content import fastyaml
+from game.content.fastyaml import PosDict, PosList
 from game.content.models import SECTIONS, Axis, Career, Indicator, Practice, Question, Scenario, Source, Takeaway, Theme
 from game.i18n import N_, _
 
@@ -37,18 +39,6 @@ class ContentIssue:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
-
-class PosDict(dict):
-    """A mapping that remembers where each key's value starts (1-based line, column)."""
-
-    pos: tuple[int, int] = (1, 1)
-    key_pos: dict[Any, tuple[int, int]]
-
-
-class PosList(list):
-    pos: tuple[int, int] = (1, 1)
-    item_pos: list[tuple[int, int]]
 
 
 class _Refused(Exception):
@@ -115,7 +105,7 @@ class _PosLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 # Parsing YAML in Python costs about 0.2 ms a question; a file whose bytes have not changed is
 # read back from the user's cache folder instead (like Python's own .pyc files). The key is a
 # hash of the bytes and of this format's version: an edited file is always parsed again.
-CACHE_VERSION = b"nej-content-1"
+CACHE_VERSION = b"nej-content-2"
 CACHE_FILES = 256
 
 
@@ -285,7 +275,7 @@ _PosLoader.add_constructor("tag:yaml.org,2002:seq", _PosLoader.construct_sequenc
 
 
 def position_of(node: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
-    """The position of the deepest value along a pydantic error location."""
+    """The position of the deepest value along a pydantic error location (1, 1 when unknown)."""
     pos = getattr(node, "pos", (1, 1))
     for part in loc:
         if isinstance(node, PosDict) and part in node:
@@ -299,39 +289,101 @@ def position_of(node: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
     return pos
 
 
+@dataclass(eq=False)
+class SourceFile:
+    """A content file as the loader read it. Its positions (lines and columns) are worked out
+    only when a message needs them: a first reading without them is faster and much smaller."""
+
+    path: str
+    text: str | None = None  # kept to find positions later; None when ``tree`` already has them
+    tree: Any = None
+
+    def positioned(self) -> Any:
+        if self.tree is None and self.text is not None:
+            self.tree = fastyaml.load(self.text)
+            if self.tree is None:  # not expected (the same reader read it once): PyYAML then
+                self.tree = _parse_pyyaml(self.text)
+        return self.tree
+
+
+@dataclass(frozen=True, eq=False)
+class ItemRef:
+    """Where an item came from: its file, section and index there."""
+
+    file: SourceFile
+    section: str
+    index: int
+
+    def node(self) -> Any:
+        """The item as parsed, with positions (None if it cannot be found)."""
+        tree = self.file.positioned()
+        try:
+            return tree[self.section][self.index]
+        except (KeyError, IndexError, TypeError):
+            return None
+
+
+def _parse_pyyaml(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_PosLoader)  # noqa: S506 - _PosLoader is a SafeLoader
+    except (yaml.YAMLError, _Refused):
+        return None
+
+
 def read_yaml(path: Path) -> tuple[Any, list[ContentIssue]]:
-    """Parse one file; returns (data or None, issues)."""
+    """Parse one file, with positions; returns (data or None, issues)."""
+    data, issues, _source = _read(path, positions=True)
+    return data, issues
+
+
+def _read(path: Path, positions: bool) -> tuple[Any, list[ContentIssue], SourceFile]:
+    """(data or None, issues, the file for positions later)."""
     name = str(path)
+    source = SourceFile(name)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentIssue(name, 1, 1, _("lecture impossible\u00a0: {error}").format(error=exc.strerror))]
+        return None, [ContentIssue(name, 1, 1, _("lecture impossible\u00a0: {error}").format(error=exc.strerror))], source
     if len(raw) > MAX_FILE_BYTES:
-        return None, [ContentIssue(name, 1, 1, _("fichier trop gros (plus de 2 Mo)"))]
-    cached = _cache_get(raw)
-    if cached is not None:
-        return cached, []
+        return None, [ContentIssue(name, 1, 1, _("fichier trop gros (plus de 2 Mo)"))], source
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [ContentIssue(name, line, 1, _("le fichier n'est pas en UTF-8\u00a0: enregistre-le en UTF-8"))]
+        return None, [ContentIssue(name, line, 1, _("le fichier n'est pas en UTF-8\u00a0: enregistre-le en UTF-8"))], source
+    data = fastyaml.load(text, positions)  # the plain block style of the banks, read directly
+    if data is not None:
+        if positions:
+            source.tree = data
+        else:
+            source.text = text
+        return data, [], source
+    source.tree = data = _cache_get(raw)  # anything else: PyYAML, parsed once and cached
+    if data is not None:
+        return data, [], source
+    issues = _read_with_pyyaml(source, text, raw)
+    return source.tree, issues, source
+
+
+def _read_with_pyyaml(source: SourceFile, text: str, raw: bytes) -> list[ContentIssue]:
+    """Parse into ``source.tree`` (and the cache); the issues when the file cannot be read."""
+    name = source.path
     try:
-        data = yaml.load(text, Loader=_PosLoader)  # noqa: S506 - _PosLoader is a SafeLoader
-        _cache_put(raw, data)
-        return data, []
+        source.tree = yaml.load(text, Loader=_PosLoader)  # noqa: S506 - _PosLoader is a SafeLoader
+        _cache_put(raw, source.tree)
+        return []
     except _Refused as exc:
         line, col, message = str(exc).split(":", 2)
-        return None, [ContentIssue(name, int(line), int(col), message)]
+        return [ContentIssue(name, int(line), int(col), message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "?"
         if exc.context and exc.context_mark and exc.problem:
             problem += _(" ({context}, ligne {line})").format(context=exc.context, line=exc.context_mark.line + 1)
-        return None, [ContentIssue(name, line, col, _("erreur de syntaxe YAML\u00a0: {problem}").format(problem=problem))]
+        return [ContentIssue(name, line, col, _("erreur de syntaxe YAML\u00a0: {problem}").format(problem=problem))]
     except yaml.YAMLError as exc:
-        return None, [ContentIssue(name, 1, 1, _("erreur YAML\u00a0: {error}").format(error=exc))]
+        return [ContentIssue(name, 1, 1, _("erreur YAML\u00a0: {error}").format(error=exc))]
 
 
 _PYDANTIC_FR = {
@@ -383,13 +435,13 @@ class Content:
     practices: dict[str, Practice] = field(default_factory=dict)
     issues: list[ContentIssue] = field(default_factory=list)
     skipped: int = 0
-    # (section, id) -> (file, parsed node): where each item came from, for messages about it.
-    origins: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict, repr=False)
+    # (section, id) -> (file, ItemRef): where each item came from, for messages about it.
+    origins: dict[tuple[str, str], tuple[str, ItemRef]] = field(default_factory=dict, repr=False)
 
     def locate(self, section: str, item_id: str, loc: tuple[Any, ...] = ()) -> tuple[str, int, int]:
         """File, line and column of an item's field (``loc`` as in pydantic errors)."""
-        path, node = self.origins.get((section, item_id), ("?", None))
-        line, col = position_of(node, loc) if node is not None else (1, 1)
+        path, ref = self.origins.get((section, item_id), ("?", None))
+        line, col = position_of(ref.node(), loc) if ref is not None else (1, 1)
         return path, line, col
 
     @property
@@ -455,12 +507,12 @@ def _load_content(paths: list[Path] | Path) -> Content:
     if isinstance(paths, Path):
         paths = [paths]
     content = Content()
-    where: dict[tuple[str, str], tuple[str, Any]] = {}  # (section, id) -> (file, node)
+    where: dict[tuple[str, str], tuple[str, ItemRef]] = {}  # (section, id) -> (file, where in it)
     for path in content_files(paths):
         if not path.exists():
             content.issues.append(ContentIssue(str(path), 1, 1, _("fichier ou dossier introuvable")))
             continue
-        data, issues = read_yaml(path)
+        data, issues, source = _read(path, positions=False)
         content.issues.extend(issues)
         if data is None:
             continue
@@ -470,10 +522,11 @@ def _load_content(paths: list[Path] | Path) -> Content:
             )
             continue
         for section, items in data.items():
-            line, col = data.key_pos.get(section, (1, 1)) if isinstance(data, PosDict) else (1, 1)
             if section == "$schema":
                 continue
             model = SECTIONS.get(section)
+            if model is None or not isinstance(items, list):
+                line, col = position_of(source.positioned(), (section,))
             if model is None:
                 known = ", ".join(SECTIONS)
                 content.issues.append(
@@ -486,26 +539,27 @@ def _load_content(paths: list[Path] | Path) -> Content:
                 continue
             registry = getattr(content, section)
             for index, node in enumerate(items):
-                ipos = items.item_pos[index] if isinstance(items, PosList) else (line, col)
                 try:
                     item = model.model_validate(node)
                 except ValidationError as exc:
                     content.skipped += 1
+                    positioned = ItemRef(source, section, index).node()
                     for err in exc.errors():
                         loc = tuple(err["loc"]) + tuple(getattr((err.get("ctx") or {}).get("error"), "loc", ()))
-                        eline, ecol = position_of(node, loc) if loc else ipos
+                        eline, ecol = position_of(positioned, loc) if loc else position_of(
+                            source.positioned(), (section, index))
                         content.issues.append(ContentIssue(str(path), eline, ecol, _message(err)))
                     continue
                 if item.id in registry:
-                    first_file, _node = where[(section, item.id)]
-                    first_line = position_of(_node, ("id",))[0]
-                    eline, ecol = position_of(node, ("id",))
+                    first_file, first = where[(section, item.id)]
+                    first_line = position_of(first.node(), ("id",))[0]
+                    eline, ecol = position_of(ItemRef(source, section, index).node(), ("id",))
                     content.skipped += 1
                     content.issues.append(ContentIssue(str(path), eline, ecol, _(
                         "id «\u00a0{id}\u00a0» déjà utilisé ({file}:{line})").format(id=item.id, file=first_file, line=first_line)))
                     continue
                 registry[item.id] = item
-                where[(section, item.id)] = (str(path), node)
+                where[(section, item.id)] = (str(path), ItemRef(source, section, index))
     _check_references(content, where)
     content.origins = where
     from game.content.checks import check_texts
@@ -514,7 +568,7 @@ def _load_content(paths: list[Path] | Path) -> Content:
     return content
 
 
-def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, Any]]) -> None:
+def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, ItemRef]]) -> None:
     """Drop items that refer to a theme, source, axis or indicator that does not exist."""
     # Indicators first: a question may not refer to them, but scenarios do.
     for section in ("indicators", "careers", "questions", "scenarios", "takeaways", "practices"):
@@ -523,7 +577,8 @@ def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, 
             item = registry[item_id]
             for fieldname, target, ref in _REFS[section](item):
                 if ref not in getattr(content, target):
-                    path, node = where[(section, item_id)]
+                    path, item_ref = where[(section, item_id)]
+                    node = item_ref.node()
                     line, col = _find_value(node, ref) or position_of(node, (fieldname,))
                     content.issues.append(ContentIssue(path, line, col, _(_UNKNOWN[target]).format(ref=ref)))
                     del registry[item_id]

@@ -9,7 +9,9 @@ same line and column for every value, since error messages point there.
 from __future__ import annotations
 
 import math
+import tempfile
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import yaml
@@ -227,3 +229,47 @@ def test_damaged_banks_are_read_exactly_or_declined(edits: list[tuple[int, str, 
         else:
             text = text[:at] + char + text[at + 1:]
     assert_same_or_declined(text)
+
+
+# ---------------------------------------------------------------------------- the whole loader
+
+SECTION_NAMES = ["themes", "sources", "axes", "indicators", "careers", "questions", "scenarios", "takeaways",
+                 "practices"]
+
+
+def load_both_ways(folder: Path) -> None:
+    """The loader gives the same items and the same issues (positions included) with or without
+    the fast reader, whose positions are worked out later, only for the messages."""
+    fast = load_content(folder)
+    with mock.patch.object(fastyaml, "load", lambda text, positions=True: None), \
+            mock.patch.dict("os.environ", {"NEJ_NO_CACHE": "1"}):
+        slow = load_content(folder)
+    assert fast.issues == slow.issues
+    for section in SECTION_NAMES:
+        assert getattr(fast, section) == getattr(slow, section), section
+
+
+@pytest.mark.parametrize("folder", ["tests/broken", "questions", "locales/en/content"])
+def test_real_and_broken_banks_load_the_same_either_way(folder: str) -> None:
+    load_both_ways(ROOT / folder)
+
+
+FIELDS = st.sampled_from(["themes", "sources", "questions", "scenarios", "careers", "axes", "indicators", "id", "theme",
+                          "type", "prompt", "choices", "correct", "text", "estimate", "min", "max", "step", "answer",
+                          "explanation", "source", "effects", "title", "x"])
+ITEM_VALUES = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.sampled_from(["t", "s", "a", "single"]),
+                                     st.text(max_size=12)),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(FIELDS, inner, max_size=4),
+                           max_leaves=20)
+
+
+@FUZZ
+@given(st.dictionaries(FIELDS, ITEM_VALUES, max_size=4), st.booleans())
+def test_random_banks_get_the_same_messages_either_way(data: dict, with_registry: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "bank.yaml").write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                                                    default_flow_style=False), encoding="utf-8")
+        if with_registry:
+            _bank_file(folder / "more.yaml", range(3))
+        load_both_ways(folder)

@@ -112,6 +112,11 @@ DECLINED_OR_SAME = [
     "%YAML 1.1\n---\na: 1\n", "a: 1\na: 2\n", "? a\n: b\n", "a: \"\\/\"\n", "a: \"\\ud800\"\n", "a: \"\\q\"\n",
     "a: -\n", "a: - b\n", "a: @b\n", "a: `b\n", "a: |\n\n  x\n", "a: |\n  x\n   \n", "- - a\n", "s:\n-\n  a: 1\n",
     "a: [b, {c: d}]\n", "a: '''\n", "a: \"\\\"\n", "a:    \n", "\"a\": 1\n", "a : 1\n",
+    # found by a review: a comment after « - » read as a flow list; escapes past U+10FFFF; keys
+    # libyaml finds too long; numbers Python cannot build; dates that do not exist; empty items
+    "s:\n- # x]\n", "s:\n  - a\n  - # b, c]\n", 'a: "\\U00110000"\n', 'a: "\\UFFFFFFFF"\n', 'a: ["\\U00110000"]\n',
+    "a" * 1025 + ": b\n", "s:\n- " + "a" * 1025 + ": b\n", "a: {" + "a" * 1025 + ": b}\n", "a: 0b_\n", "a: 0x_\n",
+    "a: " + "1" * 5000 + "\n", "a: 2024-13-45\n", "s:\n- \n", "s:\n-   \n",
 ]
 
 
@@ -123,6 +128,34 @@ def test_common_styles_are_read_fast_and_exactly(text: str) -> None:
 @pytest.mark.parametrize("text", DECLINED_OR_SAME)
 def test_traps_are_declined_or_read_exactly(text: str) -> None:
     assert_same_or_declined(text)
+
+
+def test_a_long_run_of_spaces_takes_linear_time() -> None:
+    """Regexes that could match trailing spaces two ways took 19 s on one 40 000-space line (a
+    2 MB file of such lines: hours). The alarm only stops a hang; the real time is milliseconds."""
+    import signal
+
+    def hang(*_args: object) -> None:
+        raise AssertionError("quadratic regex: 100 000 spaces took more than 10 s")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(10)
+    try:
+        for text in ("a: [x" + " " * 100_000 + "\n", "a: {k: x" + " " * 100_000 + "#}\n",
+                     "a: x" + " " * 100_000 + "y:\n", 'a: "x"' + " " * 100_000 + "y\n", "a:" + " " * 100_000 + "-\n"):
+            assert fastyaml.load(text) is None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_values_python_cannot_build_are_reported_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text("sources:\n  - id: s\n    year: 0b_\n", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text("themes:\n  - {id: t, title: T, short: S, intro: I}\n", encoding="utf-8")
+    content = load_content(tmp_path)
+    [issue] = content.issues
+    assert (Path(issue.path).name, issue.line, issue.column) == ("s.yaml", 3, 11) and "0b_" in issue.message
+    assert "t" in content.themes
 
 
 def test_what_pyyaml_refuses_is_always_declined() -> None:

@@ -54,6 +54,7 @@ _UNSAFE = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uff
 _PLAIN_START = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|[-?:][^ ,\[\]{}:#])"
 _FLOW_PLAIN_START = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|-[^ ,\[\]{}:#])"
 _KEY = _PLAIN_START + r"[^ :#,\[\]{}]*"  # keys: plain, one word
+MAX_KEY = 1000  # libyaml refuses keys of more than 1024 characters: longer ones go to PyYAML
 _DQ = r'"([^"\\]*(?:\\.[^"\\]*)*)"'
 _SQ = r"'([^']*(?:''[^']*)*)'"
 _END = r"(?: +#.*| *)$"  # after a value: spaces, maybe a comment
@@ -71,7 +72,9 @@ _LINE = (
     + r"|(\|-?) *$"  # 9 a literal block
     + r"|(#.*)?$)"  # 10 nothing (a comment maybe)
 )
-_FLOW_VALUE = r"(" + _DQ + "|" + _SQ + r"|" + _FLOW_PLAIN_START + r"[^,\[\]{}:#]*)"
+# A plain value never ends on a space, so the spaces after it can be matched one way only
+# (two ways made a long run of spaces take quadratic time).
+_FLOW_VALUE = r"(" + _DQ + "|" + _SQ + r"|" + _FLOW_PLAIN_START + r"[^ ,\[\]{}:#]*(?: +[^ ,\[\]{}:#]+)*)"
 _FLOW_KEY = r"(" + _FLOW_PLAIN_START + r"[^ :#,\[\]{}]*): +"
 # One-line flow tables and lists of scalars, one item (and the comma or bracket after it) at a time.
 # The last group is « , » before another item, None after the closing bracket and the end of the line.
@@ -132,18 +135,21 @@ def _plain(text: str) -> Any:
     resolver, constructor, _typed = _tools  # type: ignore[misc]
     tag = resolver.resolve(yaml.ScalarNode, text, (True, False))
     node = yaml.ScalarNode(tag, text)
-    if tag == _STR:
-        value = text
-    elif tag == _INT:
-        value = constructor.construct_yaml_int(node)
-    elif tag == _FLOAT:
-        value = constructor.construct_yaml_float(node)
-    elif tag == _BOOL:
-        value = constructor.construct_yaml_bool(node)
-    elif tag == _NULL:
-        value = None
-    else:
-        raise _Decline  # timestamps, merge keys « << », « = »…
+    try:
+        if tag == _STR:
+            value = text
+        elif tag == _INT:
+            value = constructor.construct_yaml_int(node)
+        elif tag == _FLOAT:
+            value = constructor.construct_yaml_float(node)
+        elif tag == _BOOL:
+            value = constructor.construct_yaml_bool(node)
+        elif tag == _NULL:
+            value = None
+        else:
+            raise _Decline  # timestamps, merge keys « << », « = »…
+    except (ValueError, OverflowError):
+        raise _Decline from None  # « 0b_ », 5 000 digits…: the PyYAML path reports it
     if len(text) < 40 and len(_PLAIN_CACHE) < 4096:  # the same keys and numbers come back all the time
         _PLAIN_CACHE[text] = value
     return value
@@ -153,7 +159,10 @@ def _unescape(body: str) -> str:
     def one(m: re.Match[str]) -> str:
         code = m.group(1)
         if len(code) > 1:
-            return chr(int(code[1:], 16))
+            point = int(code[1:], 16)
+            if point > 0x10FFFF:
+                raise _Decline  # not a character: an error for PyYAML to report
+            return chr(point)
         if code not in _ESCAPES:
             raise _Decline
         return _ESCAPES[code]
@@ -201,6 +210,8 @@ def _flow(text: str, at: int, line: int, positions: bool) -> tuple[Any, int]:
                 raise _Decline  # nested, on several lines, empty values…
             if is_map:
                 key, whole, dq, sq, sep = m.groups()
+                if len(key) > MAX_KEY:
+                    raise _Decline
                 key = cached(key, key) if key in cache else _plain(key)
                 start = m.start(2)
             else:
@@ -321,6 +332,8 @@ def _load(text: str, positions: bool) -> dict[Any, Any]:  # noqa: C901 - one loo
                 raise _Decline  # « - » where a key was expected, or a list item on the next lines
             column = indent + len(dash)
             if key is None:
+                if kind == _COMMENT or kind <= 3:
+                    raise _Decline  # « - » then a comment: an empty item (null), or a block on the next lines
                 if positions:
                     container.item_pos.append((index, column + 1))
                 if kind == _LITERAL:
@@ -345,6 +358,8 @@ def _load(text: str, positions: bool) -> dict[Any, Any]:  # noqa: C901 - one loo
             top_indent = column
         elif not is_map or key is None:
             raise _Decline  # a scalar where a key was expected: a value over several lines, or an error
+        if len(key) > MAX_KEY:
+            raise _Decline
         mapping_key = cached(key, _DECLINED)
         if mapping_key is _DECLINED:
             mapping_key = _plain(key)
@@ -387,6 +402,8 @@ def _line_value(text: str, m: re.Match[str], kind: int, line: int, positions: bo
         return _plain(body.rstrip(" ")), 0
     if kind == _PLAIN_OTHER:
         return _plain_value(body), 0
+    if kind != _FLOW_VALUE_START:
+        raise _Decline
     return _flow(text, m.start(kind), line, positions)
 
 

@@ -176,15 +176,19 @@ class _Build:
             tag = node.tag
             if tag == _STR:
                 return node.value
-            if tag == _INT:
-                return self.loader.construct_yaml_int(node)
-            if tag == _FLOAT:
-                return self.loader.construct_yaml_float(node)
-            if tag == _BOOL:
-                return self.loader.construct_yaml_bool(node)
-            if tag == _NULL:
-                return None
-            return self.loader.construct_object(node, deep=True)
+            try:
+                if tag == _INT:
+                    return self.loader.construct_yaml_int(node)
+                if tag == _FLOAT:
+                    return self.loader.construct_yaml_float(node)
+                if tag == _BOOL:
+                    return self.loader.construct_yaml_bool(node)
+                if tag == _NULL:
+                    return None
+                return self.loader.construct_object(node, deep=True)
+            except (ValueError, OverflowError) as exc:  # « 0b_ », a 13th month, 5 000 digits…
+                raise yaml.constructor.ConstructorError(None, None, _("valeur illisible «\u00a0{value}\u00a0» ({error})").format(
+                    value=node.value[:40], error=exc), node.start_mark) from None
         key = id(node)
         if key in self.done:  # an alias: the same object, as PyYAML gives
             self.aliases += 1
@@ -222,7 +226,11 @@ class _Build:
             size += sum(self.sizes.get(id(c), 1) for c in node.value)
         else:
             _check_graph(node)  # unusual nodes: the generic check, then the generic constructor
-            value = self.loader.construct_object(node, deep=True)
+            try:
+                value = self.loader.construct_object(node, deep=True)
+            except (ValueError, OverflowError, TypeError) as exc:
+                raise yaml.constructor.ConstructorError(None, None, _("valeur illisible ({error})").format(error=exc),
+                                                        node.start_mark) from None
         if size > MAX_EXPANDED_NODES:
             _refuse(node, _("trop de valeurs une fois les alias (« *nom ») développés"))
         if size > 1:

@@ -49,8 +49,8 @@ class _Decline(Exception):
 # Not printable or not "\n" (after "\r\n" → "\n"): tabs, other line breaks (\r, \x85, \u2028,
 # \u2029), control characters, a byte-order mark, lone surrogates, U+FFFE and U+FFFF.
 _UNSAFE = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
-# A plain scalar starts with no indicator and no space (YAML spaces: " " and tab, not U+00A0); « - », and « ? » or « : » out of { } and [ ],
-# may start one when a character that is not a space follows.
+# A plain scalar starts with no indicator and no space (YAML's spaces are " " and tab, not
+# U+00A0); « - », and « ? » or « : » out of { } and [ ], may start one before a non-space.
 _PLAIN_START = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|[-?:][^ ,\[\]{}:#])"
 _FLOW_PLAIN_START = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|-[^ ,\[\]{}:#])"
 _KEY = _PLAIN_START + r"[^ :#,\[\]{}]*"  # keys: plain, one word
@@ -102,6 +102,7 @@ class _Patterns:
 def _patterns() -> _Patterns:
     return _Patterns()
 
+
 _STR, _INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
 _PLAIN_CACHE: dict[str, Any] = {}
 _DECLINED = object()
@@ -109,6 +110,8 @@ _tools: tuple[yaml.resolver.Resolver, yaml.constructor.SafeConstructor, Any] | N
 
 
 class _Everything:
+    """Contains every character: the resolver is asked for every plain scalar."""
+
     def __contains__(self, item: object) -> bool:
         return True
 
@@ -173,14 +176,6 @@ def _unescape(body: str) -> str:
     return text
 
 
-def _flow_scalar(whole: str, dq: str | None, sq: str | None) -> Any:
-    if dq is not None:
-        return _unescape(dq) if "\\" in dq else dq
-    if sq is not None:
-        return sq.replace("''", "'")
-    return _plain(whole.rstrip(" "))
-
-
 def _plain_value(text: str) -> Any:
     """A block plain scalar from its start to the end of the line."""
     cut = text.find(" #")
@@ -221,8 +216,7 @@ def _flow(text: str, at: int, line: int, positions: bool) -> tuple[Any, int]:
                 value = _unescape(dq) if "\\" in dq else dq
             elif sq is not None:
                 value = sq.replace("''", "'")
-            else:
-                whole = whole.rstrip(" ")
+            else:  # plain (it never ends on a space)
                 value = cached(whole, whole) if whole in cache else _plain(whole)
             if is_map:
                 out[key] = value

@@ -193,6 +193,7 @@ def _flow(text: str, at: int, line: int, positions: bool) -> tuple[Any, int]:
     cache = _PLAIN_CACHE
     cached = cache.get
     patterns = _patterns()
+    typed = _typed_first()
     step = (patterns.pair_step if is_map else patterns.item_step).match
     out: Any = (PosDict() if is_map else PosList()) if positions else ({} if is_map else [])
     where: Any = {} if is_map else []
@@ -207,7 +208,8 @@ def _flow(text: str, at: int, line: int, positions: bool) -> tuple[Any, int]:
                 key, whole, dq, sq, sep = m.groups()
                 if len(key) > MAX_KEY:
                     raise _Decline
-                key = cached(key, key) if key in cache else _plain(key)
+                if key[0] in typed:  # « true: », « 1: »… (most keys are plain words: no lookup)
+                    key = cached(key, key) if key in cache else _plain(key)
                 start = m.start(2)
             else:
                 whole, dq, sq, sep = m.groups()
@@ -217,7 +219,9 @@ def _flow(text: str, at: int, line: int, positions: bool) -> tuple[Any, int]:
             elif sq is not None:
                 value = sq.replace("''", "'")
             else:  # plain (it never ends on a space)
-                value = cached(whole, whole) if whole in cache else _plain(whole)
+                value = whole
+                if whole[0] in typed:
+                    value = cached(whole, whole) if whole in cache else _plain(whole)
             if is_map:
                 out[key] = value
                 if positions:
@@ -273,6 +277,8 @@ def _load(text: str, positions: bool) -> dict[Any, Any]:  # noqa: C901 - one loo
     cache = _PLAIN_CACHE
     cached = cache.get
     typed = _typed_first()
+    # The innermost open block, as in frames[-1]: its indent, container, and whether it is a mapping.
+    top_indent, container, is_map = -1, None, False
     index = 0
     while index < count:
         text = lines[index]
@@ -285,7 +291,9 @@ def _load(text: str, positions: bool) -> dict[Any, Any]:  # noqa: C901 - one loo
         if key is None and dash is None and (kind == 1 or kind == _COMMENT):
             continue  # an empty line or a comment
         indent = len(spaces)
-        if pending is not None:
+        if pending is None and indent == top_indent and is_map and dash is None:
+            pass  # the next key of the mapping being read (most lines): no block opens or closes
+        elif pending is not None:
             parent, parent_key, key_indent = pending
             pending = None
             if not (indent > key_indent or (indent == key_indent and dash is not None)):
@@ -320,7 +328,8 @@ def _load(text: str, positions: bool) -> dict[Any, Any]:  # noqa: C901 - one loo
                 top = frames[-1]
             if top[0] != indent:
                 raise _Decline  # a value going on over several lines, or bad indentation
-        top_indent, container, is_map, _indentless = frames[-1]
+        if frames[-1][1] is not container:
+            top_indent, container, is_map, _indentless = frames[-1]
         if dash is not None:
             if is_map or len(dash) == 1:
                 raise _Decline  # « - » where a key was expected, or a list item on the next lines
@@ -348,15 +357,16 @@ def _load(text: str, positions: bool) -> dict[Any, Any]:  # noqa: C901 - one loo
             frames.append((column, item, True, False))
             if len(frames) > MAX_FRAMES:
                 raise _Decline
-            container = item
-            top_indent = column
+            container, top_indent, is_map = item, column, True
         elif not is_map or key is None:
             raise _Decline  # a scalar where a key was expected: a value over several lines, or an error
         if len(key) > MAX_KEY:
             raise _Decline
-        mapping_key = cached(key, _DECLINED)
-        if mapping_key is _DECLINED:
-            mapping_key = _plain(key)
+        mapping_key = key
+        if key[0] in typed:
+            mapping_key = cached(key, _DECLINED)
+            if mapping_key is _DECLINED:
+                mapping_key = _plain(key)
         if kind <= 3 or kind == _COMMENT:
             pending = (container, mapping_key, top_indent)
             nodes += 1

@@ -13,7 +13,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import ValidationError
@@ -314,9 +314,8 @@ class SourceFile:
         return self.tree
 
 
-@dataclass(frozen=True, eq=False)
-class ItemRef:
-    """Where an item came from: its file, section and index there."""
+class ItemRef(NamedTuple):
+    """Where an item came from: its file, section and index there (a tuple: one per item)."""
 
     file: SourceFile
     section: str

@@ -100,6 +100,7 @@ ACCEPTED = [
     "a: {k: v w, \"n\": 1}\n".replace('"n"', "n"),
     "a: 2024\nb: 1_000\nc: .inf\nd: 1e3\ne: 0o17\nf: 017\ng: 190:20:30\n",
     "$schema: x\n-1: y\ntrue: z\n",
+    "a: -,\nb: -#\nc: ?x\nd: :x\ne: -]\nf: ?,\ng: -x #c\nh: -:x\ni: :#\ns:\n- -,\n- :x\n",  # « - ? : » then a non-space
     "a: x  \nb: 'y'   # c\n",
 ]
 
@@ -117,6 +118,7 @@ DECLINED_OR_SAME = [
     "s:\n- # x]\n", "s:\n  - a\n  - # b, c]\n", 'a: "\\U00110000"\n', 'a: "\\UFFFFFFFF"\n', 'a: ["\\U00110000"]\n',
     "a" * 1025 + ": b\n", "s:\n- " + "a" * 1025 + ": b\n", "a: {" + "a" * 1025 + ": b}\n", "a: 0b_\n", "a: 0x_\n",
     "a: " + "1" * 5000 + "\n", "a: 2024-13-45\n", "s:\n- \n", "s:\n-   \n",
+    "a: ::\n", "a: -:\n", "a: ?\n", "a: ?:\n", "s:\n- ?:\n", "s:\n- :: x\n", "a: - \n",
 ]
 
 

@@ -51,7 +51,8 @@ class _Decline(Exception):
 _UNSAFE = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 # A plain scalar starts with no indicator and no space (YAML's spaces are " " and tab, not
 # U+00A0); « - », and « ? » or « : » out of { } and [ ], may start one before a non-space.
-_PLAIN_START = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|[-?:][^ ,\[\]{}:#])"
+_PLAIN_START = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|[-?:][^ ,\[\]{}:#])"  # keys: stricter than needed
+_BLOCK_PLAIN_START = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|[-?:][^ ])"
 _FLOW_PLAIN_START = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|-[^ ,\[\]{}:#])"
 _KEY = _PLAIN_START + r"[^ :#,\[\]{}]*"  # keys: plain, one word
 MAX_KEY = 1000  # libyaml refuses keys of more than 1024 characters: longer ones go to PyYAML
@@ -66,8 +67,8 @@ _LINE = (
     r"(?:(" + _KEY + r"):(?: +|$))?"  # 3 a key
     r"(?:" + _DQ + _END  # 4 "double-quoted"
     + r"|" + _SQ + _END  # 5 'single-quoted'
-    + r"|(" + _PLAIN_START + r"[^:#]*)$"  # 6 plain, with no « : » or « # »
-    + r"|(" + _PLAIN_START + r".*)"  # 7 plain: comment, spaces and « : » are checked after
+    + r"|((?:[^ \-?:,\[\]{}#&*!|>'\"%@`]|[-?][^ :#])[^:#]*)$"  # 6 plain, with no « : » or « # »
+    + r"|(" + _BLOCK_PLAIN_START + r".*)"  # 7 plain: comment, spaces and « : » are checked after
     + r"|([{\[])"  # 8 a flow table or list
     + r"|(\|-?) *$"  # 9 a literal block
     + r"|(#.*)?$)"  # 10 nothing (a comment maybe)

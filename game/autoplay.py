@@ -292,7 +292,7 @@ class Monkey:
         if kind < 0.25:
             pos = (r.randrange(w), r.randrange(h))
             return [pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=r.choice((1, 1, 1, 3)), touch=False),
-                    pygame.event.Event(pygame.MOUSEMOTION, pos=(r.randrange(w), r.randrange(h)), rel=(0, 0),
+                    pygame.event.Event(pygame.MOUSEMOTION, pos=(r.randrange(w), r.randrange(h)), rel=(1, r.randrange(9)),
                                        buttons=(r.random() < 0.3, 0, 0), touch=False),
                     pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False)]
         if kind < 0.45:

@@ -160,6 +160,10 @@ class InputMapper:
         if getattr(event, "touch", False):
             return []  # SDL's copy of a touch: the finger events already said it
         if event.type == pygame.MOUSEMOTION:
+            if tuple(getattr(event, "rel", (1, 1))) == (0, 0) and not event.buttons[0]:
+                # SDL's own report of where a still pointer is (the window opened or was entered
+                # under it): not a player's move, so it must not take the focus from the keyboard.
+                return []
             return [Intent(POINTER_MOVE, "mouse", pos=event.pos, pressed=bool(event.buttons[0]))]
         if event.button != 1:
             return []

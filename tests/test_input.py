@@ -47,6 +47,16 @@ def test_mouse_and_synthetic_touch_copies():
     assert intent.kind == inp.POINTER_MOVE and intent.pressed
 
 
+def test_a_still_pointer_does_not_take_the_focus():
+    """When the window opens under a still mouse, SDL reports its place as a motion with rel
+    (0, 0) (seen under Xvfb): the keyboard's focus stays where the screen put it."""
+    m = InputMapper((800, 600))
+    still = pygame.event.Event(pygame.MOUSEMOTION, pos=(400, 300), rel=(0, 0), buttons=(0, 0, 0), touch=False)
+    assert m.translate(still) == []
+    moved = pygame.event.Event(pygame.MOUSEMOTION, pos=(401, 300), rel=(1, 0), buttons=(0, 0, 0), touch=False)
+    assert [i.kind for i in m.translate(moved)] == [inp.POINTER_MOVE]
+
+
 def test_touch_uses_normalised_coordinates():
     m = InputMapper((1000, 500))
     ev = pygame.event.Event(pygame.FINGERDOWN, x=0.5, y=0.25, dx=0, dy=0, touch_id=1, finger_id=0, pressure=1)

@@ -195,3 +195,21 @@ def test_every_screen_fits_at_large_text(app, size, scale):
     finally:
         app.apply_settings(Settings(), save=False)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:30])
+
+
+def test_a_still_pointer_leaves_the_title_focus_on_play(app):
+    """The window may open under a mouse resting on « Mode classe » (the screen's centre):
+    SDL's report of it must not move the focus, or Enter would start a class instead."""
+    title = TitleScene(app)
+    app.reset_to(title)
+    app.step([], 0)  # laid out and drawn
+    play = title.focus_id
+    classroom = next(w for w in title.focusables() if w.id != play and "class" in w.id)
+    still = pygame.event.Event(pygame.MOUSEMOTION, pos=classroom.rect.center, rel=(0, 0), buttons=(0, 0, 0),
+                               touch=False)
+    app.step([still], 0)
+    assert title.focus_id == play
+    moved = pygame.event.Event(pygame.MOUSEMOTION, pos=classroom.rect.center, rel=(2, 1), buttons=(0, 0, 0),
+                               touch=False)
+    app.step([moved], 0)
+    assert title.focus_id == classroom.id  # a real move still points

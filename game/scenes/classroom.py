@@ -20,7 +20,7 @@ from game.classroom import (
 from game.i18n import N_, _, fmt_percent, list_sep, ngettext
 from game.scenes.base import Scene
 from game.scenes.overlays import ConfirmScene, Overlay
-from game.scenes.question import fmt_estimate, slider_start
+from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
 from game.scenes.title import length_label, next_length, solo_length
 from game.ui.layout import Metrics, center_block, columns, rows, take_bottom, take_left, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross, draw_symbol
@@ -533,14 +533,8 @@ class ClassItemScene(TeamLabels, Scene):
         if self.step.kind == "question" and item.type == "estimate":
             self._build_estimate(m, area, prompt, big)
             return
-        n = len(item.choices)
-        ncols = 2 if (not m.portrait and n >= 2 and area.width > m.body * 24) else 1
-        nrows = -(-n // ncols)
-        col_w = (area.width - (ncols - 1) * m.gap) // ncols
-        text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
-        need = max(r.fit(c.text, text_w, 10_000, m.body, m.body).height for c in item.choices)
-        row_h = max(m.button_h, need + 2 * max(6, m.gap // 2) + 4)
-        choices_h = nrows * row_h + (nrows - 1) * m.gap
+        answers = AnswerGrid(r, m, area, [c.text for c in item.choices])
+        choices_h = answers.height
         hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
             if self.step.kind == "question" and item.type == "multiple" else ""
         hint_h = r.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
@@ -559,9 +553,7 @@ class ClassItemScene(TeamLabels, Scene):
         entry = self.classroom.entry(self.current)
         chosen = set(entry.answer.choice_ids) if entry else set()
         multiple = self.step.kind == "question" and item.type == "multiple"
-        grid = columns(choices_area, ncols, m.gap)
-        for i, c in enumerate(item.choices):
-            cell = rows(grid[i % ncols], nrows, m.gap)[i // ncols]
+        for i, (c, cell) in enumerate(zip(item.choices, answers.cells(choices_area))):
             self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
                                           pick_index=i, toggle=multiple, selected=c.id in chosen))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from game import scoring
@@ -15,6 +17,33 @@ from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
 def fmt_estimate(est: Estimate, value: float) -> str:
     """A figure of an estimate question with its unit: « 40 000 enfants », « 75 % »."""
     return with_unit(fmt_number(value, 0 if float(est.step).is_integer() else 1), est.unit)
+
+
+class AnswerGrid:
+    """Answer buttons in one or two columns (two when there is room), each row as tall as its
+    longest answer needs and at least a touch target; ``max_h`` caps the whole grid."""
+
+    def __init__(self, renderer: Any, m: Metrics, area: pygame.Rect, texts: list[str], max_h: int | None = None):
+        n = len(texts)
+        self.ncols = 2 if (not m.portrait and n >= 2 and area.width > m.body * 24) else 1
+        self.nrows = -(-n // self.ncols)
+        self.gap = m.gap
+        col_w = (area.width - (self.ncols - 1) * m.gap) // self.ncols
+        text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
+        need = max(renderer.fit(t, text_w, 10_000, m.body, m.body).height for t in texts)
+        self.row_h = max(m.button_h, need + 2 * max(6, m.gap // 2) + 4)
+        if max_h is not None and self.height > max_h:
+            self.row_h = max(m.button_h, (max_h - (self.nrows - 1) * m.gap) // self.nrows)
+
+    @property
+    def height(self) -> int:
+        return self.nrows * self.row_h + (self.nrows - 1) * self.gap
+
+    def cells(self, area: pygame.Rect) -> list[pygame.Rect]:
+        """The button of each answer, in order, once ``area`` (``height`` tall) is placed."""
+        grid = columns(area, self.ncols, self.gap)
+        return [rows(grid[i % self.ncols], self.nrows, self.gap)[i // self.ncols]
+                for i in range(self.ncols * self.nrows)]
 
 
 def slider_start(question: Question) -> float:
@@ -74,25 +103,11 @@ class QuestionScene(PlayScene):
         if q.type == "estimate":
             self._build_estimate(m, area)
             return
-        n = len(q.choices)
-        ncols = 2 if (not m.portrait and n >= 2 and area.width > m.body * 24) else 1
-        nrows = -(-n // ncols)
-        col_w = (area.width - (ncols - 1) * m.gap) // ncols
-        # Each row as tall as its longest answer needs, at least a touch target.
-        text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
-        need = 0
-        for c in q.choices:
-            fitted = self.app.renderer.fit(c.text, text_w, 10_000, m.body, m.body)
-            need = max(need, fitted.height + 2 * max(6, m.gap // 2) + 4)
-        row_h = max(m.button_h, need)
+        answers = AnswerGrid(self.app.renderer, m, area, [c.text for c in q.choices], max_h=area.height * 2 // 3)
+        choices_h = answers.height
         hint_text = _("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide.")
         hint_h = (self.app.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
                   if q.type == "multiple" else 0)
-        choices_h = nrows * row_h + (nrows - 1) * m.gap
-        max_choices_h = area.height * 2 // 3
-        if choices_h > max_choices_h:
-            row_h = max(m.button_h, (max_choices_h - (nrows - 1) * m.gap) // nrows)
-            choices_h = nrows * row_h + (nrows - 1) * m.gap
         prompt_box = centered(area, m.body * 40)
         prompt_need = self.app.renderer.fit(q.prompt, prompt_box.width, 10_000, m.heading, m.heading, True).height
         area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 3)
@@ -102,10 +117,7 @@ class QuestionScene(PlayScene):
             self.text(hint_text, hint, m.small, color="muted", valign="center")
         self.text(q.prompt, centered(prompt_area, m.body * 40), m.heading, bold=True, valign="center",
                   min_size=m.min_text)
-        grid = columns(choices_area, ncols, m.gap)
-        for i, c in enumerate(q.choices):
-            col = grid[i % ncols] if ncols > 1 else grid[0]
-            cell = rows(col, nrows, m.gap)[i // ncols if ncols > 1 else i]
+        for i, (c, cell) in enumerate(zip(q.choices, answers.cells(choices_area))):
             self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
                                           pick_index=i, toggle=q.type == "multiple",
                                           selected=c.id in self.selected))

@@ -46,9 +46,9 @@ class App:
         font_dir: Path | None = None,
     ) -> None:
         self.base_content = content  # French, as loaded
-        self.content = content  # in the current language
+        self.content = content  # in self.language: French until set_language says otherwise
         self._contents: dict[str, Content] = {i18n.DEFAULT_LANGUAGE: content}
-        self.language = i18n.current_language()
+        self.language = i18n.DEFAULT_LANGUAGE
         self.requested_size = size
         self.fullscreen = fullscreen
         self.rng = random.Random(seed)
@@ -76,6 +76,10 @@ class App:
         self.wakeups = 0
         self.on_frame = None  # hook: called after each frame is shown (autoplay, benchmark)
         self.after_first_frame: list = []  # work that can wait until the player sees something
+        # The interface and the content start in the same language: the process's (--lang, NEJ_LANG,
+        # the system locale), never English menus over French questions.
+        if i18n.current_language() != self.language:
+            self.set_language(i18n.current_language())
 
     # -- display -----------------------------------------------------------------------
     def open_window(self) -> pygame.Surface:

@@ -181,13 +181,19 @@ def load_playable(path: Path):  # noqa: ANN201
     return content
 
 
-def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The arguments, and the process's language: --lang, else NEJ_LANG, else the system's.
+    A language saved in the settings file counts only when neither --lang nor NEJ_LANG says one."""
     i18n.set_language(i18n.language_from_environment())
-    # A language chosen in the settings file counts only when neither --lang nor NEJ_LANG says one.
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
     if args.command == "validate":
         if args.val_lang:
             i18n.set_language(args.val_lang)
@@ -221,9 +227,19 @@ def main(argv: list[str] | None = None) -> int:
         autoplay.run(content, args.sessions, args.auto_seed, args.auto_size or args.size, args.screenshots,
                      bias=bias, memory=args.memory, mode=args.auto_mode)
         return 0
+    app = build_app(args, content)
+    app.run()
+    if app.results is not None:
+        for message in app.results.messages:  # e.g. a folder that could not be written
+            print(message, file=sys.stderr)
+        app.results.close()
+    return 0
+
+
+def build_app(args: argparse.Namespace, content):  # noqa: ANN001, ANN201 - App is imported on use
+    """The game as the command line asks for it: settings applied, window open, first scene pushed."""
     from game.app import App
     from game.scenes.title import TitleScene
-
     from game.settings import SettingsStore
 
     app = App(content, size=args.size, fullscreen=args.fullscreen, seed=args.seed, sound=not args.no_sound)
@@ -231,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = store.load()
     for message in store.messages:
         print(_("Réglages ignorés\u00a0: {message}").format(message=message), file=sys.stderr)
-    if args.lang or "NEJ_LANG" in os.environ:  # the command line and the environment win over the file
+    # --lang and NEJ_LANG win over the file; a file that names no language leaves the system's.
+    if args.lang or "NEJ_LANG" in os.environ or "language" not in store.chosen:
         settings = settings.with_value("language", i18n.current_language())
     kiosk = args.kiosk or settings.mode == "kiosk"
     store.writable = not kiosk  # a kiosk never writes its settings file
@@ -252,12 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             from game.scenes.classroom import ClassSetupScene
 
             app.push(ClassSetupScene(app))  # « Retour » leads to the title
-    app.run()
-    if app.results is not None:
-        for message in app.results.messages:  # e.g. a folder that could not be written
-            print(message, file=sys.stderr)
-        app.results.close()
-    return 0
+    return app
 
 
 def open_results():  # noqa: ANN201

@@ -46,6 +46,7 @@ class Settings:
     # How the game is used (facilitators set these in the file; the command line overrides them).
     mode: str = "solo"  # solo | classroom | kiosk
     length: str = "normal"  # short | normal | long (about 5, 10 and 15 minutes)
+    level: str = "adulte"  # college | lycee | adulte: the hardest items dealt (adulte: every item)
     kiosk_idle_seconds: float = 90.0
     kiosk_results_idle_seconds: float = 45.0
     kiosk_countdown_seconds: float = 20.0
@@ -67,6 +68,15 @@ MENU: tuple[Choice, ...] = (
     Choice("read_aloud", N_("Lecture à voix haute"), (False, True)),
     Choice("language", N_("Langue"), ("fr", "en")),
 )
+
+
+# Settings whose value is one of a few words: anything else in the file is refused, with a message.
+ENUMS: dict[str, tuple[str, ...]] = {
+    "mode": ("solo", "classroom", "kiosk"),
+    "length": ("short", "normal", "long"),
+    "level": ("college", "lycee", "adulte"),
+    "timer": ("off", "extended"),
+}
 
 
 def next_value(choice: Choice, current: Any) -> Any:
@@ -98,6 +108,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
             return float(value)
         raise TypeError(name)
     if isinstance(value, type(default)):
+        if name in ENUMS and value not in ENUMS[name]:
+            raise TypeError(name)
         return value
     raise TypeError(name)
 
@@ -109,6 +121,7 @@ class SettingsStore:
     path: Path = field(default_factory=lambda: config_dir() / FILE_NAME)
     writable: bool = True  # kiosk mode never writes
     messages: list[str] = field(default_factory=list)
+    chosen: frozenset[str] = frozenset()  # the keys the file really sets (the others are defaults)
 
     def load(self) -> Settings:
         defaults = Settings()
@@ -135,6 +148,7 @@ class SettingsStore:
                 values[key] = _coerce(key, value, getattr(defaults, key))
             except TypeError:
                 self.messages.append(f"{self.path}: {key} = {value!r}?")
+        self.chosen = frozenset(values)
         return replace(defaults, **values)
 
     def save(self, settings: Settings) -> bool:

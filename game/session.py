@@ -18,10 +18,75 @@ LENGTHS = {
 }
 
 
+# Levels, easiest first: a level deals its own items and every easier one (adulte: all of them).
+LEVELS = ("college", "lycee", "adulte")
+DEFAULT_LEVEL = "adulte"
+
+
 @dataclass(frozen=True)
 class Step:
+    """One item of a session, as dealt: the display order of its choices (choice ids) and, for an
+    estimate, where the slider starts. Both are drawn from the session's seed, so a seed replays them."""
+
     kind: str  # question | scenario
     id: str
+    order: tuple[str, ...] = ()
+    start: float | None = None
+
+
+def levels_up_to(level: str) -> frozenset[str]:
+    """The difficulties a level deals: « lycee » deals collège and lycée items."""
+    if level not in LEVELS:
+        level = DEFAULT_LEVEL
+    return frozenset(LEVELS[: LEVELS.index(level) + 1])
+
+
+def ordered_choices(question, step: Step | None) -> list:  # noqa: ANN001 - a Question's choices
+    """The question's choices in the order this session shows them (the authored order when the
+    step has none, or when its ids are not the question's: a bank edited since)."""
+    choices = list(question.choices)
+    if step is None or not step.order:
+        return choices
+    by_id = {c.id: c for c in choices}
+    if set(step.order) != set(by_id) or len(step.order) != len(choices):
+        return choices
+    return [by_id[i] for i in step.order]
+
+
+def choice_order(question, rng: random.Random) -> tuple[str, ...]:  # noqa: ANN001
+    """A new display order for a question's choices. True/false keeps Vrai then Faux, and an author
+    may pin the order (``order: fixed``: a scale, « aucune de ces réponses » last)."""
+    ids = [c.id for c in question.choices]
+    if question.type != "truefalse" and getattr(question, "order", None) != "fixed":  # TODO(order field)
+        rng.shuffle(ids)
+    return tuple(ids)
+
+
+def slider_start(estimate, rng: random.Random) -> float:  # noqa: ANN001 - an Estimate
+    """A start for the estimate slider, on one of its steps, never within two tolerances of the
+    answer (nor two steps, when the tolerance is smaller): where it starts gives nothing away."""
+    steps = int(round((estimate.max - estimate.min) / estimate.step))
+    values = [estimate.min + k * estimate.step for k in range(steps + 1)]
+    gap = 2 * max(estimate.tolerance, estimate.step)
+    far = [v for v in values if abs(v - estimate.answer) > gap]
+    if not far:  # a range too narrow for that: the end farthest from the answer
+        return max(values, key=lambda v: abs(v - estimate.answer))
+    return rng.choice(far)
+
+
+def deal(content: Content, steps: list[Step], rng: random.Random) -> list[Step]:
+    """Each question's display order and slider start, drawn after the items themselves (so a seed
+    deals the same items as before choices were shuffled)."""
+    dealt = []
+    for step in steps:
+        if step.kind == "question":
+            q = content.questions[step.id]
+            if q.type == "estimate" and q.estimate is not None:
+                step = Step(step.kind, step.id, (), slider_start(q.estimate, rng))
+            else:
+                step = Step(step.kind, step.id, choice_order(q, rng))
+        dealt.append(step)
+    return dealt
 
 
 def path_of(themes: list[str] | tuple[str, ...]) -> str:
@@ -34,19 +99,25 @@ def themes_of(path: str) -> list[str]:
     return [] if path == FULL_PATH else path.split("+")
 
 
-def plan_session(content: Content, path: str, rng: random.Random, length: str = "normal") -> list[Step]:
+def plan_session(content: Content, path: str, rng: random.Random, length: str = "normal",
+                 level: str = DEFAULT_LEVEL) -> list[Step]:
     """The items of one session: « Parcours complet » mixes every theme (normal length: about
     10 minutes, 12 questions and 4 scenario cards); a theme path plays that theme's items;
-    several themes (« a+b ») are mixed like the full path, within those themes."""
+    several themes (« a+b ») are mixed like the full path, within those themes. Only questions
+    of the level or easier are dealt, never a harder one: too few of them make a shorter session.
+    Scenario cards have no level: they are for everyone."""
     full, theme = LENGTHS.get(length, LENGTHS["normal"])
     chosen = set(themes_of(path))
+    allowed = levels_up_to(level)
     if path == FULL_PATH or len(chosen) > 1:
-        qs = [q for q in content.questions.values() if not chosen or q.theme in chosen]
+        qs = [q for q in content.questions.values()
+              if (not chosen or q.theme in chosen) and q.difficulty in allowed]
         ss = [s for s in content.scenarios.values() if not chosen or s.theme in chosen]
         questions = _spread(sorted(qs, key=lambda q: q.id), full[0], rng)
         scenarios = _spread(sorted(ss, key=lambda s: s.id), full[1], rng)
     else:
         qs, ss = content.items_of_theme(path)
+        qs = [q for q in qs if q.difficulty in allowed]
         questions = rng.sample(sorted(qs, key=lambda q: q.id), min(theme[0], len(qs)))
         scenarios = rng.sample(sorted(ss, key=lambda s: s.id), min(theme[1], len(ss)))
     q_steps = [Step("question", q.id) for q in questions]
@@ -88,11 +159,19 @@ class Session:
     seed: int | None = None
     answers: list[scoring.Answer] = field(default_factory=list)
     index: int = 0
+    level: str = DEFAULT_LEVEL
+    short_by: int = 0  # questions fewer than the length asks, for want of items at this level
 
     @classmethod
-    def start(cls, content: Content, path: str, seed: int | None = None, length: str = "normal") -> Session:
+    def start(cls, content: Content, path: str, seed: int | None = None, length: str = "normal",
+              level: str = DEFAULT_LEVEL) -> Session:
         rng = random.Random(seed)
-        return cls(content, path, plan_session(content, path, rng, length), seed)
+        steps = deal(content, plan_session(content, path, rng, length, level), rng)
+        # What the same path would deal with every level: the difference is the level's doing.
+        every = plan_session(content, path, random.Random(seed), length, LEVELS[-1])
+        asked = sum(1 for s in every if s.kind == "question")
+        dealt = sum(1 for s in steps if s.kind == "question")
+        return cls(content, path, steps, seed, level=level, short_by=max(0, asked - dealt))
 
     @property
     def finished(self) -> bool:
@@ -111,6 +190,23 @@ class Session:
         step = self.current
         same = [s for s in self.steps if s.kind == step.kind]
         return same.index(step) + 1, len(same)
+
+    def trace(self) -> list[dict]:
+        """The items in the order dealt, as a reader can check them: id, kind, level, the choice
+        ids in the order shown, the slider's start."""
+        rows = []
+        for step in self.steps:
+            row: dict = {"id": step.id, "kind": step.kind}
+            if step.kind == "question":
+                q = self.content.questions[step.id]
+                row.update(type=q.type, difficulty=q.difficulty)
+                if step.start is not None:
+                    row["slider_start"] = step.start
+                else:
+                    row["order"] = list(step.order)
+                    row["correct"] = sorted(q.correct_ids)
+            rows.append(row)
+        return rows
 
     def record(self, answer: scoring.Answer) -> None:
         if self.finished or answer.item_id != self.current.id:

@@ -1,4 +1,5 @@
-"""Robustness in the suite: a short soak (memory stays flat), a 1-minute monkey, fuzzed loaders."""
+"""Robustness: a soak (memory stays flat) and a 1-minute monkey behind the « soak » marker
+(`pytest -m soak`), fuzzed loaders in the default suite."""
 
 import io
 import json
@@ -8,6 +9,7 @@ import pytest
 from game import autoplay
 
 
+@pytest.mark.soak
 def test_memory_stays_flat_over_many_sessions(real_content):
     out = io.StringIO()
     autoplay.run(real_content, 120, 500, (1280, 720), out=out, memory=True)
@@ -17,6 +19,7 @@ def test_memory_stays_flat_over_many_sessions(real_content):
     assert late - early < 10, f"{early} MiB after 40 sessions, {late} MiB after 120"
 
 
+@pytest.mark.soak
 def test_monkey_for_one_minute(real_content):
     out = io.StringIO()
     summary = autoplay.run_monkey(real_content, 1.0, 3, out=out)  # raises on the first error

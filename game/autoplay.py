@@ -224,14 +224,33 @@ def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out:
     return summary
 
 
+def solo_trace(app: App, session) -> dict:  # noqa: ANN001 - a Session
+    """What a reader needs to check a session from outside: the items in the order dealt (level,
+    choice ids in the order shown, the slider's start) and the careers shown, each with the reason
+    the results screen gives for it, in the language played."""
+    from game import explain, scoring
+
+    matches = scoring.top_careers(app.content, session.answers)
+    reasons = explain.career_reasons(app.content, matches)
+    return {"language": app.language, "level": session.level, "short_by": session.short_by,
+            "items": session.trace(),
+            "careers_shown": [{"id": m.career_id, "reason": r} for m, r in zip(matches, reasons)]}
+
+
 def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
-                 bias: tuple[str, ...] = (), start_language: str = "fr", memory: bool = False) -> dict:
-    return _bot_session(app, index, seed, screenshots, out, start_language, memory, bias=bias,
-                        summarize=lambda s: s.play.session.summary() if isinstance(s, ResultsScene) else None)
+                 bias: tuple[str, ...] = (), start_language: str = "fr", memory: bool = False,
+                 trace: bool = False) -> dict:
+    def summarize(scene) -> dict | None:  # noqa: ANN001
+        if not isinstance(scene, ResultsScene):
+            return None
+        session = scene.play.session
+        return {**session.summary(), **({"trace": solo_trace(app, session)} if trace else {})}
+
+    return _bot_session(app, index, seed, screenshots, out, start_language, memory, bias=bias, summarize=summarize)
 
 
 def play_class_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
-                       start_language: str = "fr", memory: bool = False) -> dict:
+                       start_language: str = "fr", memory: bool = False, trace: bool = False) -> dict:
     """A classroom session played by a bot standing in for the facilitator, set-up to debrief."""
     from game.scenes.classroom import ClassSetupScene, DebriefScene
 
@@ -239,8 +258,12 @@ def play_class_session(app: App, index: int, seed: int, screenshots: Path | None
         if not isinstance(scene, DebriefScene):
             return None
         cl = scene.classroom
-        return {"mode": "classroom", "answering": cl.config.answering, "teams": len(cl.teams),
-                "items": len(cl.session.steps), "points": [cl.points(t.index) for t in cl.teams]}
+        row = {"mode": "classroom", "answering": cl.config.answering, "teams": len(cl.teams),
+               "items": len(cl.session.steps), "points": [cl.points(t.index) for t in cl.teams]}
+        if trace:
+            row["trace"] = {"language": app.language, "level": cl.session.level, "short_by": cl.session.short_by,
+                            "items": cl.session.trace()}
+        return row
 
     app.class_config = None
     return _bot_session(app, index, seed, screenshots, out, start_language, memory, summarize=summarize,
@@ -249,20 +272,21 @@ def play_class_session(app: App, index: int, seed: int, screenshots: Path | None
 
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,
         out: TextIO | None = None, bias: tuple[str, ...] = (), memory: bool = False,
-        mode: str = "solo") -> list[dict]:
+        mode: str = "solo", trace: bool = False, level: str | None = None) -> list[dict]:
     out = out or sys.stdout
     configure_headless()
     app = App(content, size=size, seed=seed, sound=False)
-    app.set_language(i18n.current_language())
+    if level is not None:  # what a player or a facilitator would pick on the title or the class set-up
+        app.settings = app.settings.with_value("level", level)
     app.open_window()
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     language = app.language
     try:
         if mode == "classroom":
-            return [play_class_session(app, i, seed + i, screenshots, out, language, memory)
+            return [play_class_session(app, i, seed + i, screenshots, out, language, memory, trace)
                     for i in range(sessions)]
-        results = [play_session(app, i, seed + i, screenshots, out, bias, language, memory)
+        results = [play_session(app, i, seed + i, screenshots, out, bias, language, memory, trace)
                    for i in range(sessions)]
     finally:
         i18n.set_language(language)  # the bot may have switched it

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from game import i18n
 from game.i18n import _
+from game.session import LEVELS
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "questions"
@@ -85,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--minutes", type=float, default=1.0, help=_("durée du mode --monkey"))
     auto.add_argument("--bias", default="", help=_("axes du profil que le robot privilégie, ex. repair,inclusion"))
     auto.add_argument("--screenshots", type=Path, default=None, help=_("dossier où enregistrer une image par écran"))
+    auto.add_argument("--trace", action="store_true",
+                      help=_("ajouter à chaque ligne les éléments dans l'ordre joué (niveau, ordre des réponses, "
+                             "départ du curseur) et les métiers montrés avec leur raison"))
+    auto.add_argument("--difficulty", choices=LEVELS, default=None,
+                      help=_("niveau choisi par le robot (college, lycee, adulte)"))
     return parser
 
 
@@ -225,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
                 axes=", ".join(unknown), known=", ".join(sorted(content.axes))), file=sys.stderr)
             return 2
         autoplay.run(content, args.sessions, args.auto_seed, args.auto_size or args.size, args.screenshots,
-                     bias=bias, memory=args.memory, mode=args.auto_mode)
+                     bias=bias, memory=args.memory, mode=args.auto_mode, trace=args.trace,
+                     level=args.difficulty)
         return 0
     app = build_app(args, content)
     app.run()

@@ -34,33 +34,53 @@ def comparison_basis(content: Content, indicator_id: str) -> str:
     )
 
 
+def career_reasons(content: Content, matches: list[scoring.CareerMatch]) -> list[str]:
+    """One sentence per career saying why it came up, from what the player did that counts for
+    that career's own axes. An act already given for a career higher in the list is not given
+    again while another one counts, so three careers never share one reason."""
+    used: set[str] = set()
+    reasons: list[str] = []
+    for match in matches:
+        reason = _reason(content, match, used)
+        if reason in reasons:  # nothing of its own left: what the job acts on is its own
+            reason = _("Ce métier agit sur un enjeu\u00a0: {issue}.").format(issue=content.careers[match.career_id].issue)
+        reasons.append(reason)
+    return reasons
+
+
 def career_reason(content: Content, match: scoring.CareerMatch) -> str:
-    """One sentence saying why this career came up, from what the player did."""
+    """The reason for one career on its own."""
+    return career_reasons(content, [match])[0]
+
+
+def _act(content: Content, c: scoring.Contribution) -> str:
+    choice = next(ch for ch in content.scenarios[c.item_id].choices if ch.id == c.choice_id)
+    return choice.reason or _("as choisi «\u00a0{choice}\u00a0»").format(choice=choice.text)
+
+
+def _reason(content: Content, match: scoring.CareerMatch, used: set[str]) -> str:
     acts: list[str] = []
-    right_items: dict[str, set[str]] = {}
-    for c in match.contributions:
+    for c in match.contributions:  # best first for this career
         if c.kind == "scenario":
-            sc = content.scenarios[c.item_id]
-            choice = next(ch for ch in sc.choices if ch.id == c.choice_id)
-            act = choice.reason or _("as choisi «\u00a0{choice}\u00a0»").format(choice=choice.text)
-            if act not in acts:
+            act = _act(content, c)
+            if act not in acts and act not in used:
                 acts.append(act)
-        else:
-            right_items.setdefault(c.axis, set()).add(c.item_id)
-    parts = []
-    if acts:
-        parts.append(_("tu {act}").format(act=acts[0]))
-        if len(acts) > 1:
-            parts.append(_("tu {act}").format(act=acts[1]))
-    for axis in match.axes:
-        n = len(right_items.get(axis, ()))
-        if n:
-            topic = content.axes[axis].topic
-            parts.append(ngettext("tu as bien répondu à {n} question sur {topic}",
-                                  "tu as bien répondu à {n} questions sur {topic}", n).format(n=n, topic=topic))
-            break
+    right: dict[str, set[str]] = {}
+    for c in match.contributions:
+        if c.kind == "question" and f"q:{c.item_id}" not in used:
+            right.setdefault(c.axis, set()).add(c.item_id)
+    career = content.careers[match.career_id]
+    # The question part names this career's own axis: the one it weighs most among those answered.
+    axis = max(right, key=lambda a: (career.axes.get(a, 0.0) * len(right[a]), a), default=None)
+    parts = [_("tu {act}").format(act=act) for act in acts[: 1 if axis else 2]]
+    used.update(acts[: len(parts)])
+    if axis is not None:
+        n = len(right[axis])
+        topic = content.axes[axis].topic
+        parts.append(ngettext("tu as bien répondu à {n} question sur {topic}",
+                              "tu as bien répondu à {n} questions sur {topic}", n).format(n=n, topic=topic))
+        used.update(f"q:{i}" for i in right[axis])
     if not parts:
-        career = content.careers[match.career_id]
         return _("Ce métier agit sur un enjeu\u00a0: {issue}.").format(issue=career.issue)
     sentence = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" et ") + parts[-1]
     return sentence[0].upper() + sentence[1:] + "."

@@ -55,6 +55,32 @@ def is_correct(question: Question, choice_ids: Iterable[str] = (), value: float 
     return frozenset(choice_ids) == question.correct_ids
 
 
+@dataclass(frozen=True)
+class Marking:
+    """Each box of a choice question after an answer: what the feedback marks in place."""
+
+    hits: frozenset[str]  # right choices the player picked
+    missed: frozenset[str]  # right choices left out
+    wrong: frozenset[str]  # wrong choices picked
+
+    @property
+    def right_total(self) -> int:
+        return len(self.hits) + len(self.missed)
+
+    @property
+    def credit(self) -> float:
+        """Partial credit of a several-answer question: right boxes found, less wrong boxes
+        ticked, over the right boxes (0 to 1). The score itself counts a question right only when
+        every box is right: a guess that ticks everything earns nothing."""
+        return max(0, len(self.hits) - len(self.wrong)) / self.right_total if self.right_total else 0.0
+
+
+def mark(question: Question, choice_ids: Iterable[str]) -> Marking:
+    picked = frozenset(choice_ids)
+    right = question.correct_ids
+    return Marking(picked & right, right - picked, picked - right)
+
+
 def answer_question(question: Question, choice_ids: Iterable[str] = (), value: float | None = None) -> Answer:
     ids = tuple(sorted(choice_ids))
     return Answer(question.id, "question", question.theme, ids, value, is_correct(question, ids, value))
@@ -144,8 +170,9 @@ def top_careers(content: Content, answers: list[Answer], n: int = 3) -> list[Car
         # Axis weight in the match = career weight x player weight.
         weights = {ax: career.axes.get(ax, 0.0) * player.get(ax, 0.0) for ax in player}
         axes = [ax for ax, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])) if w > 0][:2]
-        mine = [c for c in contrib if c.axis in axes]
-        mine.sort(key=lambda c: (axes.index(c.axis), -c.weight, c.item_id))
+        # Every act that counts for this career, by what it weighs for this career's own axes.
+        mine = [c for c in contrib if career.axes.get(c.axis, 0.0) * c.weight > 0]
+        mine.sort(key=lambda c: (-career.axes[c.axis] * c.weight, c.item_id, c.axis))
         matches.append(CareerMatch(career_id, score, axes, mine))
     return matches
 

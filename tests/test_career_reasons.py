@@ -1,0 +1,89 @@
+"""The careers on the results screen each say why they came up, from the player's own acts."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+
+from game import autoplay, explain, i18n, scoring
+from game.content.translate import apply
+from game.session import Session, ordered_choices
+
+
+def random_answers(content, seed: int) -> list[scoring.Answer]:
+    rng = random.Random(seed)
+    session = Session.start(content, "all", seed, "long")
+    answers = []
+    for step in session.steps:
+        if step.kind == "scenario":
+            sc = content.scenarios[step.id]
+            answers.append(scoring.answer_scenario(sc, rng.choice(sc.choices).id))
+            continue
+        q = content.questions[step.id]
+        if q.type == "estimate":
+            answers.append(scoring.answer_question(q, value=rng.choice([q.estimate.answer, q.estimate.min])))
+        else:
+            shown = ordered_choices(q, step)
+            k = rng.randint(1, len(shown)) if q.type == "multiple" else 1
+            answers.append(scoring.answer_question(q, [c.id for c in rng.sample(shown, k)]))
+    return answers
+
+
+def test_three_careers_never_share_a_reason(real_content):
+    for seed in range(300):
+        answers = random_answers(real_content, seed)
+        matches = scoring.top_careers(real_content, answers)
+        reasons = explain.career_reasons(real_content, matches)
+        assert len(reasons) == 3
+        assert len(set(reasons)) == 3, f"seed {seed}: {reasons}"
+
+
+def test_each_reason_names_an_act_that_counts_for_that_career(real_content):
+    for seed in range(100):
+        answers = random_answers(real_content, seed)
+        matches = scoring.top_careers(real_content, answers)
+        for match, reason in zip(matches, explain.career_reasons(real_content, matches)):
+            career = real_content.careers[match.career_id]
+            acts = {explain._act(real_content, c) for c in match.contributions if c.kind == "scenario"}
+            topics = {real_content.axes[c.axis].topic for c in match.contributions if c.kind == "question"}
+            assert all(career.axes.get(c.axis, 0) > 0 for c in match.contributions)
+            assert (any(a in reason for a in acts) or any(t in reason for t in topics)
+                    or career.issue in reason), f"seed {seed}, {career.id}: {reason}"
+
+
+def test_the_trace_shows_the_deal_and_the_careers_in_the_language_played(real_content):
+    out = io.StringIO()
+    i18n.set_language("en")
+    try:
+        autoplay.run(real_content, 2, 3, (1280, 720), out=out, trace=True)
+    finally:
+        i18n.set_language("fr")
+    languages = set()
+    for line in out.getvalue().splitlines():
+        row = json.loads(line)
+        trace = row["trace"]
+        languages.add(trace["language"])
+        dealt = trace["items"]
+        assert dealt and len({d["id"] for d in dealt}) == len(dealt)
+        for d in dealt:
+            if d["kind"] == "question":
+                q = real_content.questions[d["id"]]
+                assert d["difficulty"] == q.difficulty
+                if q.type == "estimate":
+                    e = q.estimate
+                    assert abs(d["slider_start"] - e.answer) > 2 * max(e.tolerance, e.step)
+                else:
+                    assert sorted(d["order"]) == sorted(c.id for c in q.choices)
+                    assert d["correct"] == sorted(q.correct_ids)
+            else:
+                assert d["id"] in real_content.scenarios
+        shown = trace["careers_shown"]
+        assert [c["id"] for c in shown] == row["careers"]
+        assert len({c["reason"] for c in shown}) == len(shown)
+        content = apply(real_content, "en") if trace["language"] == "en" else real_content
+        for c in shown:  # each reason is in the language the session ended in
+            french = any(w in c["reason"] for w in ("Tu ", " tu ", "Ce métier"))
+            assert french == (trace["language"] == "fr"), c["reason"]
+            assert content.careers[c["id"]].name
+    assert "en" in languages  # the bot started in English; it may switch on the title

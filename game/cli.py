@@ -259,6 +259,13 @@ def build_app(args: argparse.Namespace, content):  # noqa: ANN001, ANN201 - App 
         settings = settings.with_value("language", i18n.current_language())
     kiosk = args.kiosk or settings.mode == "kiosk"
     store.writable = not kiosk  # a kiosk never writes its settings file
+    if kiosk and not settings.kiosk_admin_pin:
+        from game.settings import random_pin
+
+        settings = settings.with_value("kiosk_admin_pin", random_pin())
+        print(_("Code administrateur de la borne pour cette séance\u00a0: {pin} (pour un code fixe, "
+                "mettez kiosk_admin_pin dans {path})").format(pin=settings.kiosk_admin_pin, path=store.path),
+              file=sys.stderr)
     app.store = store
     app.apply_settings(settings, save=False)
     app.after_first_frame.append(lambda: setattr(app, "results", open_results()))

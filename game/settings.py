@@ -50,7 +50,9 @@ class Settings:
     kiosk_idle_seconds: float = 90.0
     kiosk_results_idle_seconds: float = 45.0
     kiosk_countdown_seconds: float = 20.0
-    kiosk_admin_pin: str = "2468"  # change it in the file: it opens the admin screen of a kiosk
+    # Opens a kiosk's admin screen. No default secret: empty means a new random code at each start,
+    # printed where the kiosk was started; a fixed one (4 to 12 digits) is set in the file.
+    kiosk_admin_pin: str = ""
 
     def with_value(self, key: str, value: Any) -> Settings:
         return replace(self, **{key: value})
@@ -77,6 +79,13 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "level": ("college", "lycee", "adulte"),
     "timer": ("off", "extended"),
 }
+
+
+def random_pin(digits: int = 6) -> str:
+    """A kiosk admin code for one run, when the settings file sets none."""
+    import secrets
+
+    return "".join(secrets.choice("0123456789") for _ in range(digits))
 
 
 def next_value(choice: Choice, current: Any) -> Any:
@@ -110,6 +119,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     if isinstance(value, type(default)):
         if name in ENUMS and value not in ENUMS[name]:
             raise TypeError(name)
+        if name == "kiosk_admin_pin" and value and not (value.isdigit() and 4 <= len(value) <= 12):
+            raise TypeError(name)  # the admin keypad has digits only
         return value
     raise TypeError(name)
 

@@ -226,3 +226,29 @@ def test_full_session_at_200_percent_high_contrast_dyslexia_font_and_read_aloud(
     finally:
         app.apply_settings(Settings(), save=False)
         pygame.display.quit()
+
+
+def test_no_default_kiosk_code_and_a_random_one_per_run(tmp_path, monkeypatch, capsys):
+    """No default secret: a kiosk without a code in its file gets a new random one, said at start."""
+    from conftest import QUESTIONS
+    from game import cli
+
+    assert Settings().kiosk_admin_pin == ""
+    monkeypatch.setenv("NEJ_CONFIG_DIR", str(tmp_path))
+    pins = set()
+    for _ in range(3):
+        app = cli.build_app(cli.parse_args(["--kiosk", "--no-sound"]), cli.load_playable(QUESTIONS))
+        pin = app.kiosk.pin
+        assert pin.isdigit() and len(pin) == 6
+        assert pin in capsys.readouterr().err
+        pins.add(pin)
+    assert len(pins) > 1
+
+
+def test_a_kiosk_code_that_is_not_digits_is_refused(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('kiosk_admin_pin = "abc"\nlevel = "expert"\n', encoding="utf-8")
+    store = SettingsStore(path)
+    s = store.load()
+    assert s.kiosk_admin_pin == "" and s.level == "adulte"
+    assert len(store.messages) == 2

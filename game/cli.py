@@ -150,7 +150,7 @@ def export_command(paths: list[Path], output: Path) -> int:
     content = load_content(paths or [QUESTIONS])
     for issue in content.errors:
         print(issue, file=sys.stderr)
-    output.write_text(export_gift(list(content.questions.values()), content.themes), encoding="utf-8")
+    output.write_text(export_gift(list(content.questions.values()), content.themes, content.sources), encoding="utf-8")
     n = len(content.questions)
     print(i18n.ngettext("{n} question exportée dans {path}", "{n} questions exportées dans {path}", n).format(
         n=n, path=output))

@@ -27,7 +27,7 @@ def test_nine_poster_careers(real_content):
 
 def test_every_item_names_an_existing_source(real_content):
     for item in list(real_content.questions.values()) + list(real_content.scenarios.values()):
-        assert item.source in real_content.sources
+        assert item.source_ids and set(item.source_ids) <= set(real_content.sources)
         assert item.theme in real_content.themes
 
 

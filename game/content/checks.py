@@ -61,7 +61,7 @@ def check_texts(content: Content) -> list[ContentIssue]:
 
     for section in ("questions", "scenarios", "themes", "careers", "takeaways", "practices"):
         for item_id, item in getattr(content, section).items():
-            if section == "questions" and item.source is None:
+            if section == "questions" and not item.source_ids:
                 figures = [m.group(0) for loc, t in texts_of(section, item) if loc[0] in ("prompt", "explanation")
                            for m in FIGURE.finditer(t)]
                 if figures:

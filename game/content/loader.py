@@ -398,6 +398,7 @@ _PYDANTIC_FR = {
     "extra_forbidden": N_("champ inconnu\u00a0: «\u00a0{field}\u00a0» (faute de frappe\u00a0?)"),
     "string_type": N_("«\u00a0{field}\u00a0» doit être un texte"),
     "string_too_short": N_("«\u00a0{field}\u00a0» est vide"),
+    "too_short": N_("«\u00a0{field}\u00a0» est vide"),
     "string_pattern_mismatch": N_("«\u00a0{field}\u00a0» doit être un id en minuscules (lettres, chiffres, _ . -)"),
     "int_type": N_("«\u00a0{field}\u00a0» doit être un nombre entier"),
     "int_parsing": N_("«\u00a0{field}\u00a0» doit être un nombre entier"),
@@ -458,6 +459,10 @@ class Content:
     def playable(self) -> bool:
         return bool(self.questions or self.scenarios) and bool(self.careers) and bool(self.axes)
 
+    def sources_of(self, item: Any) -> list[Source]:
+        """The sources an item names (``source`` or ``sources``), in the author's order."""
+        return [self.sources[i] for i in getattr(item, "source_ids", ()) if i in self.sources]
+
     def items_of_theme(self, theme_id: str) -> tuple[list[Question], list[Scenario]]:
         return (
             [q for q in self.questions.values() if q.theme == theme_id],
@@ -467,10 +472,10 @@ class Content:
 
 # What each kind of item refers to: (field, registry) pairs, checked after all files load.
 _REFS = {
-    "questions": lambda q: [("theme", "themes", q.theme)] + ([("source", "sources", q.source)] if q.source else [])
+    "questions": lambda q: [("theme", "themes", q.theme)] + [("sources", "sources", i) for i in q.source_ids]
     + [("axes", "axes", a) for a in q.axes],
-    "scenarios": lambda s: [("theme", "themes", s.theme), ("source", "sources", s.source)]
-    + [("source", "sources", c.source) for c in s.choices if c.source]
+    "scenarios": lambda s: [("theme", "themes", s.theme)] + [("sources", "sources", i) for i in s.source_ids]
+    + [("sources", "sources", i) for c in s.choices for i in c.source_ids]
     + [("effects", "indicators", i) for c in s.choices for i in c.effects]
     + [("axes", "axes", a) for c in s.choices for a in c.axes],
     "careers": lambda c: [("source", "sources", c.source)] + [("axes", "axes", a) for a in c.axes],

@@ -6,12 +6,14 @@ ids, never on displayed text.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from game.i18n import _, ngettext
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-IdStr = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+IdStr = Field(pattern=ID_PATTERN, max_length=80)
+SourceId = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 
 MAX_CHOICES = 4
 MIN_CHOICES = 2
@@ -30,6 +32,55 @@ class FieldError(ValueError):
     def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
         super().__init__(message)
         self.loc = loc
+
+
+def _source_field(description: str = "Source id (one). For several, write « sources: [a, b] » instead.") -> Any:
+    return Field(default=None, pattern=ID_PATTERN, description=description)
+
+
+def _sources_field() -> Any:
+    return Field(default=None, min_length=1,
+                 description="Several source ids, in the order shown: « sources: [ademe_2022, arcep_2023] ».")
+
+
+def _one_or_several(data: Any) -> Any:
+    """Before validation: ``sources: [a, b]`` also fills ``source`` with its first id, so that
+    code that shows one source keeps working; ``source`` and ``sources`` together is an error."""
+    if isinstance(data, dict) and data.get("sources") is not None:
+        if data.get("source") is not None:
+            raise FieldError(("source",), _(
+                "«\u00a0source\u00a0» et «\u00a0sources\u00a0» ensemble\u00a0: mets tous les ids dans "
+                "«\u00a0sources: [a, b]\u00a0» et retire «\u00a0source\u00a0»"))
+        listed = data["sources"]
+        first = listed[0] if isinstance(listed, list) and listed else None
+        if isinstance(first, str):
+            data = {**data, "source": first}
+    return data
+
+
+def _check_sources(sources: list[str] | None) -> None:
+    if sources and len(set(sources)) != len(sources):
+        index = next(i for i, s in enumerate(sources) if s in sources[:i])
+        raise FieldError(("sources", index), _("source «\u00a0{id}\u00a0» citée deux fois").format(id=sources[index]))
+
+
+# For editors (JSON Schema): never « source » and « sources » together; a card needs one of them.
+_NOT_BOTH = {"not": {"required": ["source", "sources"]}}
+_ONE_OF = {"oneOf": [{"required": ["source"]}, {"required": ["sources"]}]}
+
+
+class SourceIds:
+    """``source_ids``: what code reads, for items that take ``source: id`` (one) or
+    ``sources: [id, id]`` (several): every id, in the author's order. ``source`` stays the
+    first id, for screens that show only one."""
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        listed = getattr(self, "sources", None)
+        if listed:
+            return tuple(listed)
+        one = getattr(self, "source", None)
+        return (one,) if one else ()
 
 
 class Theme(Model):
@@ -111,7 +162,9 @@ class Estimate(Model):
         return self
 
 
-class Question(Model):
+class Question(SourceIds, Model):
+    model_config = ConfigDict(json_schema_extra=_NOT_BOTH)
+
     id: str = IdStr
     theme: str = IdStr
     type: Literal["single", "multiple", "truefalse", "estimate"]
@@ -120,10 +173,10 @@ class Question(Model):
     choices: list[Choice] = Field(default_factory=list)
     estimate: Estimate | None = None
     explanation: str = Field(min_length=1)
-    source: str | None = Field(
-        default=None, pattern=r"^[a-z0-9][a-z0-9_.-]*$",
-        description="Source id; left empty only by importers, and « validate » then asks for one.",
-    )
+    source: str | None = _source_field(
+        "Source id; left empty only by importers, and « validate » then asks for one. "
+        "For several, write « sources: [a, b] » instead.")
+    sources: list[SourceId] | None = _sources_field()
     axes: dict[str, float] = Field(
         default_factory=dict, description="Profile weight earned by a right answer, per axis id."
     )
@@ -135,8 +188,11 @@ class Question(Model):
         default=None, description="Classroom: what the facilitator can bring out in the debate (facilitator only)."
     )
 
+    _one_or_several = model_validator(mode="before")(classmethod(lambda cls, data: _one_or_several(data)))
+
     @model_validator(mode="after")
     def _shape_fits_type(self) -> Question:
+        _check_sources(self.sources)
         if self.type == "estimate":
             if self.estimate is None:
                 raise FieldError(("type",), _("une question «\u00a0estimate\u00a0» a besoin d'un bloc «\u00a0estimate\u00a0»"))
@@ -169,7 +225,9 @@ class Question(Model):
         return frozenset(c.id for c in self.choices if c.correct)
 
 
-class ScenarioChoice(Model):
+class ScenarioChoice(SourceIds, Model):
+    model_config = ConfigDict(json_schema_extra=_NOT_BOTH)
+
     id: str = IdStr
     text: str = Field(min_length=1)
     consequence: str = Field(min_length=1)
@@ -179,23 +237,31 @@ class ScenarioChoice(Model):
     )
     effects: dict[str, float] = Field(default_factory=dict, description="Change of each indicator.")
     basis: str | None = Field(default=None, description="Which figure the effects come from.")
-    source: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    source: str | None = _source_field()
+    sources: list[SourceId] | None = _sources_field()
     axes: dict[str, float] = Field(default_factory=dict)
+
+    _one_or_several = model_validator(mode="before")(classmethod(lambda cls, data: _one_or_several(data)))
 
     @model_validator(mode="after")
     def _effects_have_basis(self) -> ScenarioChoice:
-        if any(self.effects.values()) and not (self.basis and self.source):
+        _check_sources(self.sources)
+        if any(self.effects.values()) and not (self.basis and self.source_ids):
             raise FieldError(("effects",), _("des «\u00a0effects\u00a0» demandent une «\u00a0basis\u00a0» et une «\u00a0source\u00a0»"))
         return self
 
 
-class Scenario(Model):
+class Scenario(SourceIds, Model):
+    model_config = ConfigDict(json_schema_extra=_ONE_OF)
+
     id: str = IdStr
     theme: str = IdStr
     title: str = Field(min_length=1)
     situation: str = Field(min_length=1)
     choices: list[ScenarioChoice]
-    source: str = IdStr
+    source: str | None = _source_field("Source id (one; « source » or « sources » is required). "
+                                       "For several, write « sources: [a, b] » instead.")
+    sources: list[SourceId] | None = _sources_field()
     debate: str | None = Field(
         default=None, description="Classroom: an open question for the class, shown after the card as « Débat : … »."
     )
@@ -203,8 +269,13 @@ class Scenario(Model):
         default=None, description="Classroom: what the facilitator can bring out in the debate (facilitator only)."
     )
 
+    _one_or_several = model_validator(mode="before")(classmethod(lambda cls, data: _one_or_several(data)))
+
     @model_validator(mode="after")
     def _choice_count(self) -> Scenario:
+        _check_sources(self.sources)
+        if not self.source_ids:
+            raise FieldError(("source",), _("champ obligatoire manquant\u00a0: «\u00a0{field}\u00a0»").format(field="source"))
         n = len(self.choices)
         if not MIN_CHOICES <= n <= MAX_CHOICES:
             raise FieldError(("choices",),
@@ -214,7 +285,7 @@ class Scenario(Model):
         return self
 
 
-class Career(Model):
+class Career(SourceIds, Model):
     id: str = IdStr
     name: str = Field(min_length=1)
     issue: str = Field(min_length=1, description="The issue (enjeu) the job acts on.")
@@ -225,7 +296,7 @@ class Career(Model):
     axes: dict[str, float]
 
 
-class Takeaway(Model):
+class Takeaway(SourceIds, Model):
     """An end-of-session card: one of the talk's good practices or « comment agir » steps."""
 
     id: str = IdStr
@@ -239,7 +310,7 @@ class Takeaway(Model):
     source: str = IdStr
 
 
-class Practice(Model):
+class Practice(SourceIds, Model):
     """One of the seven good practices of the talk, shown on the classroom debrief."""
 
     id: str = IdStr

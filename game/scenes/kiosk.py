@@ -94,9 +94,10 @@ class AttractScene(Scene):
         out = []
         content = self.app.content
         for q in sorted(content.questions.values(), key=lambda q: q.id):
-            source = content.sources.get(q.source or "")
-            if source is None:
+            named = content.sources_of(q)
+            if not named:
                 continue
+            source = named[0]
             sentence = q.explanation.split(". ")[0].rstrip(".") + "."
             if any(ch.isdigit() for ch in sentence) and len(sentence) < 200:
                 out.append((sentence, source.short_label))

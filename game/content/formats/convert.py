@@ -312,11 +312,13 @@ def to_yaml(result: ImportResult) -> str:
 # --------------------------------------------------------------------------- GIFT export
 
 
-def export_gift(questions: list[Question], themes: Mapping[str, Any] | None = None) -> str:
+def export_gift(questions: list[Question], themes: Mapping[str, Any] | None = None,
+                sources: Mapping[str, Any] | None = None) -> str:
     """The questions as Moodle GIFT (see ``gift.write_gift``). ``themes``: id → Theme (or title).
 
     single → ``=right ~wrong``; multiple → ``~%w%`` weights (the right ones share +100 %,
     the wrong ones −100 %); truefalse → ``{TRUE#wrong-answer feedback#right-answer feedback}``;
     estimate → a numeric question ``{#answer:tolerance}`` after a comment saying so (Moodle
-    plays it; our importer skips numeric questions, with a message)."""
-    return write_gift(questions, themes)
+    plays it; our importer skips numeric questions, with a message). Each question's sources
+    (``source`` or ``sources``) go in a « // source: » comment, named from ``sources``."""
+    return write_gift(questions, themes, sources)

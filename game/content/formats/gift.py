@@ -488,12 +488,24 @@ def _true_choice(q: Question) -> Any:
     return q.choices[0]
 
 
-def write_question(q: Question) -> list[str]:
-    """The lines of one question (no blank line)."""
+def _source_line(q: Question, sources: Mapping[str, Any] | None) -> list[str]:
+    """« // source: ademe_2022 (ADEME, 2022); arcep_2023 (Arcep, 2023) »: a comment, so a teacher
+    who edits the file still sees where each figure comes from (Moodle ignores it)."""
+    if not q.source_ids:
+        return []
+    names = []
+    for sid in q.source_ids:
+        label = getattr((sources or {}).get(sid), "short_label", None)
+        names.append(f"{sid} ({label})" if label else sid)
+    return [("// sources: " if len(names) > 1 else "// source: ") + "; ".join(names).replace("\n", " ")]
+
+
+def write_question(q: Question, sources: Mapping[str, Any] | None = None) -> list[str]:
+    """The lines of one question (no blank line); ``sources`` (id → Source) names them in full."""
     plain = any("<" in t or "&" in t for t in _texts(q)) or _starts_with_format(q.prompt)
     head = f"::{escape(q.id)}::" + ("[plain]" if plain else "") + escape(q.prompt)
     general = f"####{_write(q.explanation)}" if q.explanation else ""
-    lines = [f"// question: {q.id}"]
+    lines = [f"// question: {q.id}", *_source_line(q, sources)]
     if q.type == "truefalse":
         true = _true_choice(q)
         false = next((c for c in q.choices if c is not true), true)
@@ -530,9 +542,11 @@ def write_question(q: Question) -> list[str]:
     return lines
 
 
-def write_gift(questions: Iterable[Question], themes: Mapping[str, Any] | None = None) -> str:
+def write_gift(questions: Iterable[Question], themes: Mapping[str, Any] | None = None,
+               sources: Mapping[str, Any] | None = None) -> str:
     """Questions as a GIFT file Moodle imports; a ``$CATEGORY:`` line (the theme id) each time
-    the theme changes. ``themes`` maps theme ids to ``Theme``s (or titles) for a comment line."""
+    the theme changes. ``themes`` maps theme ids to ``Theme``s (or titles) for a comment line;
+    ``sources`` maps source ids to ``Source``s, named in each question's « // source: » comment."""
     themes = themes or {}
     out = [
         "// Questions exportées de « Numérique en jeu » au format GIFT de Moodle (UTF-8).",
@@ -549,6 +563,6 @@ def write_gift(questions: Iterable[Question], themes: Mapping[str, Any] | None =
                 out.append(f"// Thème : {title}".replace("\n", " "))
             out.append(f"$CATEGORY: {escape(q.theme)}")
             out.append("")
-        out.extend(write_question(q))
+        out.extend(write_question(q, sources))
         out.append("")
     return "\n".join(out)

@@ -13,6 +13,7 @@ from game.i18n import _
 
 if TYPE_CHECKING:
     from game.content.loader import Content, ContentIssue
+    from game.content.models import Indicator, Scenario, ScenarioChoice
 
 FIGURE = re.compile(r"\d+(?:[\u202f\u00a0 .,]\d+)*\s?(?:%|\u00a0%|kg|g|TWh|\$|€)?")
 # A regular space before these signs, or inside « », lets a line break in the wrong place.
@@ -82,4 +83,59 @@ def check_texts(content: Content) -> list[ContentIssue]:
                     warn(section, item_id, loc, _(
                         "typographie\u00a0: sépare les milliers par une espace fine insécable (U+202F)\u00a0: "
                         "«\u00a0{example}\u00a0»").format(example=THOUSANDS.search(text).group(0).replace(" ", "\u202f")))
+    return issues
+
+
+# ------------------------------------------------------------------------------ scenario cards
+
+
+def _at_least_as_good(a: float, b: float, indicator: Indicator) -> bool:
+    return a <= b if indicator.lower_is_better else a >= b
+
+
+def dominates(choice: ScenarioChoice, other: ScenarioChoice, indicators: dict[str, Indicator],
+              gauges: list[str]) -> bool:
+    """``choice`` is better or equal on every gauge, and strictly better on one (an effect not
+    written is 0: the gauge does not move)."""
+    a, b = choice.effects, other.effects
+    if not all(_at_least_as_good(a.get(g, 0.0), b.get(g, 0.0), indicators[g]) for g in gauges):
+        return False
+    return any(a.get(g, 0.0) != b.get(g, 0.0) for g in gauges)
+
+
+def dominant_choice(card: Scenario, indicators: dict[str, Indicator]) -> ScenarioChoice | None:
+    """The choice that beats every other one on the gauges (« aucun compromis »), if any.
+
+    Only gauges this card moves count, and only indicators that exist (a card with an unknown
+    one is already left out with an error). A card that moves no gauge has no such choice."""
+    gauges = sorted({g for c in card.choices for g in c.effects if g in indicators})
+    if not gauges:
+        return None
+    for choice in card.choices:
+        if all(dominates(choice, other, indicators, gauges) for other in card.choices if other is not choice):
+            return choice
+    return None
+
+
+def check_cards(content: Content) -> list[ContentIssue]:
+    """« Aucun compromis »: a card where one choice is better or equal on every gauge, and better on
+    at least one, teaches nothing about trade-offs, unless the author says so (``dominant: true``)."""
+    from game.content.loader import ContentIssue
+
+    issues: list[ContentIssue] = []
+    for card_id, card in content.scenarios.items():
+        best = dominant_choice(card, content.indicators)
+        if best is not None and not card.dominant:
+            index = next(i for i, c in enumerate(card.choices) if c is best)
+            path, line, col = content.locate("scenarios", card_id, ("choices", index, "id"))
+            issues.append(ContentIssue(path, line, col, _(
+                "aucun compromis\u00a0: dans la carte «\u00a0{card}\u00a0», le choix «\u00a0{choice}\u00a0» est "
+                "meilleur ou égal sur toutes les jauges et meilleur sur au moins une. Donne-lui un coût, ou écris "
+                "«\u00a0dominant: true\u00a0» dans la carte si c'est la leçon").format(card=card_id, choice=best.id),
+                "warning"))
+        elif best is None and card.dominant:
+            path, line, col = content.locate("scenarios", card_id, ("dominant",))
+            issues.append(ContentIssue(path, line, col, _(
+                "«\u00a0dominant: true\u00a0», mais aucun choix de la carte «\u00a0{card}\u00a0» n'est meilleur "
+                "sur toutes les jauges\u00a0: retire «\u00a0dominant\u00a0»").format(card=card_id), "warning"))
     return issues

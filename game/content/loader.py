@@ -574,9 +574,10 @@ def _load_content(paths: list[Path] | Path) -> Content:
                 where[(section, item.id)] = (str(path), ItemRef(source, section, index))
     _check_references(content, where)
     content.origins = where
-    from game.content.checks import check_texts
+    from game.content.checks import check_cards, check_texts
 
     content.issues.extend(check_texts(content))
+    content.issues.extend(check_cards(content))
     return content
 
 

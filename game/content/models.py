@@ -262,6 +262,11 @@ class Scenario(SourceIds, Model):
     source: str | None = _source_field("Source id (one; « source » or « sources » is required). "
                                        "For several, write « sources: [a, b] » instead.")
     sources: list[SourceId] | None = _sources_field()
+    dominant: bool = Field(
+        default=False,
+        description="true: one choice beats the others on every gauge, and that is the lesson "
+                    "(« validate » then does not warn « aucun compromis »).",
+    )
     debate: str | None = Field(
         default=None, description="Classroom: an open question for the class, shown after the card as « Débat : … »."
     )

@@ -57,7 +57,7 @@ def choice_order(question, rng: random.Random) -> tuple[str, ...]:  # noqa: ANN0
     """A new display order for a question's choices. True/false keeps Vrai then Faux, and an author
     may pin the order (``order: fixed``: a scale, « aucune de ces réponses » last)."""
     ids = [c.id for c in question.choices]
-    if question.type != "truefalse" and getattr(question, "order", None) != "fixed":  # TODO(order field)
+    if question.type != "truefalse" and question.order != "fixed":
         rng.shuffle(ids)
     return tuple(ids)
 

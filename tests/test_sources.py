@@ -14,6 +14,8 @@ NB = "\u00a0"
 REGISTRY_EXTRA = """\
 sources:
   - {id: s2, organisation: "Arcep", title: "Baromètre", year: 2023, cited_in: poster}
+indicators:
+  - {id: people, label: "Personnes", unit: "", lower_is_better: false}
 """
 
 QUESTION = """\
@@ -104,7 +106,7 @@ scenarios:
         effects: {co2e: -5}
         basis: "B"
         CHOICE
-      - {id: b, text: "B", consequence: "C", effects: {co2e: 3}, basis: "B", source: s}
+      - {id: b, text: "B", consequence: "C", effects: {co2e: 3, people: 2}, basis: "B", source: s}
 """
 
 

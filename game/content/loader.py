@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -425,6 +426,11 @@ def _message(error: dict[str, Any]) -> str:
     if template is None:
         return f"« {fieldname} » : {error['msg']}"
     ctx = {k: v for k, v in (error.get("ctx") or {}).items()}
+    if kind == "literal_error":  # pydantic says « 'a', 'b' or 'c' »: in the reader's language instead
+        values = [_("«\u00a0{value}\u00a0»").format(value=v) for v in re.findall(r"'([^']*)'", str(ctx.get("expected")))]
+        if values:
+            ctx["expected"] = values[0] if len(values) == 1 else _("{items} ou {last}").format(
+                items=", ".join(values[:-1]), last=values[-1])
     return _(template).format(field=fieldname, **ctx)
 
 

@@ -171,6 +171,11 @@ class Question(SourceIds, Model):
     difficulty: Literal["college", "lycee", "adulte"] = "college"
     prompt: str = Field(min_length=1)
     choices: list[Choice] = Field(default_factory=list)
+    order: Literal["shuffle", "fixed"] = Field(
+        default="shuffle",
+        description="shuffle: each session shows the choices in its own order; fixed: always in the "
+                    "file's order (a scale, « aucune de ces réponses » last). True/false is always fixed.",
+    )
     estimate: Estimate | None = None
     explanation: str = Field(min_length=1)
     source: str | None = _source_field(

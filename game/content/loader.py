@@ -21,7 +21,8 @@ from pydantic import ValidationError
 
 from game.content import fastyaml
 from game.content.fastyaml import PosDict, PosList
-from game.content.models import SECTIONS, Axis, Career, Indicator, Practice, Question, Scenario, Source, Takeaway, Theme
+from game.content.models import (SECTIONS, Axis, Career, Indicator, Post, Practice, Question, Scenario, Source, Takeaway,
+                                 Theme)
 from game.i18n import N_, _
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -447,6 +448,7 @@ class Content:
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     takeaways: dict[str, Takeaway] = field(default_factory=dict)
     practices: dict[str, Practice] = field(default_factory=dict)
+    posts: dict[str, Post] = field(default_factory=dict)
     issues: list[ContentIssue] = field(default_factory=list)
     skipped: int = 0
     # (section, id) -> (file, ItemRef): where each item came from, for messages about it.
@@ -488,6 +490,7 @@ _REFS = {
     "indicators": lambda i: [("source", "sources", i.comparison.source)] if i.comparison else [],
     "takeaways": lambda t: [("source", "sources", t.source)] + [("themes", "themes", th) for th in t.themes],
     "practices": lambda p: [("source", "sources", p.source)],
+    "posts": lambda p: [("theme", "themes", p.theme)] + [("sources", "sources", i) for i in p.source_ids],
 }
 
 _UNKNOWN = {
@@ -581,16 +584,18 @@ def _load_content(paths: list[Path] | Path) -> Content:
     _check_references(content, where)
     content.origins = where
     from game.content.checks import check_cards, check_texts
+    from game.content.measure_checks import check_measure
 
     content.issues.extend(check_texts(content))
     content.issues.extend(check_cards(content))
+    content.issues.extend(check_measure(content))
     return content
 
 
 def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, ItemRef]]) -> None:
     """Drop items that refer to a theme, source, axis or indicator that does not exist."""
     # Indicators first: a question may not refer to them, but scenarios do.
-    for section in ("indicators", "careers", "questions", "scenarios", "takeaways", "practices"):
+    for section in ("indicators", "careers", "questions", "scenarios", "takeaways", "practices", "posts"):
         registry = getattr(content, section)
         for item_id in list(registry):
             item = registry[item_id]

@@ -192,6 +192,10 @@ class Question(SourceIds, Model):
     facilitator_notes: str | None = Field(
         default=None, description="Classroom: what the facilitator can bring out in the debate (facilitator only)."
     )
+    twin: str | None = Field(
+        default=None, pattern=ID_PATTERN,
+        description="Pre/post measure: the id of the parallel question on the same idea (other wording, "
+                    "other figures). One of the two is asked before the game, the other after.")
 
     _one_or_several = model_validator(mode="before")(classmethod(lambda cls, data: _one_or_several(data)))
 
@@ -331,6 +335,42 @@ class Practice(SourceIds, Model):
     source: str = IdStr
 
 
+TECHNIQUES = ("impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling",
+              "doctored_image", "deepfake")
+
+
+class Post(SourceIds, Model):
+    """A made-up social-media post for the discernment task of the pre/post measure: the player
+    rates how reliable it looks (1 to 7). Reliable posts name no technique; the others name the
+    manipulation technique they use (the inoculation studies' six, plus doctored images and deepfakes)."""
+
+    model_config = ConfigDict(json_schema_extra=_NOT_BOTH)
+
+    id: str = IdStr
+    theme: str = IdStr
+    difficulty: Literal["college", "lycee", "adulte"] = "college"
+    author: str = Field(min_length=1, max_length=40, description="The made-up account shown: « @info_vraie_24 ».")
+    text: str = Field(min_length=1, max_length=280, description="The post, as short as a real one.")
+    reliable: bool = Field(description="true: a trustworthy post; false: it uses « technique ».")
+    technique: Literal[TECHNIQUES] | None = Field(  # type: ignore[valid-type]
+        default=None, description="For a manipulative post: the technique it uses.")
+    explanation: str = Field(min_length=1, description="Shown after the measure: why it can be trusted, or how it manipulates.")
+    source: str | None = _source_field()
+    sources: list[SourceId] | None = _sources_field()
+
+    _one_or_several = model_validator(mode="before")(classmethod(lambda cls, data: _one_or_several(data)))
+
+    @model_validator(mode="after")
+    def _technique_fits(self) -> Post:
+        _check_sources(self.sources)
+        if self.reliable and self.technique is not None:
+            raise FieldError(("technique",), _("un post fiable n'a pas de «\u00a0technique\u00a0»\u00a0: "
+                                               "retire-la, ou écris «\u00a0reliable: false\u00a0»"))
+        if not self.reliable and self.technique is None:
+            raise FieldError(("technique",), _("un post trompeur nomme sa «\u00a0technique\u00a0» de manipulation"))
+        return self
+
+
 SECTIONS: dict[str, type[Model]] = {
     "themes": Theme,
     "sources": Source,
@@ -341,4 +381,5 @@ SECTIONS: dict[str, type[Model]] = {
     "scenarios": Scenario,
     "takeaways": Takeaway,
     "practices": Practice,
+    "posts": Post,
 }

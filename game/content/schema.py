@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.content.models import Axis, Career, Indicator, Practice, Question, Scenario, Source, Takeaway, Theme
+from game.content.models import Axis, Career, Indicator, Post, Practice, Question, Scenario, Source, Takeaway, Theme
 
 
 class Bank(BaseModel):
@@ -24,6 +24,7 @@ class Bank(BaseModel):
     scenarios: list[Scenario] = []
     takeaways: list[Takeaway] = []
     practices: list[Practice] = []
+    posts: list[Post] = []
 
 
 def bank_schema() -> dict[str, Any]:

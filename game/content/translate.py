@@ -27,6 +27,7 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "scenarios": ("title", "situation", "debate", "facilitator_notes"),
     "takeaways": ("title", "text", "example"),
     "practices": ("title", "how", "example"),
+    "posts": ("author", "text", "explanation"),
 }
 CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
     "questions": ("text", "feedback"),

@@ -23,6 +23,7 @@ from game import scoring
 from game.content.loader import Content
 from game.content.measure_checks import twin_pairs
 from game.session import Step, choice_order, levels_up_to, slider_start
+from game.storage import MeasureRecord
 
 RATING_MIN, RATING_MAX = 1, 7
 ITEMS_MIN, ITEMS_MAX = 4, 6  # twin pairs per measure
@@ -150,6 +151,21 @@ class MeasureRun:
     def done(self, phase: str) -> bool:
         return (len(self.scores[phase]) == len(self.plan.steps(phase))
                 and len(self.ratings[phase]) == len(self.plan.posts(phase)))
+
+    def records(self, content: Content, team: int | None = None) -> list[MeasureRecord]:
+        """What is stored of this run: item ids, scores and ratings, never a name."""
+        out = []
+        for phase in PHASES:
+            for step in self.plan.steps(phase):
+                if step.id in self.scores[phase]:
+                    out.append(MeasureRecord(phase, "question", step.id, content.questions[step.id].theme,
+                                             score=self.scores[phase][step.id], team=team))
+            for pid in self.plan.posts(phase):
+                if pid in self.ratings[phase]:
+                    post = content.posts[pid]
+                    out.append(MeasureRecord(phase, "post", pid, post.theme, rating=self.ratings[phase][pid],
+                                             reliable=post.reliable, team=team))
+        return out
 
     def result(self, content: Content) -> MeasureResult:
         n = len(self.plan.pre)

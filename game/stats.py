@@ -133,12 +133,95 @@ def _report(store: ResultsStore, since: date | None, mode: str | None, csv: Path
             name = _capitalize(careers[career_id].name) if career_id in careers else career_id
             say("  " + _("{name}\u00a0: {n} fois").format(name=name, n=n))
 
+    if st.measure:
+        say()
+        _measure_report(st.measure, content, say)
+
     if csv is not None:
         say()
         try:
             rows = store.export_csv(csv, since=since, mode=mode)
+            if st.measure:
+                measure_csv = write_measure_csv(measure_csv_path(csv), st.measure)
         except OSError as exc:
             say(_("CSV non écrit\u00a0: {path} ({reason})").format(path=csv, reason=exc.strerror or exc))
             return 1
         say(ngettext("{n} ligne écrite dans {path}", "{n} lignes écrites dans {path}", rows).format(n=rows, path=csv))
+        if st.measure:
+            say(_("Mesure avant/après\u00a0: {path}").format(path=measure_csv))
     return 0
+
+
+INDICATIVE_BELOW = 10  # fewer players than this: the figures are only indicative
+
+
+def measure_csv_path(csv: Path) -> Path:
+    """``réponses.csv`` -> ``réponses-mesure.csv``, beside it."""
+    return csv.with_name(f"{csv.stem}-mesure{csv.suffix or '.csv'}")
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def write_measure_csv(out: Path, rows: dict) -> Path:  # rows: theme -> storage.MeasureRow
+    """The measure's figures, one row per theme and one for all (« all »), plain numbers."""
+    import csv as csvlib
+
+    from game.storage import ALL_THEMES, MEASURE_CSV_HEADER
+
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer = csvlib.writer(fh)
+        writer.writerow(MEASURE_CSV_HEADER)
+        for theme in [ALL_THEMES] + sorted(k for k in rows if k != ALL_THEMES):
+            if theme not in rows:
+                continue
+            r = rows[theme]
+            writer.writerow([theme, r.n, _num(r.pre, 3), _num(r.post, 3), _num(r.gain, 3), _num(r.normalised_gain, 3),
+                             _num(r.discernment_pre, 3), _num(r.discernment_post, 3), r.n_discernment])
+    tmp.replace(out)
+    return out
+
+
+def _measure_report(rows: dict, content: Content | None, say) -> None:  # noqa: ANN001
+    """Before/after, per theme and overall, in words a facilitator reads: shares right, the gain,
+    the normalised gain, the discernment, and how many players (or teams) each figure rests on."""
+    from game.storage import ALL_THEMES
+
+    def pct(share: float | None) -> str:
+        return "–" if share is None else _("{value}\u00a0%").format(value=fmt_number(100 * share, 0))
+
+    def signed(value: float | None, digits: int = 1) -> str:
+        if value is None:
+            return "–"
+        text = fmt_number(abs(value), digits)
+        return ("+" if value >= 0 else "\u2212") + text
+
+    say(_("Mesure avant/après (part de bonnes réponses)"))
+    themes = content.themes if content is not None else {}
+    order = [ALL_THEMES] + sorted((k for k in rows if k != ALL_THEMES),
+                                  key=lambda k: (themes[k].title if k in themes else k).lower())
+    labels = {k: _("Toutes les questions") if k == ALL_THEMES else (themes[k].title if k in themes else k)
+              for k in order if k in rows}
+    width = max(len(v) for v in labels.values())
+    for theme in order:
+        if theme not in rows:
+            continue
+        r = rows[theme]
+        if r.n:
+            gain = _("gain {gain} points, gain normalisé {g}").format(
+                gain=signed(None if r.gain is None else 100 * r.gain, 0), g=_num(r.normalised_gain) or "–")
+            line = _("avant {pre}, après {post}\u00a0; {gain}\u00a0; n\u00a0=\u00a0{n}").format(
+                pre=pct(r.pre), post=pct(r.post), gain=gain, n=r.n)
+            if r.n < INDICATIVE_BELOW:
+                line += " " + _("(moins de {k}\u00a0: seulement indicatif)").format(k=INDICATIVE_BELOW)
+            say(f"  {labels[theme]:<{width}}  {line}")
+    overall = rows.get(ALL_THEMES)
+    if overall is not None and overall.n_discernment:
+        say(_("Discernement (note des posts fiables − note des posts trompeurs, de −6 à +6)\u00a0: "
+              "avant {pre}, après {post}\u00a0; n\u00a0=\u00a0{n}").format(
+            pre=signed(overall.discernment_pre), post=signed(overall.discernment_post), n=overall.n_discernment)
+            + ("" if overall.n_discernment >= INDICATIVE_BELOW else
+               " " + _("(moins de {k}\u00a0: seulement indicatif)").format(k=INDICATIVE_BELOW)))
+    say(_("Un test le jour même, sans groupe témoin\u00a0: ces chiffres montrent une tendance, pas une preuve."))

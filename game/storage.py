@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "numerique-en-jeu"
 FILE_NAME = "results.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MODES = ("solo", "classroom", "kiosk")
 KINDS = ("question", "scenario")
 MAX_TEAMS = 8  # team indexes 0..7
@@ -58,6 +58,14 @@ CSV_HEADER = (
     "session", "mode", "path", "started_at", "ended_at", "finished",
     "position", "item_id", "kind", "theme", "correct", "choice_ids", "value", "team",
 )
+# The measure's CSV (``stats --csv``: a second file next to the answers' one): the columns the
+# report prints, per theme and overall (theme « all »).
+MEASURE_CSV_HEADER = (
+    "theme", "n", "pre_mean", "post_mean", "gain", "normalised_gain", "discernment_pre", "discernment_post",
+    "n_discernment",
+)
+PHASES = ("pre", "post")
+MEASURE_KINDS = ("question", "post")
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _ID_MAX = 80
@@ -123,6 +131,110 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True)
+class MeasureRecord:
+    """One item of the pre/post measure: a question (``score``, 0 to 1, partial credit included)
+    or a made-up post (``rating``, 1 to 7, and whether the post was a reliable one). ``team``: an
+    anonymous index in classroom mode. Nothing names a person."""
+
+    phase: str  # pre | post
+    kind: str  # question | post
+    item_id: str
+    theme: str
+    score: float | None = None
+    rating: int | None = None
+    reliable: bool | None = None
+    team: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.phase not in PHASES:
+            raise ValueError(f"phase must be one of {PHASES}, got {self.phase!r}")
+        if self.kind not in MEASURE_KINDS:
+            raise ValueError(f"kind must be one of {MEASURE_KINDS}, got {self.kind!r}")
+        _check_id("item_id", self.item_id)
+        _check_id("theme", self.theme)
+        if self.kind == "question":
+            score = _check_number("score", self.score)
+            if not 0 <= score <= 1 or self.rating is not None or self.reliable is not None:
+                raise ValueError("a measure question has a score from 0 to 1, and no rating")
+            object.__setattr__(self, "score", score)
+        else:
+            if (isinstance(self.rating, bool) or not isinstance(self.rating, int) or not 1 <= self.rating <= 7
+                    or not isinstance(self.reliable, bool) or self.score is not None):
+                raise ValueError(f"a rated post has a rating from 1 to 7 and reliable true/false, got {self.rating!r}")
+        if self.team is not None and (
+            isinstance(self.team, bool) or not isinstance(self.team, int) or not 0 <= self.team < MAX_TEAMS
+        ):
+            raise ValueError(f"team must be an index 0..{MAX_TEAMS - 1}, never a name, got {self.team!r}")
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """The measure over some sessions, for one theme or all: means of each player's (or team's)
+    share of right answers, before and after, and of their discernment."""
+
+    n: int  # players or teams with both checks on this theme
+    pre: float | None  # mean share right before, 0 to 1
+    post: float | None
+    n_discernment: int = 0
+    discernment_pre: float | None = None
+    discernment_post: float | None = None
+
+    @property
+    def gain(self) -> float | None:
+        return None if self.pre is None or self.post is None else self.post - self.pre
+
+    @property
+    def normalised_gain(self) -> float | None:
+        """Of the class means (Hake's g): (post − pre) ÷ (1 − pre)."""
+        if self.pre is None or self.post is None or 1 - self.pre <= 1e-9:
+            return None
+        return (self.post - self.pre) / (1 - self.pre)
+
+
+ALL_THEMES = "all"
+
+
+def measure_rows(rows: list[tuple[int, int | None, str, str, str, float | None, int | None, bool | None]]
+                 ) -> dict[str, MeasureRow]:
+    """Per theme and overall (``ALL_THEMES``), from (session, team, phase, kind, theme, score,
+    rating, reliable) rows. A player (or a team) counts for a theme when it answered that theme's
+    questions in both checks; its discernment counts when it rated reliable and manipulative posts
+    in both."""
+    scores: dict[tuple[str, tuple[int, int | None]], dict[str, list[float]]] = {}
+    ratings: dict[tuple[str, tuple[int, int | None]], dict[str, dict[bool, list[int]]]] = {}
+    for session, team, phase, kind, theme, score, rating, reliable in rows:
+        unit = (session, team)
+        for key in (theme, ALL_THEMES):
+            if kind == "question" and score is not None:
+                scores.setdefault((key, unit), {"pre": [], "post": []})[phase].append(score)
+            elif kind == "post" and rating is not None and reliable is not None:
+                by = ratings.setdefault((key, unit), {"pre": {True: [], False: []}, "post": {True: [], False: []}})
+                by[phase][bool(reliable)].append(rating)
+
+    def mean(values: list[float]) -> float | None:
+        return sum(values) / len(values) if values else None
+
+    out: dict[str, MeasureRow] = {}
+    themes = sorted({k for k, _ in scores} | {k for k, _ in ratings})
+    for theme in themes:
+        pre, post = [], []
+        for (key, _unit), by_phase in scores.items():
+            if key == theme and by_phase["pre"] and by_phase["post"]:
+                pre.append(sum(by_phase["pre"]) / len(by_phase["pre"]))
+                post.append(sum(by_phase["post"]) / len(by_phase["post"]))
+        d_pre, d_post = [], []
+        for (key, _unit), by_phase in ratings.items():
+            if key == theme and all(by_phase[ph][True] and by_phase[ph][False] for ph in PHASES):
+                d = {ph: sum(by_phase[ph][True]) / len(by_phase[ph][True])
+                     - sum(by_phase[ph][False]) / len(by_phase[ph][False]) for ph in PHASES}
+                d_pre.append(d["pre"])
+                d_post.append(d["post"])
+        if pre or d_pre:
+            out[theme] = MeasureRow(len(pre), mean(pre), mean(post), len(d_pre), mean(d_pre), mean(d_post))
+    return out
+
+
+@dataclass(frozen=True)
 class SessionRecord:
     """One session as it is stored. Datetimes: timezone-aware (naive ones are taken as local
     time, Python's convention); they are stored in UTC."""
@@ -135,6 +247,7 @@ class SessionRecord:
     answers: tuple[AnswerRecord, ...]
     indicators: Mapping[str, float]  # gauge totals
     careers: tuple[str, ...]  # top careers, best first
+    measure: tuple[MeasureRecord, ...] = ()  # the pre/post checks, when the measure was on
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -163,6 +276,13 @@ class SessionRecord:
         for cid in careers:
             _check_id("career", cid)
         object.__setattr__(self, "careers", careers)
+        measure = tuple(self.measure)
+        for m in measure:
+            if not isinstance(m, MeasureRecord):
+                raise ValueError(f"measure must be MeasureRecord, got {type(m).__name__}")
+            if m.team is not None and self.mode != "classroom":
+                raise ValueError("team indexes are for classroom sessions only")
+        object.__setattr__(self, "measure", measure)
 
 
 def record_from_session(
@@ -171,6 +291,7 @@ def record_from_session(
     started_at: datetime,
     finished: bool,
     careers: list[str] | None = None,
+    measure: tuple[MeasureRecord, ...] = (),
 ) -> SessionRecord:
     """The record of a ``game.session.Session``, ended now. Without ``careers``, a finished
     session gets its top 3 from the scoring; an abandoned one none (the player never saw them).
@@ -203,6 +324,7 @@ def record_from_session(
         answers=answers,
         indicators=session.indicators(),
         careers=tuple(careers),
+        measure=tuple(measure),
     )
 
 
@@ -215,6 +337,7 @@ class Stats:
     per_item: dict[str, tuple[int, int]] = field(default_factory=dict)  # question id -> (right, asked)
     most_missed: list[tuple[str, int, int]] = field(default_factory=list)  # (id, wrong, asked), worst first
     top_careers: list[tuple[str, int]] = field(default_factory=list)  # (career id, times in a top 3)
+    measure: dict[str, MeasureRow] = field(default_factory=dict)  # theme (or ALL_THEMES) -> pre/post figures
 
 
 # Migrations: MIGRATIONS[v] takes a file from user_version v to v + 1.
@@ -255,6 +378,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID""",
         "CREATE INDEX IF NOT EXISTS sessions_started ON sessions(started_at)",
         "CREATE INDEX IF NOT EXISTS answers_item ON answers(item_id)",
+    ),
+    (  # 1 -> 2: the pre/post measure (issue 18)
+        """CREATE TABLE IF NOT EXISTS measure (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
+            kind TEXT NOT NULL CHECK (kind IN ('question', 'post')),
+            item_id TEXT NOT NULL,
+            theme TEXT NOT NULL,
+            score REAL CHECK (score BETWEEN 0 AND 1),  -- questions: partial credit included
+            rating INTEGER CHECK (rating BETWEEN 1 AND 7),  -- posts: how reliable it looked
+            reliable INTEGER CHECK (reliable IN (0, 1)),  -- posts: whether it was a reliable one
+            team INTEGER CHECK (team BETWEEN 0 AND 7),  -- anonymous index, classroom only
+            PRIMARY KEY (session_id, position)
+        ) WITHOUT ROWID""",
     ),
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -495,6 +633,12 @@ class ResultsStore:
                 "INSERT INTO careers (session_id, rank, career_id) VALUES (?, ?, ?)",
                 [(sid, i, c) for i, c in enumerate(record.careers)],
             )
+            conn.executemany(
+                "INSERT INTO measure (session_id, position, phase, kind, item_id, theme, score, rating, reliable, team)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(sid, i, m.phase, m.kind, m.item_id, m.theme, m.score, m.rating,
+                  None if m.reliable is None else int(m.reliable), m.team) for i, m in enumerate(record.measure)],
+            )
             conn.execute("COMMIT")
         except BaseException:
             _rollback(conn)
@@ -525,6 +669,10 @@ class ResultsStore:
                     "SELECT x.career_id, COUNT(*) FROM careers x" + joined
                     + (" AND " if where else " WHERE ") + f"x.rank < {TOP_CAREERS}"
                     + " GROUP BY x.career_id ORDER BY COUNT(*) DESC, x.career_id", params)]
+                measured = measure_rows([
+                    (s, t, ph, k, th, sc, r, None if rel is None else bool(rel)) for s, t, ph, k, th, sc, r, rel in conn.execute(
+                        "SELECT x.session_id, x.team, x.phase, x.kind, x.theme, x.score, x.rating, x.reliable"
+                        " FROM measure x" + joined + " ORDER BY x.session_id, x.position", params)])
             finally:
                 _rollback(conn)
         except sqlite3.Error as exc:
@@ -534,7 +682,7 @@ class ResultsStore:
         # Most wrong answers first, then the highest share wrong, then by id.
         missed.sort(key=lambda m: (-m[1], -m[1] / m[2], m[0]))
         return Stats(int(sessions), int(finished), int(sessions) - int(finished), per_theme, per_item, missed,
-                     careers)
+                     careers, measured)
 
     def export_csv(self, out: Path, since: date | None = None, mode: str | None = None,
                    until: date | None = None) -> int:

@@ -57,8 +57,10 @@ class Bot:
             if q.type == "estimate":
                 goal = q.estimate.answer if wanted else (q.estimate.min if q.estimate.answer != q.estimate.min
                                                          else q.estimate.max)
-                if abs(scene.value - goal) < 1e-9:
+                if abs(scene.value - goal) < 1e-9 and scene.moved:
                     return [by_id["submit"]]
+                if abs(scene.value - goal) < 1e-9:  # started on the goal: move away, then back
+                    return [by_id["minus" if scene.value > q.estimate.min else "plus"]]
                 return [by_id["plus" if scene.value < goal else "minus"]]
             ids = ({c.id for c in q.choices if c.correct} if wanted
                    else {c.id for c in q.choices if not c.correct} or {q.choices[0].id})

@@ -43,6 +43,7 @@ def all_screens(app):
         wrong = [ch.id for ch in q.choices if not ch.correct][:1] or [ch.id for ch in q.choices][:1]
         # the longest feedback: a wrong answer (both « ta réponse » and « la bonne réponse »)
         if q.type == "estimate":
+            scene.moved = True  # a player has moved the slider before confirming
             scene._submit([], q.estimate.min)
         else:
             scene._submit(wrong, None)

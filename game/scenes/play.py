@@ -85,6 +85,8 @@ def advance(app: App, play: Play) -> None:
 class PlayScene(Scene):
     """Base of the question and scenario screens: header with progress, gauges, menu."""
 
+    show_gauges = True  # scenario cards move the gauges; a question does not
+
     def __init__(self, app: App, play: Play) -> None:
         super().__init__(app)
         self.play = play
@@ -99,8 +101,17 @@ class PlayScene(Scene):
     def build_header(self, m: Metrics) -> pygame.Rect:
         """Lay out the header; returns the area left for the item."""
         content = self.app.content
-        self.strip = GaugeStrip([content.indicators[i] for i in sorted(content.indicators)])
+        shown = sorted(content.indicators) if self.show_gauges else []
+        self.strip = GaugeStrip([content.indicators[i] for i in shown])
         area = m.content
+        if not shown:  # a question moves no gauge: the progress and the menu only, the room for the answer
+            top, area = take_top(area, m.button_h, m.gap * 2)
+            menu_w = max(m.body * 5, 88)
+            progress = pygame.Rect(top.x, top.y, top.width - menu_w - m.gap, top.height)
+            self.text(self.progress_label(), progress, m.small, bold=True, valign="center")
+            self.widgets.append(Button("menu", pygame.Rect(top.right - menu_w, top.y, menu_w, m.button_h),
+                                       role="back", label=_("Menu")))
+            return self._theme_line(m, area)
         menu_w = max(m.body * 5, 88)
         r = self.app.renderer
         progress_w = min(area.width // 5, m.body * 8)
@@ -129,6 +140,9 @@ class PlayScene(Scene):
         self.text(self.progress_label(), progress, m.small, bold=True, valign="center")
         self.texts.extend((tb, "muted") for tb in self.strip.build(gauges, m, self.app.renderer))
         self.widgets.append(Button("menu", menu, role="back", label=_("Menu")))
+        return self._theme_line(m, area)
+
+    def _theme_line(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
         theme = self.app.content.themes.get(self.item_theme())
         if theme is not None:  # the theme on a line of its own: long titles need the width
             label = _("Thème\u00a0: {title}").format(title=theme.title)

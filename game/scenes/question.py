@@ -7,10 +7,11 @@ from typing import Any
 import pygame
 
 from game import scoring
+from game.session import Step, ordered_choices
 from game.content.models import Estimate, Question
-from game.i18n import _, fmt_number, list_sep, with_unit
+from game.i18n import _, fmt_number, list_sep, ngettext, with_unit
 from game.scenes.play import Play, PlayScene, advance
-from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
+from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_left, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
 
 
@@ -23,14 +24,16 @@ class AnswerGrid:
     """Answer buttons in one or two columns (two when there is room), each row as tall as its
     longest answer needs and at least a touch target; ``max_h`` caps the whole grid."""
 
-    def __init__(self, renderer: Any, m: Metrics, area: pygame.Rect, texts: list[str], max_h: int | None = None):
+    def __init__(self, renderer: Any, m: Metrics, area: pygame.Rect, texts: list[str], max_h: int | None = None,
+                 ncols: int | None = None, size: int | None = None):
         n = len(texts)
-        self.ncols = 2 if (not m.portrait and n >= 2 and area.width > m.body * 24) else 1
+        self.ncols = ncols or (2 if (not m.portrait and n >= 2 and area.width > m.body * 24) else 1)
         self.nrows = -(-n // self.ncols)
         self.gap = m.gap
         col_w = (area.width - (self.ncols - 1) * m.gap) // self.ncols
         text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
-        need = max(renderer.fit(t, text_w, 10_000, m.body, m.body).height for t in texts)
+        size = size or m.body
+        need = max(renderer.fit(t, text_w, 10_000, size, size).height for t in texts)
         self.row_h = max(m.button_h, need + 2 * max(6, m.gap // 2) + 4)
         if max_h is not None and self.height > max_h:
             self.row_h = max(m.button_h, (max_h - (self.nrows - 1) * m.gap) // self.nrows)
@@ -46,9 +49,11 @@ class AnswerGrid:
                 for i in range(self.ncols * self.nrows)]
 
 
-def slider_start(question: Question) -> float:
-    """Where an estimate's slider starts: the middle, unless the middle is the answer (validating
-    without moving it must not be right by chance)."""
+def slider_start(question: Question, step: Step | None = None) -> float:
+    """Where an estimate's slider starts: where the session drew it (never near the answer), or,
+    without a dealt step, the middle unless the middle is the answer."""
+    if step is not None and step.start is not None:
+        return step.start
     est = question.estimate
     assert est is not None
     start = est.min + round((est.max - est.min) / est.step / 2) * est.step
@@ -60,18 +65,27 @@ def slider_start(question: Question) -> float:
 
 class QuestionScene(PlayScene):
     name = "question"
+    show_gauges = False  # answers move no gauge: the room goes to the question and its explanation
 
     def __init__(self, app, play: Play, question: Question) -> None:  # noqa: ANN001
         super().__init__(app, play)
         self.question_id = question.id
+        current = play.session.current if not play.session.finished else None
+        self.step: Step | None = current if current is not None and current.id == question.id else None
         self.phase = "ask"
         self.selected: set[str] = set()
-        self.value = slider_start(question) if question.estimate is not None else None
+        self.value = slider_start(question, self.step) if question.estimate is not None else None
+        self.moved = False  # an estimate is confirmed only once the player has moved the slider
         self.answer: scoring.Answer | None = None
 
     @property
     def question(self) -> Question:
         return self.app.content.questions[self.question_id]  # in the current language
+
+    @property
+    def choices(self) -> list:
+        """The choices in the order this session shows them (ids decide, never places)."""
+        return ordered_choices(self.question, self.step)
 
     @property
     def screen_name(self) -> str:
@@ -97,13 +111,14 @@ class QuestionScene(PlayScene):
             label = _("Valider ma réponse")
             submit = pygame.Rect(0, 0, self.button_width(label, submit_band.width, 12), m.button_h)
             submit.midright = submit_band.midright
-            enabled = q.type == "estimate" or bool(self.selected)
+            enabled = self.moved if q.type == "estimate" else bool(self.selected)
             self.widgets.append(Button("submit", submit, role="submit", label=label, style="primary",
                                        enabled=enabled))
         if q.type == "estimate":
             self._build_estimate(m, area)
             return
-        answers = AnswerGrid(self.app.renderer, m, area, [c.text for c in q.choices], max_h=area.height * 2 // 3)
+        choices = self.choices
+        answers = AnswerGrid(self.app.renderer, m, area, [c.text for c in choices], max_h=area.height * 2 // 3)
         choices_h = answers.height
         hint_text = _("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide.")
         hint_h = (self.app.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
@@ -117,7 +132,7 @@ class QuestionScene(PlayScene):
             self.text(hint_text, hint, m.small, color="muted", valign="center")
         self.text(q.prompt, centered(prompt_area, m.body * 40), m.heading, bold=True, valign="center",
                   min_size=m.min_text)
-        for i, (c, cell) in enumerate(zip(q.choices, answers.cells(choices_area))):
+        for i, (c, cell) in enumerate(zip(choices, answers.cells(choices_area))):
             self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
                                           pick_index=i, toggle=q.type == "multiple",
                                           selected=c.id in self.selected))
@@ -130,7 +145,10 @@ class QuestionScene(PlayScene):
         slider_h = max(m.button_h, round(m.body * 2.4))
         scale_h = max(self.app.renderer.fit(self._fmt(v), area.width // 3, 10_000, m.small, m.small).height
                       for v in (est.min, est.max)) + m.gap
-        block_h = value_h + slider_h + scale_h + 2 * m.gap
+        hint_text = _("Déplace le curseur pour donner ton estimation.")
+        hint_h = (self.app.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
+                  if not self.moved else 0)
+        block_h = value_h + slider_h + scale_h + hint_h + 2 * m.gap
         prompt_need = self.app.renderer.fit(q.prompt, centered(area, m.body * 40).width, 10_000, m.heading,
                                             m.heading, True).height
         block_h = min(block_h, area.height * 2 // 3) if prompt_need + block_h + m.gap * 3 > area.height else block_h
@@ -149,6 +167,9 @@ class QuestionScene(PlayScene):
             Button("minus", minus, role="adjust", label="\u2212", style="choice"),
             Button("plus", plus, role="adjust", label="+", style="choice"),
         ]
+        if hint_h:
+            hint, scale = take_bottom(scale, hint_h, 0)
+            self.text(hint_text, hint, m.small, color="muted", align="center", valign="center")
         left = pygame.Rect(track.x, scale.y, track.width // 2, scale.height)
         right = pygame.Rect(track.centerx, scale.y, track.width - track.width // 2, scale.height)
         self.text(self._fmt(est.min), left, m.small, color="muted")
@@ -167,14 +188,30 @@ class QuestionScene(PlayScene):
         cont = pygame.Rect(0, 0, self.button_width(_("Continuer"), buttons.width), m.button_h)
         cont.midright = buttons.midright
         self.widgets.append(Button("continue", cont, role="next", label=_("Continuer"), style="primary"))
-        area = centered(area, m.body * 44)
+        area = centered(area, m.body * 60)
+        side = q.type != "estimate" and not m.portrait and area.width >= m.body * 40
+        if side:  # landscape: the choices on the left, the verdict and the explanation beside them
+            choice_col, area = take_left(area, (area.width - m.gap * 2) * 9 // 20, m.gap * 2)
         verdict_h = round(m.heading * 1.6)
         verdict, area = take_top(area, verdict_h, m.gap)
         icon = round(m.heading * 1.3)
         self.icon_rect = pygame.Rect(verdict.x, verdict.centery - icon // 2, icon, icon)
-        word = _("Bonne réponse\u00a0!") if a.correct else _("Pas tout à fait.")
         vtext = pygame.Rect(verdict.x + icon + m.gap, verdict.y, verdict.width - icon - m.gap, verdict.height)
-        self.text(word, vtext, m.heading, color="right" if a.correct else "wrong", bold=True, valign="center")
+        self.text(self._verdict(a), vtext, m.heading, color="right" if a.correct else "wrong", bold=True,
+                  valign="center", min_size=m.min_text)
+        if q.type != "estimate":  # the choices stay where they were, each marked in place
+            marks = self._marks(a)
+            labels = [c.text + ("\n" + marks[c.id][1] if marks.get(c.id) else "") for c in self.choices]
+            if side:
+                grid = AnswerGrid(self.app.renderer, m, choice_col, labels, ncols=1, size=m.small)
+                grid_area, _rest = take_top(choice_col, grid.height, 0)
+            else:
+                grid = AnswerGrid(self.app.renderer, m, area, labels, size=m.small)  # the page scrolls if need be
+                grid_area, area = take_top(area, grid.height, m.gap)
+            for i, (c, cell) in enumerate(zip(self.choices, grid.cells(grid_area))):
+                marker, words = marks.get(c.id, (None, ""))
+                self.widgets.insert(i, Button(f"shown:{c.id}", cell, role="shown", label=labels[i], style="choice",
+                                              marker=marker, enabled=False, text_size=m.small))
         source = self.app.content.sources.get(q.source or "")
         if source is None:
             src_text = _("Source\u00a0: question importée, source à compléter")
@@ -184,19 +221,52 @@ class QuestionScene(PlayScene):
                 src_text += f" ({source.note})"
         src_h = self.app.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height + m.gap
         src, area = take_bottom(area, min(src_h, area.height // 3), m.gap)
-        parts = [self._answer_lines(a)]
+        parts = [self._answer_lines(a)] if q.type == "estimate" else []
+        if self._partial(a):
+            parts.append(self._partial(a))
         fb = self._choice_feedback(a)
         if fb:
             parts.append(fb)
         parts.append(q.explanation)
-        size = round(m.body * 1.1)
+        size = m.body
         body = "\n".join(parts)
         need = self.app.renderer.fit(body, area.width, 10_000, size, size).height
         if need < area.height:  # the source right under the text, not at the foot of the screen
             area.height = need
             src.y = area.bottom + m.gap
-        self.text(body, area, size)
+        self.text(body, area, size, min_size=m.min_text)
         self.text(src_text, src, m.small, color="muted")
+
+    def _verdict(self, a: scoring.Answer) -> str:
+        return _("Bonne réponse\u00a0!") if a.correct else _("Pas tout à fait.")
+
+    def _partial(self, a: scoring.Answer) -> str:
+        """A several-answer question not fully right: what was found, what was ticked wrongly."""
+        q = self.question
+        if a.correct or q.type != "multiple":
+            return ""
+        marking = scoring.mark(q, a.choice_ids)
+        text = ngettext("Tu as trouvé {hits} bonne réponse sur {total}.", "Tu as trouvé {hits} bonnes réponses sur {total}.",
+                        len(marking.hits)).format(hits=len(marking.hits), total=marking.right_total)
+        if marking.wrong:
+            text += " " + ngettext("{n} case cochée était fausse.", "{n} cases cochées étaient fausses.",
+                                   len(marking.wrong)).format(n=len(marking.wrong))
+        return text
+
+    def _marks(self, a: scoring.Answer) -> dict[str, tuple[str, str]]:
+        """Choice id -> (marker, words) after the answer: the words say what the colour and the
+        icon say (right / wrong), so that nothing is told by colour alone."""
+        q = self.question
+        picked = set(a.choice_ids)
+        out: dict[str, tuple[str, str]] = {}
+        for c in q.choices:
+            if c.correct and c.id in picked:
+                out[c.id] = ("right", _("Ta réponse\u00a0: juste"))
+            elif c.correct:
+                out[c.id] = ("right", _("Oubliée\u00a0: c'était juste") if q.type == "multiple" else _("La bonne réponse"))
+            elif c.id in picked:
+                out[c.id] = ("wrong", _("Ta réponse\u00a0: fausse"))
+        return out
 
     def _answer_lines(self, a: scoring.Answer) -> str:
         q = self.question
@@ -263,11 +333,16 @@ class QuestionScene(PlayScene):
 
     def on_slider(self, slider: Slider) -> None:
         self.value = slider.value
+        if not self.moved:
+            self.moved = True  # the button wakes up and the hint goes: a new layout
+            self.invalidate()
         self.app.request_redraw()
 
     def _submit(self, choice_ids: list[str], value: float | None) -> None:
         if self.question.type == "multiple" and not choice_ids:
             return
+        if self.question.type == "estimate" and not self.moved:
+            return  # the start was drawn at random: it is not the player's estimate
         self.answer = scoring.answer_question(self.question, choice_ids, value)
         self.play.session.record(self.answer)
         self.app.audio.play("right" if self.answer.correct else "wrong")
@@ -286,4 +361,6 @@ class QuestionScene(PlayScene):
             return targets  # toggles and submit
         if self.phase == "ask" and self.question.type == "multiple":
             return [w for w in targets if w.role == "answer"]
+        if self.phase == "ask" and self.question.type == "estimate" and not self.moved:
+            return [w for w in targets if w.id in ("slider", "minus", "plus")]
         return targets

@@ -1,0 +1,111 @@
+"""The solo question screen: the session's choice order, a slider that reveals nothing, and the
+answer marked in place (issues 13.11, 14.1, 14.3)."""
+
+import pygame
+import pytest
+
+from conftest import make_app
+from game import input as inp
+from game.scenes.play import Play
+from game.scenes.question import QuestionScene
+from game.session import FULL_PATH, Session, Step
+from game.ui.widgets import Button
+
+SIZE = (1280, 720)
+
+
+@pytest.fixture(scope="module")
+def app(real_content):
+    a = make_app(real_content)
+    yield a
+    pygame.display.quit()
+
+
+def scene_for(app, step):
+    play = Play(Session(app.content, FULL_PATH, [step], seed=0))
+    scene = QuestionScene(app, play, app.content.questions[step.id])
+    app.replace(scene)
+    scene.ensure_layout(SIZE)
+    return scene
+
+
+def first_of(app, kind, n=4):
+    return next(q for q in app.content.questions.values() if q.type == kind and len(q.choices) in (n, 0)
+                and (kind != "multiple" or len(q.correct_ids) >= 2))
+
+
+def shown_ids(scene, prefix="choice:"):
+    return [w.id.split(":", 1)[1] for w in scene.widgets if w.id.startswith(prefix)]
+
+
+def test_choices_stand_in_the_sessions_order_and_keys_pick_what_is_shown(app):
+    q = first_of(app, "single")
+    order = tuple(reversed([c.id for c in q.choices]))
+    scene = scene_for(app, Step("question", q.id, order))
+    assert tuple(shown_ids(scene)) == order
+    scene.handle(inp.Intent(inp.PICK, index=0))  # key 1: the first choice on screen
+    assert scene.answer is not None and scene.answer.choice_ids == (order[0],)
+    # The feedback keeps the same places.
+    scene.ensure_layout(SIZE)
+    assert tuple(shown_ids(scene, "shown:")) == order
+
+
+def test_sessions_deal_different_orders_for_the_same_question(app):
+    q = first_of(app, "single")
+    seen = set()
+    for seed in range(40):
+        s = Session.start(app.content, q.theme, seed=seed)
+        for step in s.steps:
+            if step.id == q.id:
+                seen.add(step.order)
+    assert len(seen) > 1
+
+
+def test_the_slider_starts_where_the_session_drew_it_and_must_move(app):
+    q = first_of(app, "estimate")
+    start = q.estimate.min if abs(q.estimate.min - q.estimate.answer) > 4 * q.estimate.tolerance else q.estimate.max
+    scene = scene_for(app, Step("question", q.id, (), start))
+    assert scene.value == start and scene.widget("slider").value == start
+    assert not scene.widget("submit").enabled
+    scene.focus_id = "slider"
+    scene.handle(inp.Intent(inp.CONFIRM))  # Enter without moving: nothing is answered
+    scene.on_activate(scene.widget("submit"))
+    assert scene.answer is None and scene.phase == "ask"
+    scene.on_activate(scene.widget("plus" if start < q.estimate.max else "minus"))
+    scene.ensure_layout(SIZE)
+    assert scene.moved and scene.widget("submit").enabled
+    scene.on_activate(scene.widget("submit"))
+    assert scene.answer is not None and scene.answer.value == scene.value != start
+
+
+def test_a_partly_right_several_answer_question_marks_each_box_in_place(app):
+    q = first_of(app, "multiple")
+    right = sorted(q.correct_ids)
+    wrong = sorted(c.id for c in q.choices if not c.correct)
+    scene = scene_for(app, Step("question", q.id, tuple(c.id for c in q.choices)))
+    picked = [right[0]] + wrong[:1]
+    for cid in picked:
+        scene.on_activate(scene.widget(f"choice:{cid}"))
+    scene.ensure_layout(SIZE)
+    scene.on_activate(scene.widget("submit"))
+    scene.ensure_layout(SIZE)
+    marks = {w.id.split(":", 1)[1]: w for w in scene.widgets if w.id.startswith("shown:")}
+    assert marks[right[0]].marker == "right" and "Ta réponse\u00a0: juste" in marks[right[0]].label
+    assert marks[right[1]].marker == "right" and "Oubliée" in marks[right[1]].label
+    assert marks[wrong[0]].marker == "wrong" and "fausse" in marks[wrong[0]].label
+    texts = " ".join(tb.text for tb, _c in scene.texts)
+    assert f"Tu as trouvé 1 bonne réponse sur {len(right)}." in texts
+    assert "1 case cochée était fausse." in texts
+    assert all(not w.enabled for w in marks.values())  # shown, not pressable
+    assert isinstance(scene.widget("continue"), Button) and scene.max_scroll == 0
+
+
+def test_the_chosen_and_the_right_answer_are_marked_on_a_single_choice(app):
+    q = first_of(app, "single")
+    wrong = next(c.id for c in q.choices if not c.correct)
+    scene = scene_for(app, Step("question", q.id, tuple(c.id for c in q.choices)))
+    scene.on_activate(scene.widget(f"choice:{wrong}"))
+    scene.ensure_layout(SIZE)
+    marks = {w.id.split(":", 1)[1]: w.marker for w in scene.widgets if w.id.startswith("shown:")}
+    assert marks[wrong] == "wrong" and marks[next(iter(q.correct_ids))] == "right"
+    assert sum(m is None for m in marks.values()) == len(q.choices) - 2

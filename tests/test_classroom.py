@@ -412,16 +412,17 @@ def answer_item_with_keys(app, scene, pressed: dict) -> None:
             assert scene.focus_id == "slider"  # it stays there from one team to the next
             lefts = max(0, 4 - k)
             app.step([key(pygame.K_LEFT)] * lefts + [key(pygame.K_RETURN)], 0)
-            pressed[(cl.step, team)] = 100 - 10 * lefts
+            est = item.estimate  # the slider starts where the session drew it, for each team
+            pressed[(cl.step, team)] = max(est.min, scene.step.start - est.step * lefts)
         elif step.kind == "question" and item.type == "multiple":
-            app.step([key(pygame.K_1), key(pygame.K_2)], 0)
-            pressed[(cl.step, team)] = ("a", "b")
+            app.step([key(pygame.K_1), key(pygame.K_2)], 0)  # the first two answers on screen
+            pressed[(cl.step, team)] = tuple(sorted(c.id for c in scene.choices[:2]))
             tab_to(app, "validate")  # « Valider »: the ticks are this team's, the next team's turn
             app.step([key(pygame.K_RETURN)], 0)
         else:
             i = k % len(item.choices)
-            app.step([key(pygame.K_1 + i)], 0)
-            pressed[(cl.step, team)] = (item.choices[i].id,)
+            app.step([key(pygame.K_1 + i)], 0)  # key 1 is the first answer on screen, in the session's order
+            pressed[(cl.step, team)] = (scene.choices[i].id,)
     assert cl.all_entered()
     assert scene.focus_id == "reveal"
 
@@ -523,7 +524,8 @@ def play_class_with(app, device: str) -> Classroom:
                     for _ in range(k):
                         press(app, "plus", device)
                     press(app, "validate", device)
-                pressed[(classroom.step, team)] = 100 + 10 * k
+                est = item.estimate  # from where the session drew the slider's start
+                pressed[(classroom.step, team)] = min(est.max, scene.step.start + est.step * k)
             elif step.kind == "question" and item.type == "multiple":
                 press(app, "choice:a", device)
                 press(app, "choice:b", device)
@@ -555,9 +557,17 @@ def test_whole_class_session_with_one_other_device(app, device):
     app.step([], 0)
     cl = play_class_with(app, device)
     assert len(cl.answers()) == len(cl.session.steps) * len(cl.teams)
-    # team k pressed answer k (modulo the count): q_single right for team 1 (b), q_tf for teams 0 and
-    # 2 (vrai), q_multi (a+b) for everyone, q_est for nobody (100, 110, 120, 130; 60 ± 10 is right)
-    assert {t.index: cl.points(t.index) for t in cl.teams} == {0: 2, 1: 2, 2: 2, 3: 1}
+    # team k pressed the k-th answer shown (the order is the session's) and moved the slider k steps
+    # from its drawn start: each team's points are its right answers, checked by the scoring itself
+    from game import scoring
+
+    content = cl.content
+    for t in cl.teams:
+        mine = [a for a in cl.answers() if a.team == t.index and a.kind == "question"]
+        right = sum(scoring.is_correct(content.questions[a.item_id], a.choice_ids, a.value) for a in mine)
+        assert cl.points(t.index) == right
+    assert all(scoring.is_correct(content.questions["q_multi"], a.choice_ids) == (set(a.choice_ids) == {"a", "b"})
+               for a in cl.answers() if a.item_id == "q_multi")
 
 
 # == 3. help overlay and the timer ===========================================================
@@ -872,7 +882,9 @@ def test_abandoning_from_the_class_menu(app, tmp_path):
     app.results = ResultsStore(tmp_path / FILE_NAME)
     scene = class_item(app, names=SECRET_NAMES)
     cl = scene.classroom
-    app.step([key(pygame.K_2), key(pygame.K_2), key(pygame.K_1)], 0)  # q_single: b, b, a
+    shown = [c for c in scene.choices]  # keys follow the order on screen, drawn by the session
+    right = [c.correct for c in (shown[1], shown[1], shown[0])]
+    app.step([key(pygame.K_2), key(pygame.K_2), key(pygame.K_1)], 0)  # q_single: 2nd, 2nd, 1st shown
     app.step(letter("r") + letter("s"), 0)
     item2 = app.top
     assert isinstance(item2, ClassItemScene) and cl.step == 1
@@ -888,7 +900,7 @@ def test_abandoning_from_the_class_menu(app, tmp_path):
     with sqlite3.connect(tmp_path / FILE_NAME) as conn:
         assert conn.execute("SELECT mode, finished, answer_count FROM sessions").fetchall() == [("classroom", 0, 3)]
         assert conn.execute("SELECT item_id, team, correct FROM answers ORDER BY position").fetchall() == [
-            ("q_single", 0, 1), ("q_single", 1, 1), ("q_single", 2, 0)]
+            ("q_single", team, int(ok)) for team, ok in enumerate(right)]
     stats = app.results.stats()
     assert (stats.sessions, stats.finished, stats.abandoned) == (1, 0, 1)
     app.results.close()
@@ -1161,7 +1173,7 @@ def test_an_answer_entered_while_correcting_earns_no_speed_bonus(app):
     clock.t += 90
     app.step([key(pygame.K_BACKSPACE)], 0)  # « Corriger »
     item = scene.item
-    right = next(i for i, c in enumerate(item.choices) if c.correct) if item.type != "estimate" else None
+    right = next(i for i, c in enumerate(scene.choices) if c.correct) if item.type != "estimate" else None
     if right is not None:
         app.step([key(pygame.K_1 + right)], 0)
         entry = scene.classroom.entry(scene.classroom.teams_for_current()[0])
@@ -1233,3 +1245,27 @@ def test_setup_warns_when_turns_leave_a_team_without_a_question(app):
     setup.invalidate()
     setup.ensure_layout(app.screen.get_size())
     assert "durée plus longue" not in " ".join(tb.text for tb, _c in setup.texts)
+
+
+# == issue 13.4: the projector never shows which team chose what before the reveal ==========
+def test_nothing_on_the_projector_tells_a_teams_answer_before_the_reveal(app):
+    scene = class_item(app, n=3)
+    assert scene.step.id == "q_single"
+    app.step([key(pygame.K_2), key(pygame.K_2), key(pygame.K_1)], 0)  # every team has answered
+    scene.ensure_layout(app.screen.get_size())
+    texts = " ".join(tb.text for tb, _c in scene.texts)
+    assert "réponse de" not in texts
+    assert not any(w.selected for w in scene.widgets if w.id.startswith("choice:"))
+    assert scene.focus_id == "reveal"
+    # Picking a team's button to correct its answer shows that team's answer again, on purpose.
+    scene.on_activate(scene.widget("team:0"))
+    scene.ensure_layout(app.screen.get_size())
+    assert "réponse de" in " ".join(tb.text for tb, _c in scene.texts)
+
+
+def test_class_keys_follow_the_order_on_screen(app):
+    scene = class_item(app, n=2)
+    shown = [w.id.split(":", 1)[1] for w in scene.widgets if w.id.startswith("choice:")]
+    assert shown == [c.id for c in scene.choices] == list(scene.step.order)
+    app.step([key(pygame.K_1)], 0)
+    assert scene.classroom.entry(0).answer.choice_ids == (shown[0],)

@@ -21,6 +21,7 @@ from game.i18n import N_, _, fmt_percent, list_sep, ngettext
 from game.scenes.base import Scene
 from game.scenes.overlays import ConfirmScene, Overlay
 from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
+from game.session import ordered_choices
 from game.scenes.title import length_label, next_length, solo_length
 from game.ui.layout import Metrics, center_block, columns, rows, take_bottom, take_left, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross, draw_symbol
@@ -416,6 +417,7 @@ class ClassItemScene(TeamLabels, Scene):
         self._shown_seconds = -1
         self.timer_rect = pygame.Rect(0, 0, 0, 0)
         self.current = classroom.teams_for_current()[0]  # the team the next answer goes to
+        self.all_in = False  # the last answer was keyed and the hand went to « Révéler »
         self.correcting = False  # back from the reveal: the timer stays stopped until « + » or the reveal
 
     @property
@@ -430,6 +432,16 @@ class ClassItemScene(TeamLabels, Scene):
     def item(self):  # noqa: ANN201
         c = self.app.content
         return c.questions[self.step.id] if self.step.kind == "question" else c.scenarios[self.step.id]
+
+    @property
+    def choices(self) -> list:  # noqa: ANN201
+        """The item's choices in the order the projector shows them: the session's, for a question."""
+        return ordered_choices(self.item, self.step) if self.step.kind == "question" else list(self.item.choices)
+
+    def all_answered(self) -> bool:
+        """Every team's answer is in and the hand has passed on: the projector then shows no team's
+        choice (a facilitator who picks a team's button to correct it sees that team's again)."""
+        return self.all_in and all(self.classroom.entry(t) is not None for t in self.classroom.teams_for_current())
 
     def team(self, index: int) -> Team:
         return next(t for t in self.classroom.teams if t.index == index)
@@ -454,7 +466,10 @@ class ClassItemScene(TeamLabels, Scene):
         n, total = session.position_of_current()
         label = (_("Question {n} / {total}") if self.step.kind == "question" else _("Situation {n} / {total}")).format(
             n=n, total=total)
-        who = _("réponse de\u00a0: {team}").format(team=self.team(self.current).name) if self.phase == "ask" else ""
+        # Whose answer is keyed next; once every team has answered, nobody's (the room must not learn
+        # which team chose what before the reveal).
+        who = (_("réponse de\u00a0: {team}").format(team=self.team(self.current).name)
+               if self.phase == "ask" and not self.all_answered() else "")
         timer_w = (self.app.renderer.measure("000\u00a0s " + _("(en pause)"), m.heading, True)
                    if self.timer.enabled and self.phase == "ask" else 0)
         self.timer_rect = pygame.Rect(helpb.x - m.gap - timer_w, top.y, timer_w, m.button_h)
@@ -533,7 +548,8 @@ class ClassItemScene(TeamLabels, Scene):
         if self.step.kind == "question" and item.type == "estimate":
             self._build_estimate(m, area, prompt, big)
             return
-        answers = AnswerGrid(r, m, area, [c.text for c in item.choices])
+        shown = self.choices
+        answers = AnswerGrid(r, m, area, [c.text for c in shown])
         choices_h = answers.height
         hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
             if self.step.kind == "question" and item.type == "multiple" else ""
@@ -551,16 +567,20 @@ class ClassItemScene(TeamLabels, Scene):
             self.text(hint, hint_box, m.small, color="muted", valign="center")
         self.text_stack(pieces, top, m.gap)
         entry = self.classroom.entry(self.current)
-        chosen = set(entry.answer.choice_ids) if entry else set()
         multiple = self.step.kind == "question" and item.type == "multiple"
-        for i, (c, cell) in enumerate(zip(item.choices, answers.cells(choices_area))):
+        # Only boxes being ticked for the team whose turn it is show; a keyed single answer never
+        # stays outlined, and nothing shows once every team has answered.
+        chosen = set(entry.answer.choice_ids) if entry and multiple and not self.all_answered() else set()
+        for i, (c, cell) in enumerate(zip(shown, answers.cells(choices_area))):
             self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
                                           pick_index=i, toggle=multiple, selected=c.id in chosen))
 
     def _build_estimate(self, m: Metrics, area: pygame.Rect, prompt: str, size: int) -> None:
         est = self.item.estimate
         entry = self.classroom.entry(self.current)
-        value = entry.answer.value if entry else slider_start(self.item)
+        if self.all_answered():  # every team has answered: the slider back at its start, no team's figure
+            entry = None
+        value = entry.answer.value if entry else slider_start(self.item, self.step)
         shown = self._fmt(value) if entry else _("{value} (pas encore validé)").format(value=self._fmt(value))
         value_h = max(round(m.title * 1.2),
                       self.app.renderer.fit(shown, area.width, 10_000, m.heading, m.heading, True).height)
@@ -602,7 +622,7 @@ class ClassItemScene(TeamLabels, Scene):
             if item.type == "estimate":
                 answer = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
             else:
-                right = [f"{i + 1}. {c.text}" for i, c in enumerate(item.choices) if c.correct]
+                right = [f"{i + 1}. {c.text}" for i, c in enumerate(self.choices) if c.correct]
                 answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
                           else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
             source = self.app.content.sources.get(item.source or "")
@@ -732,8 +752,9 @@ class ClassItemScene(TeamLabels, Scene):
         item = self.item
         if self.step.kind == "question" and item.type == "estimate":
             return
-        if index < len(item.choices):
-            self._choose(item.choices[index].id)
+        shown = self.choices
+        if index < len(shown):
+            self._choose(shown[index].id)
 
     def _choose(self, choice_id: str) -> None:
         if not self.answering():
@@ -764,6 +785,7 @@ class ClassItemScene(TeamLabels, Scene):
                 self.focus_id = None  # keep the focus on the answers while keying them in
         else:
             self.focus_id = "reveal"
+            self.all_in = True
         self.invalidate()
 
     def on_activate(self, widget: Widget) -> None:
@@ -772,6 +794,7 @@ class ClassItemScene(TeamLabels, Scene):
             self._choose(wid.split(":", 1)[1])
         elif wid.startswith("team:"):
             self.current = int(wid.split(":")[1])
+            self.all_in = False
             self.invalidate()
         elif wid in ("minus", "plus"):
             slider = self.widget("slider")

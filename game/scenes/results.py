@@ -98,7 +98,7 @@ class ResultsScene(Scene):
         for ind_id in sorted(self.content.indicators):
             ind = self.content.indicators[ind_id]
             value = self.totals.get(ind_id, 0.0)
-            line = f"• {ind.label}\u00a0: {value_text(ind, value)}"
+            line = "• " + _("{label}\u00a0: {value}").format(label=ind.label, value=value_text(ind, value))
             comp = explain.comparison(self.content, ind_id, value)
             if comp:
                 line += f", {comp}"
@@ -155,9 +155,10 @@ class ResultsScene(Scene):
         hint, area = take_bottom(area, m.small * 2, m.gap)
         self.text(_("Touche un métier pour voir sa fiche."), hint, m.small, color="muted", valign="center")
         cells = rows(area, max(1, len(self.matches)), m.gap)
+        reasons = explain.career_reasons(self.content, self.matches)  # one of its own for each career
         for i, (match, cell) in enumerate(zip(self.matches, cells)):
             career = self.content.careers[match.career_id]
-            reason = explain.career_reason(self.content, match) + " " + _("Ce métier agit pour\u00a0: {issue}.").format(
+            reason = reasons[i] + " " + _("Ce métier agit pour\u00a0: {issue}.").format(
                 issue=career.issue[:1].lower() + career.issue[1:].rstrip("."))
             self.widgets.append(Button(f"career:{career.id}", cell, role="open", label=capitalize(career.name),
                                        detail=reason,

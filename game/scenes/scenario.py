@@ -6,7 +6,7 @@ import pygame
 
 from game import scoring
 from game.content.models import Scenario
-from game.i18n import _, fmt_signed
+from game.i18n import _, fmt_signed, with_unit
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
@@ -84,8 +84,8 @@ class ScenarioScene(PlayScene):
                 continue
             ind = self.app.content.indicators[ind_id]
             word = _("en hausse") if delta > 0 else _("en baisse")
-            unit = f"\u00a0{ind.unit}" if ind.unit else ""
-            lines.append(f"{ind.label}\u00a0: {fmt_signed(delta)}{unit} ({word})")
+            lines.append(_("{label}\u00a0: {value} ({word})").format(
+                label=ind.label, value=with_unit(fmt_signed(delta), ind.unit), word=word))
         effects_text = "\n".join(lines) if lines else _("Pas d'effet sur les jauges.")
         src_text = ""
         if choice.basis:

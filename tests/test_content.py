@@ -158,3 +158,23 @@ def test_parse_cache_follows_every_edit(tmp_path, monkeypatch):
     for cached in (tmp_path / "cache").glob("*.pickle"):
         cached.write_bytes(b"not a pickle")
     assert load_content(bank).themes["t"].title == "Nouveau"  # a broken cache entry is parsed again
+
+
+# Issue 13.7: an item about AI filed under cobalt made the debrief say « Point fort : Cobalt »
+# for an AI answer. A word that names one theme's subject, in a prompt or a situation, files the
+# item under that theme (listed exceptions: items about two subjects, on purpose).
+THEME_MARKERS = ((r"\bIA\b", "ia"), (r"\bRGAA\b", "accessibilite"), (r"harc[eè]le", "harcelement"))
+TWO_SUBJECTS = {"sou_q03"}  # sovereignty over AI: the question is about who controls it
+
+
+def test_items_naming_a_themes_subject_are_filed_under_it(real_content):
+    import re
+
+    wrong = []
+    for section in ("questions", "scenarios"):
+        for item_id, item in getattr(real_content, section).items():
+            text = item.prompt if section == "questions" else f"{item.title} {item.situation}"
+            for pattern, theme in THEME_MARKERS:
+                if re.search(pattern, text) and item.theme != theme and item_id not in TWO_SUBJECTS:
+                    wrong.append((item_id, item.theme, theme))
+    assert wrong == []

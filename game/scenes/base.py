@@ -19,7 +19,7 @@ from dataclasses import replace
 from game import input as inp
 from game.ui.layout import Metrics
 from game.ui.text import TextBox
-from game.ui.widgets import Button, Slider, Widget
+from game.ui.widgets import Button, Slider, Widget, draw_hover
 
 if TYPE_CHECKING:
     from game.app import App
@@ -41,6 +41,7 @@ class Scene:
         self.texts: list[tuple[TextBox, str]] = []  # (box, palette colour name)
         self.focus_id: str | None = None
         self.pressed_id: str | None = None
+        self.hovered = False  # the focus follows the mouse: drawn as a hover, unlike the keyboard's ring
         self.dragging: Slider | None = None
         self.metrics: Metrics | None = None
         self.show_focus = True
@@ -218,7 +219,9 @@ class Scene:
             box.draw(surface, self.app.renderer, getattr(p, color))
         for w in self.widgets:
             focused = self.show_focus and w.id == self.focus_id
-            w.draw(surface, self.app.renderer, p, self.metrics, focused)  # type: ignore[attr-defined]
+            w.draw(surface, self.app.renderer, p, self.metrics, focused and not self.hovered)  # type: ignore[attr-defined]
+            if focused and self.hovered:
+                draw_hover(surface, w.rect, p, self.metrics)
         self.draw_foreground(surface)
 
     def draw_background(self, surface: pygame.Surface) -> None:
@@ -262,6 +265,9 @@ class Scene:
         kind = intent.kind
         if intent.device in ("keyboard", "gamepad") and not self.show_focus:
             self.show_focus = True
+            self.app.request_redraw()
+        if intent.device in ("keyboard", "gamepad") and self.hovered:
+            self.hovered = False  # the keyboard takes the focus back: its ring again
             self.app.request_redraw()
         if kind in (inp.POINTER_DOWN, inp.POINTER_UP, inp.POINTER_MOVE):
             if intent.device == "touch" and self.show_focus:
@@ -318,6 +324,9 @@ class Scene:
                     self.on_slider(self.dragging)
             elif intent.device == "mouse" and hit is not None and not intent.pressed:
                 self.set_focus(hit.id)
+                if not self.hovered:
+                    self.hovered = True  # under the mouse: a tint, not the keyboard's ring
+                    self.app.request_redraw()
         else:  # POINTER_UP: a tap or click activates what it started on
             was_dragging = self.dragging is not None
             self.dragging = None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import _
+from game.i18n import _, ngettext
 from game.scenes.base import Scene
 from game.session import Session
 from game.ui.hud import GaugeAnimator, GaugeStrip
@@ -26,6 +26,15 @@ class Play:
         self.gauges = GaugeAnimator(sorted(session.content.indicators))
         self.started_at = datetime.now(timezone.utc)
         self.recorded = False
+
+    def notice(self) -> str:
+        """Said on the first item when the level left items out: a shorter session, never harder items."""
+        n = self.session.short_by
+        if not n or self.session.index != 0:
+            return ""
+        return ngettext("Il manque {n} question à ce niveau dans ce choix de thèmes\u00a0: la partie est plus courte.",
+                        "Il manque {n} questions à ce niveau dans ce choix de thèmes\u00a0: la partie est plus courte.",
+                        n).format(n=n)
 
 
 def record(app: App, play: Play, finished: bool, careers: list[str] | None = None) -> None:
@@ -57,7 +66,7 @@ def abandon_current(app: App) -> None:
 def start_session(app: App, path: str) -> None:
     seed = app.rng.randrange(2**31)
     length = "kiosk" if app.kiosk is not None else app.settings.length
-    play = Play(Session.start(app.content, path, seed, length))
+    play = Play(Session.start(app.content, path, seed, length, level=app.settings.level))
     if play.session.finished:  # a theme with nothing left to play
         return
     app.reset_to(scene_for_current(app, play))
@@ -143,6 +152,11 @@ class PlayScene(Scene):
         return self._theme_line(m, area)
 
     def _theme_line(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
+        notice = self.play.notice()
+        if notice:
+            need = self.app.renderer.fit(notice, area.width, 10_000, m.small, m.small, True).height
+            line, area = take_top(area, min(need, area.height // 4), m.gap)
+            self.text(notice, line, m.small, bold=True, valign="center")
         theme = self.app.content.themes.get(self.item_theme())
         if theme is not None:  # the theme on a line of its own: long titles need the width
             label = _("Thème\u00a0: {title}").format(title=theme.title)

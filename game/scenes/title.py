@@ -29,6 +29,20 @@ def length_label(length: str) -> str:
     return labels[solo_length(length)]
 
 
+LEVEL_ORDER = ("college", "lycee", "adulte")
+
+
+def next_level(level: str) -> str:
+    return LEVEL_ORDER[(LEVEL_ORDER.index(level) + 1) % len(LEVEL_ORDER)] if level in LEVEL_ORDER else LEVEL_ORDER[0]
+
+
+def level_label(level: str) -> str:
+    """« Niveau : Collège » — a collège level deals collège items only, lycée adds lycée items, adulte all."""
+    labels = {"college": _("Niveau\u00a0: collège"), "lycee": _("Niveau\u00a0: lycée"),
+              "adulte": _("Niveau\u00a0: adulte (tout)")}
+    return labels.get(level, labels["adulte"])
+
+
 class TitleScene(Scene):
     name = "title"
 
@@ -43,7 +57,7 @@ class TitleScene(Scene):
         footer_text = "\n".join(lines)
         footer_h = self.app.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
         footer, area = take_bottom(area, min(footer_h, area.height // 4), m.gap)
-        n_buttons = 6
+        n_buttons = 7
         buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
         title = _("Numérique en jeu")
         tagline = _("Ce que coûte vraiment le numérique, et les métiers qui le changent.")
@@ -63,8 +77,9 @@ class TitleScene(Scene):
             Button("choose_theme", r[1], role="open", label=_("Choisir les thèmes")),
             Button("classroom", r[2], role="open", label=_("Mode classe (animation)")),
             Button("length", r[3], role="adjust", label=self.length_label()),
-            Button("settings", r[4], role="open", label=_("Réglages (accessibilité)")),
-            Button("quit", r[5], role="quit", label=_("Quitter")),
+            Button("level", r[4], role="adjust", label=level_label(self.app.settings.level)),
+            Button("settings", r[5], role="open", label=_("Réglages (accessibilité)")),
+            Button("quit", r[6], role="quit", label=_("Quitter")),
         ]
         self.text(footer_text, footer, m.small, color="muted", align="center", valign="center")
         # The other language, named in that language, in the top corner: found without reading French.
@@ -94,13 +109,16 @@ class TitleScene(Scene):
         elif widget.id == "length":
             self.app.apply_settings(self.app.settings.with_value("length", next_length(self.app.settings.length)))
             self.invalidate()
+        elif widget.id == "level":
+            self.app.apply_settings(self.app.settings.with_value("level", next_level(self.app.settings.level)))
+            self.invalidate()
         elif widget.id == "settings":
             self.app.open_settings()
         elif widget.id == "quit":
             self.app.quit()
         elif widget.id.startswith("lang:"):
             self.app.set_language(widget.id.split(":", 1)[1])
-            self.focus_id = next(f"lang:{c}" for c in i18n.SUPPORTED if c != self.app.language)
+            self.focus_id = "play_all"  # Enter, the natural « play » key, then plays (it does not switch back)
 
     def bot_targets(self) -> list[Widget]:
         # The solo bot plays a solo session; classroom autoplay starts from the set-up screen.

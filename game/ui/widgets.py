@@ -188,6 +188,17 @@ def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, p: Palette, m: M
     pygame.draw.rect(surface, p.focus, outer, width=m.ring, border_radius=radius + gap + m.ring)
 
 
+def draw_hover(surface: pygame.Surface, rect: pygame.Rect, p: Palette, m: Metrics) -> None:
+    """What is under the mouse: a light tint and a bar along the bottom edge, never a ring, so that
+    it cannot be taken for the keyboard's focus."""
+    tint = pygame.Surface(rect.size, pygame.SRCALPHA)
+    tint.fill((*p.focus[:3], 36))
+    surface.blit(tint, rect.topleft)
+    bar = max(3, m.ring // 2 + 1)
+    pygame.draw.rect(surface, p.focus, pygame.Rect(rect.x + bar * 2, rect.bottom - bar - 2, rect.width - bar * 4, bar),
+                     border_radius=bar // 2)
+
+
 def draw_check(surface: pygame.Surface, box: pygame.Rect, color, width: int) -> None:  # noqa: ANN001
     pts = [
         (box.x + box.width * 0.12, box.y + box.height * 0.55),

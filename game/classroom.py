@@ -59,8 +59,13 @@ class ClassConfig:
     speed: bool = False  # a right answer in the first half of the time earns a bonus point
     length: str = "normal"
     themes: tuple[str, ...] = ()  # empty: every theme
+    level: str = "adulte"  # college | lycee | adulte: the hardest questions dealt
 
     def __post_init__(self) -> None:
+        from game.session import LEVELS
+
+        if self.level not in LEVELS:
+            raise ValueError(f"level must be one of {LEVELS}, got {self.level!r}")
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
             raise ValueError(f"{MIN_TEAMS} to {MAX_TEAMS} teams, got {len(self.teams)}")
         if self.answering not in ANSWERING:
@@ -146,7 +151,7 @@ class Classroom:
         from game.session import path_of
 
         rng = random.Random(seed)
-        session = Session.start(content, path_of(config.themes), rng.randrange(2**31), config.length)
+        session = Session.start(content, path_of(config.themes), rng.randrange(2**31), config.length, config.level)
         return cls(content, config, session)
 
     @property

@@ -1269,3 +1269,27 @@ def test_class_keys_follow_the_order_on_screen(app):
     assert shown == [c.id for c in scene.choices] == list(scene.step.order)
     app.step([key(pygame.K_1)], 0)
     assert scene.classroom.entry(0).answer.choice_ids == (shown[0],)
+
+
+def test_the_class_set_up_offers_the_level_and_deals_it(app):
+    app.reset_to(TitleScene(app))
+    app.push(ClassSetupScene(app))
+    setup = app.top
+    setup.ensure_layout(app.screen.get_size())
+    level = setup.widget("level")
+    assert level is not None and level.enabled
+    before = app.settings.level
+    setup.on_activate(level)
+    try:
+        assert app.settings.level != before
+        while app.settings.level != "college":
+            setup.on_activate(setup.widget("level"))
+        assert setup.config().level == "college"
+        setup.on_activate(setup.widget("start"))
+        scene = app.top
+        assert isinstance(scene, ClassItemScene)
+        dealt = {app.content.questions[s.id].difficulty for s in scene.classroom.session.steps if s.kind == "question"}
+        assert dealt <= {"college"}
+        assert scene.classroom.session.level == "college"
+    finally:
+        app.apply_settings(app.settings.with_value("level", before), save=False)

@@ -173,3 +173,20 @@ def test_attract_screen_changes_its_fact_without_animating(kiosk):
     clock.t += 7
     app.step([], 0.1)
     assert scene.fact_index == first + 1 and app.frames_drawn == drawn + 1
+
+
+def test_the_admin_sets_the_kiosks_level_and_the_next_player_gets_it(kiosk):
+    app, _ = kiosk
+    app.push(AdminScene(app))
+    scene = app.top
+    scene.draw(pygame.Surface((1280, 720)))
+    while app.settings.level != "college":
+        scene.on_activate(scene.widget("level"))
+        scene.draw(pygame.Surface((1280, 720)))
+    assert "collège" in scene.widget("level").label
+    from game.scenes.play import PlayScene, start_session
+
+    start_session(app, "all")
+    assert isinstance(app.top, PlayScene)
+    steps = app.top.play.session.steps
+    assert {app.content.questions[s.id].difficulty for s in steps if s.kind == "question"} == {"college"}

@@ -22,7 +22,7 @@ from game.scenes.base import Scene
 from game.scenes.overlays import ConfirmScene, Overlay
 from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
 from game.session import ordered_choices
-from game.scenes.title import length_label, next_length, solo_length
+from game.scenes.title import length_label, level_label, next_length, next_level, solo_length
 from game.ui.layout import Metrics, center_block, columns, rows, take_bottom, take_left, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross, draw_symbol
 
@@ -160,6 +160,7 @@ class ClassSetupScene(Scene):
             ("speed", _("Rapidité\u00a0: compte (+1\u00a0point)") if self.speed and self.timer and self.answering == "turns"
              else _("Rapidité\u00a0: ne compte pas"), bool(self.timer) and self.answering == "turns"),
             ("length", length_label(self.app.settings.length), True),
+            ("level", level_label(self.app.settings.level), True),
             ("themes", self.themes_label(), True),
         ]
         y = right.y
@@ -169,6 +170,13 @@ class ClassSetupScene(Scene):
                                        enabled=enabled))
             y += h + m.gap
         questions = self.question_count()
+        if self.short_by():
+            short = ngettext("À ce niveau, ces thèmes donnent {q} question\u00a0: la partie sera plus courte.",
+                             "À ce niveau, ces thèmes donnent {q} questions\u00a0: la partie sera plus courte.",
+                             questions).format(q=questions)
+            short_h = text_h(self, short, right.width, m.small)
+            self.text(short, pygame.Rect(right.x, y, right.width, short_h), m.small)
+            y += short_h + m.gap
         if self.answering == "turns" and questions < len(self.teams):
             warn = ngettext("Chacune son tour\u00a0: {q} question pour {t} équipes. Choisissez une durée plus longue.",
                             "Chacune son tour\u00a0: {q} questions pour {t} équipes. Choisissez une durée plus longue.",
@@ -185,12 +193,23 @@ class ClassSetupScene(Scene):
         """How many questions the chosen length and themes give (as the session will plan them)."""
         from game.session import LENGTHS
 
+        return self._count(self.app.settings.level)
+
+    def _count(self, level: str) -> int:
+        from game.session import LENGTHS, levels_up_to
+
         full, one = LENGTHS[solo_length(self.app.settings.length)]
+        allowed = levels_up_to(level)
         content = self.app.content
         if len(self.themes) == 1:
-            return min(one[0], len(content.items_of_theme(self.themes[0])[0]))
-        available = sum(1 for q in content.questions.values() if not self.themes or q.theme in self.themes)
+            return min(one[0], sum(q.difficulty in allowed for q in content.items_of_theme(self.themes[0])[0]))
+        available = sum(1 for q in content.questions.values()
+                        if (not self.themes or q.theme in self.themes) and q.difficulty in allowed)
         return min(full[0], available)
+
+    def short_by(self) -> int:
+        """Questions the level leaves out of the chosen length and themes: the game is that much shorter."""
+        return max(0, self._count("adulte") - self.question_count())
 
     def themes_label(self) -> str:
         if not self.themes:
@@ -205,7 +224,7 @@ class ClassSetupScene(Scene):
         return ClassConfig(teams=[Team(t.index, t.custom, t.key) for t in self.teams], answering=self.answering,
                            timer=self.timer, speed=self.speed and self.timer > 0 and self.answering == "turns",
                            length=solo_length(self.app.settings.length),
-                           themes=self.themes)
+                           themes=self.themes, level=self.app.settings.level)
 
     def on_activate(self, widget: Widget) -> None:
         wid = widget.id
@@ -226,6 +245,8 @@ class ClassSetupScene(Scene):
             self.speed = not self.speed
         elif wid == "length":
             self.app.apply_settings(self.app.settings.with_value("length", next_length(self.app.settings.length)))
+        elif wid == "level":
+            self.app.apply_settings(self.app.settings.with_value("level", next_level(self.app.settings.level)))
         elif wid == "themes":
             from game.scenes.themes import ThemeScene
 

@@ -14,6 +14,7 @@ from game import input as inp
 from game.i18n import _
 from game.scenes.base import Scene
 from game.scenes.overlays import Overlay
+from game.scenes.title import level_label, next_level
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
@@ -298,9 +299,11 @@ class AdminScene(Scene):
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
         self.text(_("Administration de la borne"), head, m.heading, bold=True, valign="center")
         buttons, area = take_bottom(area, m.button_h, m.gap * 2)
+        level_row, area = take_bottom(area, m.button_h, m.gap * 2)  # the players' level, kept in the settings
         self.text(self.today_text(), area, m.body)
         back, restart, quit_ = columns(buttons, 3, m.gap)
         self.widgets = [
+            Button("level", level_row, role="adjust", label=level_label(self.app.settings.level)),
             Button("back", back, role="back", label=_("Retour au jeu")),
             Button("restart", restart, role="next", label=_("Redémarrer"), style="primary"),
             Button("quit", quit_, role="quit", label=_("Quitter le jeu")),
@@ -314,6 +317,9 @@ class AdminScene(Scene):
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "back":
             self.app.pop()
+        elif widget.id == "level":
+            self.app.apply_settings(self.app.settings.with_value("level", next_level(self.app.settings.level)))
+            self.invalidate()
         elif widget.id == "restart":
             self.app.kiosk.reset()
         elif widget.id == "quit":

@@ -213,8 +213,8 @@ def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out:
                 pygame.image.save(app.screen, str(screenshots / f"{prefix}{index:04d}_{len(seen):02d}_{label}.png"))
         if summary is None:
             summary = summarize(scene)
-        if summary is not None and isinstance(scene, TitleScene):
-            break
+        if summary is not None and (isinstance(scene, TitleScene) or (first is not None and isinstance(scene, first))):
+            break  # back home: the title, or the class set-up where a class game ends
         bot.act()
     else:
         raise RuntimeError(f"session {index} (seed {seed}) did not finish in {max_actions} actions: {seen[-5:]}")

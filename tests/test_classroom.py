@@ -478,7 +478,12 @@ def play_class_with_keyboard(app, answering: str = "all") -> Classroom:
         app.step([key(pygame.K_RETURN)], 0)
         assert len(pages) <= len(DEBRIEF_PAGES)
     assert pages == list(DEBRIEF_PAGES)
-    assert isinstance(app.top, TitleScene) and len(app.stack) == 1
+    # No team chose a commitment: « Terminer » asks first (« Non » has the focus), then ends the
+    # class game on the class set-up, never on the solo title (issue 13.6)
+    assert isinstance(app.top, ConfirmScene) and app.top.focus_id == "no"
+    tab_to(app, "yes")
+    app.step([key(pygame.K_RETURN)], 0)
+    assert isinstance(app.top, ClassSetupScene) and isinstance(app.stack[0], TitleScene) and len(app.stack) == 2
     check_pressed(classroom, pressed)
     return classroom
 
@@ -546,7 +551,9 @@ def play_class_with(app, device: str) -> Classroom:
         press(app, "next", device)
     assert app.top.page == len(DEBRIEF_PAGES) - 1
     press(app, "finish", device)
-    assert isinstance(app.top, TitleScene) and len(app.stack) == 1
+    assert isinstance(app.top, ConfirmScene)  # no team chose a commitment: asked first
+    press(app, "yes", device)
+    assert isinstance(app.top, ClassSetupScene) and len(app.stack) == 2
     check_pressed(classroom, pressed)
     return classroom
 
@@ -682,6 +689,7 @@ def test_the_timer_stays_stopped_during_a_correction(app):
     app.clock = clock
     scene = class_item(app, timer=20)
     app.step(letter("r"), 0)
+    confirm_reveal(app)
     app.step([key(pygame.K_BACKSPACE)], 0)
     assert scene.phase == "ask" and not scene.timer.running
     app.step([key(pygame.K_F1)], 0)
@@ -720,6 +728,7 @@ def test_debate_and_notes_with_keys(real_content):
         app.reset_to(scene)
         app.step([key(pygame.K_1), key(pygame.K_2)], 0)
         app.step(letter("s"), 0)  # S: reveal first
+        confirm_reveal(app)
         assert scene.phase == "reveal"
         app.step(letter("d"), 0)
         assert scene.phase == "debate" and not scene.notes_shown
@@ -735,7 +744,9 @@ def test_debate_and_notes_with_keys(real_content):
         assert scene.phase == "reveal"
         app.step([key(pygame.K_BACKSPACE)], 0)  # back to the answers, to correct one
         assert scene.phase == "ask" and cl.step not in cl.revealed
-        app.step(letter("s") + letter("s") + letter("s"), 0)  # reveal, debate, next
+        app.step(letter("s"), 0)  # reveal (asked first if no team has answered)
+        confirm_reveal(app)
+        app.step(letter("s") + letter("s"), 0)  # debate, next
         assert isinstance(app.top, DebriefScene)
     finally:
         pygame.display.quit()
@@ -896,7 +907,7 @@ def test_abandoning_from_the_class_menu(app, tmp_path):
     assert isinstance(app.top, ConfirmScene) and app.top.focus_id == "no"
     tab_to(app, "yes")
     app.step([key(pygame.K_RETURN)], 0)
-    assert isinstance(app.top, TitleScene) and len(app.stack) == 1
+    assert isinstance(app.top, ClassSetupScene) and len(app.stack) == 2  # the class home, ready again
     with sqlite3.connect(tmp_path / FILE_NAME) as conn:
         assert conn.execute("SELECT mode, finished, answer_count FROM sessions").fetchall() == [("classroom", 0, 3)]
         assert conn.execute("SELECT item_id, team, correct FROM answers ORDER BY position").fetchall() == [
@@ -1170,6 +1181,7 @@ def test_an_answer_entered_while_correcting_earns_no_speed_bonus(app):
     scene = app.top
     assert scene.classroom.config.speed_counts
     app.step(letter("r"), 0)  # revealed with no answer
+    confirm_reveal(app)
     clock.t += 90
     app.step([key(pygame.K_BACKSPACE)], 0)  # « Corriger »
     item = scene.item
@@ -1293,3 +1305,22 @@ def test_the_class_set_up_offers_the_level_and_deals_it(app):
         assert scene.classroom.session.level == "college"
     finally:
         app.apply_settings(app.settings.with_value("level", before), save=False)
+
+
+def confirm_reveal(app) -> None:
+    """« Révéler » with no answer yet asks first (issue 13.5): say yes, by keyboard."""
+    if isinstance(app.top, ConfirmScene):
+        assert app.top.focus_id == "no"
+        tab_to(app, "yes")
+        app.step([key(pygame.K_RETURN)], 0)
+
+
+def test_revealing_before_any_answer_asks_first(app):
+    scene = class_item(app, n=2)
+    app.step(letter("r"), 0)
+    assert isinstance(app.top, ConfirmScene) and scene.phase == "ask"
+    app.step([key(pygame.K_RETURN)], 0)  # « Non, continuer » has the focus
+    assert app.top is scene and scene.phase == "ask"
+    app.step([key(pygame.K_1)], 0)  # one team answered: R reveals at once
+    app.step(letter("r"), 0)
+    assert app.top is scene and scene.phase == "reveal"

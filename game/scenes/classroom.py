@@ -389,6 +389,18 @@ def next_scene(app: App, classroom: Classroom) -> Scene:
     return ClassItemScene(app, classroom)
 
 
+def end_class_game(app: App) -> None:
+    """A class game ends on the class set-up, ready for the next group (its « Retour » leads to the
+    title), never on the solo title where Enter would start a solo game."""
+    from game.scenes.title import TitleScene
+
+    if app.kiosk is not None:
+        app.home()
+        return
+    app.reset_to(TitleScene(app))
+    app.push(ClassSetupScene(app))
+
+
 def record_class(app: App, classroom: Classroom, finished: bool) -> None:
     """Every counted answer, each with its team's index (never a name), in the anonymous results."""
     if classroom.recorded or app.results is None or not classroom.answers():
@@ -859,10 +871,10 @@ class ClassItemScene(TeamLabels, Scene):
         elif name == "scores":
             app.push(ScoresScene(app, self.classroom))
         elif name == "reveal" and self.phase == "ask":
-            self._reveal()
+            self._ask_reveal()
         elif name == "next":
             if self.phase == "ask":
-                self._reveal()
+                self._ask_reveal()
             elif self.phase == "reveal" and self.item.debate:
                 self._set_phase("debate")
             else:
@@ -897,6 +909,18 @@ class ClassItemScene(TeamLabels, Scene):
         self.focus_id = None
         self.scroll = 0
         self.invalidate()
+
+    def _ask_reveal(self) -> None:
+        """« Révéler » before any team has answered would show « choisi par personne » everywhere: ask."""
+        if any(self.classroom.entry(t) is not None for t in self.classroom.teams_for_current()):
+            self._reveal()
+            return
+        self.app.push(ConfirmScene(self.app, N_("Aucune équipe n'a encore répondu. Révéler quand même\u00a0?"),
+                                   on_yes=self._reveal_confirmed))
+
+    def _reveal_confirmed(self) -> None:
+        self.app.pop()  # the confirmation
+        self._reveal()
 
     def _reveal(self) -> None:
         self.timer.pause()
@@ -1046,7 +1070,7 @@ class ClassMenuScene(ToggleKey, Overlay):
 
     def _abandon(self) -> None:
         record_class(self.app, self.item.classroom, finished=False)
-        self.app.home()
+        end_class_game(self.app)
 
     def on_back(self) -> None:
         self.app.pop()
@@ -1284,9 +1308,17 @@ class DebriefScene(TeamLabels, Scene):
         elif wid == "settings":
             self.app.open_settings()
         elif wid == "finish":
-            self.app.home()
+            waiting = [t for t in self.classroom.teams if t.index not in self.classroom.commitments]
+            if waiting:  # a team still « à choisir »: say so before ending
+                self.app.push(ConfirmScene(self.app, N_(
+                    "Certaines équipes n'ont pas choisi d'engagement. Terminer quand même\u00a0?"), on_yes=self._end))
+            else:
+                self._end()
         elif wid.startswith("commit:"):
             self.app.push(CommitScene(self.app, self.classroom, int(wid.split(":")[1]), self.invalidate))
+
+    def _end(self) -> None:
+        end_class_game(self.app)
 
     def _go(self, page: int) -> None:
         self.page = max(0, min(len(DEBRIEF_PAGES) - 1, page))

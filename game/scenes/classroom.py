@@ -1185,6 +1185,18 @@ class DebriefScene(TeamLabels, Scene):
     def _page_teams(self, m: Metrics, area: pygame.Rect) -> None:
         teams = self.classroom.teams
         r = self.app.renderer
+        stats = self.classroom.class_themes()
+        right, asked = sum(s[1] for s in stats), sum(s[2] for s in stats)
+        # The whole class first, in big type: every team counts, none is last.
+        summary = _("Bravo à toutes les équipes\u00a0!")
+        if asked:
+            summary += "\n" + ngettext("Ensemble, la classe a donné {right} bonne réponse sur {asked}.",
+                                        "Ensemble, la classe a donné {right} bonnes réponses sur {asked}.",
+                                        right).format(right=right, asked=asked)
+        big = m.heading
+        head_h = text_h(self, summary, area.width, big, True)
+        head, area = take_top(area, min(head_h, area.height // 3), m.gap * 3)
+        self.text(summary, head, big, bold=True, valign="center")
         longest = max(r.measure(t.name + " — " + ngettext("{n} point", "{n} points", 88).format(n=88), m.body, True)
                       for t in teams) + round(m.body * 1.6)
         ncols = 2 if len(teams) > 4 and not m.portrait and 2 * longest + 2 * m.gap <= area.width else 1
@@ -1253,14 +1265,28 @@ class DebriefScene(TeamLabels, Scene):
 
     def _page_practices(self, m: Metrics, area: pygame.Rect) -> None:
         practices = sorted(self.app.content.practices.values(), key=lambda p: p.rank)
-        items = []
-        for p in practices:
-            items.append((f"{p.rank}. {p.title}", m.body, "text", True))
-            items.append((p.how, m.small, "muted", False))
         source = self.app.content.sources.get(practices[0].source) if practices else None
         if source is not None:
-            items.append((_("Source\u00a0: {source}").format(source=source.short_label), m.small, "muted", False))
-        self.text_stack(items, area, max(4, m.gap // 2), valign="top")
+            src = _("Source\u00a0: {source}").format(source=source.short_label)
+            src_box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap)
+            self.text(src, src_box, m.small, color="muted")
+        # Seven practices: two columns in landscape (four, then three), so that all seven show.
+        ncols = 2 if not m.portrait and area.width > m.body * 36 else 1
+        boxes = columns(area, ncols, m.gap * 3)
+        title_size = max(m.small, round(m.body * 0.85))
+
+        def pieces(p) -> list:  # noqa: ANN001 - a Practice
+            return [(f"{p.rank}. {p.title}", title_size, "text", True), (p.how, m.small, "muted", False)]
+
+        def height(p) -> int:  # noqa: ANN001
+            return sum(text_h(self, t, boxes[0].width, s, b) for t, s, _c, b in pieces(p)) + m.gap
+        # Split where the two columns are closest in height, the order kept (1–3 | 4–7, say).
+        heights = [height(p) for p in practices]
+        cut = len(practices)
+        if ncols == 2:
+            cut = min(range(1, len(practices)), key=lambda k: abs(sum(heights[:k]) - sum(heights[k:])))
+        for box, part in zip(boxes, (practices[:cut], practices[cut:])):
+            self.text_stack([x for p in part for x in pieces(p)], box, max(4, m.gap // 2), valign="top")
 
     def _page_commitments(self, m: Metrics, area: pygame.Rect) -> None:
         teams = self.classroom.teams

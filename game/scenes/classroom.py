@@ -1283,7 +1283,7 @@ class DebriefScene(TeamLabels, Scene):
         # Split where the two columns are closest in height, the order kept (1–3 | 4–7, say).
         heights = [height(p) for p in practices]
         cut = len(practices)
-        if ncols == 2:
+        if ncols == 2 and len(practices) > 1:
             cut = min(range(1, len(practices)), key=lambda k: abs(sum(heights[:k]) - sum(heights[k:])))
         for box, part in zip(boxes, (practices[:cut], practices[cut:])):
             self.text_stack([x for p in part for x in pieces(p)], box, max(4, m.gap // 2), valign="top")

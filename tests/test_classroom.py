@@ -1324,3 +1324,29 @@ def test_revealing_before_any_answer_asks_first(app):
     app.step([key(pygame.K_1)], 0)  # one team answered: R reveals at once
     app.step(letter("r"), 0)
     assert app.top is scene and scene.phase == "reveal"
+
+
+def test_a_situations_reveal_fits_and_shows_one_consequence_at_a_time(real_content):
+    """Issue 13.5: eight paragraphs and buttons off the screen at 1280×720 before."""
+    app = make_app(real_content)
+    try:
+        for sid, card in sorted(real_content.scenarios.items()):
+            cl = Classroom(real_content, ClassConfig(default_teams(4)), Session(real_content, "all",
+                                                                                 [Step("scenario", sid)]))
+            scene = ClassItemScene(app, cl)
+            app.reset_to(scene)
+            for team in range(4):
+                scene.current = team
+                scene._choose(card.choices[team % len(card.choices)].id)
+            scene._reveal()
+            for size in ((1280, 720), (1024, 600)):
+                scene.ensure_layout(size)
+                assert scene.max_scroll == 0, (sid, size)
+                assert scene.widget("next") is not None
+                scene.handle(inp.Intent(inp.PICK, index=1))
+                scene.ensure_layout(size)
+                texts = " ".join(tb.text for tb, _c in scene.texts)
+                assert card.choices[1].consequence in texts and card.choices[0].consequence not in texts
+                scene.handle(inp.Intent(inp.PICK, index=0))
+    finally:
+        pygame.display.quit()

@@ -451,6 +451,7 @@ class ClassItemScene(TeamLabels, Scene):
         self.timer_rect = pygame.Rect(0, 0, 0, 0)
         self.current = classroom.teams_for_current()[0]  # the team the next answer goes to
         self.all_in = False  # the last answer was keyed and the hand went to « Révéler »
+        self.card_choice: str | None = None  # a situation's reveal: the choice whose consequence shows
         self.correcting = False  # back from the reveal: the timer stays stopped until « + » or the reveal
 
     @property
@@ -662,16 +663,8 @@ class ClassItemScene(TeamLabels, Scene):
             src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
             body = answer + "\n" + item.explanation
         else:
-            head = item.title
-            parts = []
-            for i, c in enumerate(item.choices):
-                who = [self.team(t).name for t in teams
-                       if (e := self.classroom.entry(t)) is not None and c.id in e.answer.choice_ids]
-                chosen = _("choisi par\u00a0: {teams}").format(teams=", ".join(who)) if who else _("choisi par personne")
-                parts.append(f"{i + 1}. {c.text} ({chosen})\n{c.consequence}")
-            body = "\n".join(parts)
-            source = self.app.content.sources.get(item.source)
-            src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+            self._build_card_reveal(m, area, teams)
+            return
         row_h = max(r.line_height(m.body, True), m.body * 2)
         longest = max((r.measure(self.team(t).name + " — " + _("pas cette fois") + " " + _("(+1\u00a0rapidité)"),
                                  m.body, True) for t in teams), default=0) + round(m.body * 2.2) + 2 * m.gap
@@ -704,6 +697,43 @@ class ClassItemScene(TeamLabels, Scene):
                 self.team_text(self.team(t), pygame.Rect(icon.right + m.gap, cell.y, cell.width - icon.width - m.gap,
                                                          cell.height), m.body, extra=word)
         self.text(body, area, m.body)
+
+    def _build_card_reveal(self, m: Metrics, area: pygame.Rect, teams: list[int]) -> None:
+        """A situation's reveal: each choice with the teams that chose it, and the consequence of
+        one choice at a time (1–4, a touch or the pad picks which), so that it fits with its buttons."""
+        item = self.item
+        r = self.app.renderer
+        head_h = r.fit(item.title, area.width, 10_000, m.heading, m.heading, True).height
+        head_box, area = take_top(area, min(head_h, area.height // 4), m.gap)
+        self.text(item.title, head_box, m.heading, bold=True, valign="center")
+        source = self.app.content.sources.get(item.source)
+        src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+        if src:
+            src_box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap)
+            self.text(src, src_box, m.small, color="muted")
+        chosen_by = {c.id: [self.team(t).name for t in teams
+                            if (e := self.classroom.entry(t)) is not None and c.id in e.answer.choice_ids]
+                     for c in item.choices}
+        if self.card_choice not in chosen_by:  # the most chosen first
+            self.card_choice = max(item.choices, key=lambda c: len(chosen_by[c.id])).id
+        side = not m.portrait and area.width > m.body * 36
+        if side:  # the list a little wider: its labels carry who chose them
+            list_box, text_box = take_left(area, (area.width - m.gap * 3) * 11 // 20, m.gap * 3)
+        else:
+            list_box, text_box = area, area
+        labels = [c.text + "\n" + (_("choisi par\u00a0: {teams}").format(teams=", ".join(chosen_by[c.id]))
+                                    if chosen_by[c.id] else _("choisi par personne")) for c in item.choices]
+        grid = AnswerGrid(r, m, list_box, labels, ncols=1, size=m.small)
+        grid_area, rest = take_top(list_box, grid.height, m.gap * 2)
+        for i, (c, cell) in enumerate(zip(item.choices, grid.cells(grid_area))):
+            self.widgets.insert(i, Button(f"card:{c.id}", cell, role="open", label=labels[i], style="choice",
+                                          pick_index=i, text_size=m.small, selected=c.id == self.card_choice))
+        if not side:
+            text_box = rest
+        picked = next(c for c in item.choices if c.id == self.card_choice)
+        number = [c.id for c in item.choices].index(picked.id) + 1
+        self.text_stack([(_("Si l'on choisit {n}\u00a0:").format(n=number), m.body, "text", True),
+                         (picked.consequence, m.body, "text", False)], text_box, m.gap, valign="top")
 
     def _build_debate(self, m: Metrics, area: pygame.Rect) -> None:
         item = self.item
@@ -778,6 +808,12 @@ class ClassItemScene(TeamLabels, Scene):
         if intent.kind == inp.PICK and self.phase == "ask":
             self._pick(intent.index or 0)
             return
+        if intent.kind == inp.PICK and self.phase == "reveal" and self.step.kind == "scenario":
+            choices = self.item.choices
+            if (intent.index or 0) < len(choices):  # 1–4: that choice's consequence
+                self.card_choice = choices[intent.index or 0].id
+                self.invalidate()
+            return
         super().handle(intent)
 
     def _pick(self, index: int) -> None:
@@ -828,6 +864,9 @@ class ClassItemScene(TeamLabels, Scene):
         elif wid.startswith("team:"):
             self.current = int(wid.split(":")[1])
             self.all_in = False
+            self.invalidate()
+        elif wid.startswith("card:"):
+            self.card_choice = wid.split(":", 1)[1]
             self.invalidate()
         elif wid in ("minus", "plus"):
             slider = self.widget("slider")

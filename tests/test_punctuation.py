@@ -48,3 +48,19 @@ def test_results_gauges_follow_the_language(app):
     scene.ensure_layout((1280, 720))
     texts = " ".join(tb.text for tb, _c in scene.texts)
     assert "Carbon: " in texts and "\u00a0:" not in texts
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600), (1080, 1920)])
+def test_every_career_sheet_keeps_its_back_button_on_screen(app, lang, size):
+    """Issue 13.9: « Retour » was reachable only by scrolling at 1280×720."""
+    from game.scenes.overlays import CareerScene
+
+    app.set_language(lang)
+    for cid in app.content.careers:
+        scene = CareerScene(app, cid)
+        app.replace(scene)
+        scene.ensure_layout(size)
+        assert scene.max_scroll == 0, cid
+        back = scene.widget("back")
+        assert back is not None and back.rect.bottom <= size[1]

@@ -121,7 +121,8 @@ class CareerScene(Scene):
 
     def build(self, m: Metrics) -> None:
         career = self.app.content.careers[self.career_id]
-        area = centered(m.content, m.body * 44)
+        two = not m.portrait and m.content.width > m.body * 44
+        area = centered(m.content, m.body * (70 if two else 44))
         back, area = take_bottom(area, m.button_h, m.gap * 2)
         back.width = min(back.width, m.body * 10)
         name = capitalize(career.name)
@@ -131,17 +132,17 @@ class CareerScene(Scene):
         source = self.app.content.sources.get(career.source)
         src_text = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
         src, area = take_bottom(area, m.small * 2, m.gap)
-        body = "\n".join([
-            _("L'enjeu sur lequel ce métier agit\u00a0:"),
-            career.issue,
-            "",
-            career.description,
-            *(["", _("Une journée dans ce métier\u00a0:"), career.day] if career.day else []),
-            "",
-            _("Pour y arriver\u00a0:"),
-            career.path,
-        ])
-        self.text(body, area, m.body)
+        what = "\n".join([_("L'enjeu sur lequel ce métier agit\u00a0:"), career.issue, "", career.description])
+        how = "\n".join([*([_("Une journée dans ce métier\u00a0:"), career.day, ""] if career.day else []),
+                         _("Pour y arriver\u00a0:"), career.path])
+        # Landscape: the job on the left, its day and the way there on the right, so that the sheet
+        # and « Retour » fit on one screen (issue 13.9); the text shrinks a little before it scrolls.
+        if two:
+            size = max(m.small, round(m.body * 0.9))
+            for text, box in zip((what, how), columns(area, 2, m.gap * 3)):
+                self.text(text, box, size, min_size=max(m.min_text, round(size * 0.82)))
+        else:
+            self.text(what + "\n\n" + how, area, m.body, min_size=max(m.min_text, round(m.body * 0.82)))
         self.text(src_text, src, m.small, color="muted", valign="center")
         left, right = columns(pygame.Rect(back.x, back.y, min(area.width, m.body * 22), back.height), 2, m.gap)
         self.widgets = [Button("back", left, role="back", label=_("Retour")),

@@ -109,3 +109,39 @@ def test_the_chosen_and_the_right_answer_are_marked_on_a_single_choice(app):
     marks = {w.id.split(":", 1)[1]: w.marker for w in scene.widgets if w.id.startswith("shown:")}
     assert marks[wrong] == "wrong" and marks[next(iter(q.correct_ids))] == "right"
     assert sum(m is None for m in marks.values()) == len(q.choices) - 2
+
+
+def estimate_scene(app, size=SIZE):
+    q = first_of(app, "estimate")
+    est = q.estimate
+    start = est.min if abs(est.min - est.answer) > 4 * est.tolerance else est.max
+    scene = scene_for(app, Step("question", q.id, (), start))
+    scene.ensure_layout(size)
+    return q, scene
+
+
+def test_a_drag_moves_the_knob_all_the_way_not_only_its_first_step(app):
+    q, scene = estimate_scene(app)
+    est = q.estimate
+    track = scene.widget("slider").track
+    y = scene.widget("slider").rect.centery
+    scene.handle(inp.Intent(inp.POINTER_DOWN, device="touch", pos=(track.x + track.width // 10, y)))
+    scene.ensure_layout(SIZE)  # the first move wakes « Valider » up: a new layout
+    end = track.x + track.width * 9 // 10
+    scene.handle(inp.Intent(inp.POINTER_MOVE, device="touch", pos=(end, y), pressed=True))
+    scene.ensure_layout(SIZE)
+    scene.handle(inp.Intent(inp.POINTER_UP, device="touch", pos=(end, y)))
+    scene.ensure_layout(SIZE)
+    shown = scene.widget("slider").value
+    assert scene.moved and scene.widget("submit").enabled
+    assert shown == scene.value and shown > est.min + (est.max - est.min) * 0.7
+
+
+def test_the_pad_and_the_arrows_move_the_slider_and_wake_the_button(app):
+    q, scene = estimate_scene(app)
+    scene.focus_id = "slider"
+    direction = inp.RIGHT if scene.value < q.estimate.max else inp.LEFT
+    scene.handle(inp.Intent(direction, device="gamepad"))
+    scene.ensure_layout(SIZE)
+    assert scene.moved and scene.widget("submit").enabled and scene.widget("slider").value == scene.value
+    assert "Déplace le curseur" not in " ".join(tb.text for tb, _c in scene.texts)

@@ -162,8 +162,12 @@ class QuestionScene(PlayScene):
         minus = pygame.Rect(slider_row.x, slider_row.y, nudge_w, slider_h)
         plus = pygame.Rect(slider_row.right - nudge_w, slider_row.y, nudge_w, slider_h)
         track = pygame.Rect(minus.right + m.gap, slider_row.y, plus.x - minus.right - 2 * m.gap, slider_h)
+        slider = Slider("slider", track, low=est.min, high=est.max, step=est.step,
+                        value=est.min if self.value is None else self.value)
+        if self.dragging is not None and self.dragging.id == "slider":
+            self.dragging = slider  # a drag that outlives a new layout moves the new knob
         self.widgets[0:0] = [
-            Slider("slider", track, low=est.min, high=est.max, step=est.step, value=self.value or est.min),
+            slider,
             Button("minus", minus, role="adjust", label="\u2212", style="choice"),
             Button("plus", plus, role="adjust", label="+", style="choice"),
         ]

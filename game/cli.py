@@ -99,7 +99,9 @@ def validate(paths: list[Path], strict: bool = False, layout: bool = True) -> in
     from game.content.loader import load_content
 
     content = load_content(paths or [QUESTIONS])
-    issues = list(content.issues)
+    from game.content.bank_checks import check_bank
+
+    issues = list(content.issues) + check_bank(content)
     if not paths or any(p.resolve() == QUESTIONS.resolve() for p in paths):  # the game's own banks
         from game.content.translate import missing_translations
 

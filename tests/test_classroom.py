@@ -1350,3 +1350,34 @@ def test_a_situations_reveal_fits_and_shows_one_consequence_at_a_time(real_conte
                 scene.handle(inp.Intent(inp.PICK, index=0))
     finally:
         pygame.display.quit()
+
+
+def test_every_question_reveal_fits_one_screen_with_its_buttons(real_content):
+    """A question's reveal at the projector's sizes: the answer, the explanation, each team's
+    result and the buttons on one screen, never a page to scroll (before: with four teams or
+    more the results went one per line and « Suivant » fell below 1280×720)."""
+    from game import i18n
+
+    app = make_app(real_content)
+    bad = []
+    try:
+        for lang in ("fr", "en"):
+            app.set_language(lang)
+            content = app.content
+            for qid in sorted(content.questions):
+                for n in (4, 8):
+                    cl = Classroom(content, ClassConfig(default_teams(n), timer=20, speed=True),
+                                   Session(content, "all", [Step("question", qid)]))
+                    scene = ClassItemScene(app, cl)
+                    app.reset_to(scene)
+                    answer_everyone(cl)
+                    scene._reveal()
+                    for size in ((1280, 720), (1024, 600)):
+                        scene.invalidate()
+                        scene.ensure_layout(size)
+                        if scene.max_scroll or scene._problems() or scene.widget("next") is None:
+                            bad.append((lang, qid, n, size, describe_problems(scene)[:2]))
+    finally:
+        i18n.set_language("fr")
+        pygame.display.quit()
+    assert not bad, f"{len(bad)} reveals do not fit, e.g. {bad[:5]}"

@@ -647,56 +647,80 @@ class ClassItemScene(TeamLabels, Scene):
         return fmt_estimate(self.item.estimate, value)
 
     def _build_reveal(self, m: Metrics, area: pygame.Rect) -> None:
+        """A question's reveal on one screen: the prompt, the right answer and why, then every
+        team's result in a compact grid (a mark, its symbol and name, the word), the source and
+        the buttons. A situation card has its own reveal."""
         item = self.item
         teams = self.classroom.teams_for_current()
-        r = self.app.renderer
         self.marks: list[tuple[pygame.Rect, bool | None]] = []
-        if self.step.kind == "question":
-            head = item.prompt
-            if item.type == "estimate":
-                answer = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
-            else:
-                right = [f"{i + 1}. {c.text}" for i, c in enumerate(self.choices) if c.correct]
-                answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
-                          else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
-            source = self.app.content.sources.get(item.source or "")
-            src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
-            body = answer + "\n" + item.explanation
-        else:
+        if self.step.kind != "question":
             self._build_card_reveal(m, area, teams)
             return
-        row_h = max(r.line_height(m.body, True), m.body * 2)
-        longest = max((r.measure(self.team(t).name + " — " + _("pas cette fois") + " " + _("(+1\u00a0rapidité)"),
-                                 m.body, True) for t in teams), default=0) + round(m.body * 2.2) + 2 * m.gap
-        per_row = 2 if not m.portrait and 2 * longest + 2 * m.gap <= area.width else 1
-        col_text_w = (area.width - (per_row - 1) * 2 * m.gap) // per_row - round(m.body * 2.2) - m.gap
-        row_h = max(row_h, max((text_h(self, self.team(t).name + " — " + _("pas cette fois") + " "
-                                       + _("(+1\u00a0rapidité)"), col_text_w, m.body, True) for t in teams), default=0))
-        n_rows = -(-len(teams) // per_row)
-        results_h = n_rows * row_h + (n_rows - 1) * m.gap // 2 if self.step.kind == "question" else 0
-        head_h = r.fit(head, area.width, 10_000, m.heading, m.heading, True).height
-        head_box, area = take_top(area, min(head_h, area.height // 3), m.gap)
-        self.text(head, head_box, m.heading, bold=True, valign="center")
-        src_h = r.fit(src, area.width, 10_000, m.small, m.small).height if src else 0
+        r = self.app.renderer
+        if item.type == "estimate":
+            answer = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
+        else:
+            right = [f"{i + 1}. {c.text}" for i, c in enumerate(self.choices) if c.correct]
+            answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
+                      else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
+        source = self.app.content.sources.get(item.source or "")
+        src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+        # The prompt was read on the asking screen: here it heads the page at the text's size,
+        # leaving the room to the answer and why.
+        head_size = round(m.body * 1.1)
+        head_h = text_h(self, item.prompt, area.width, head_size, True)
+        head_box, area = take_top(area, min(head_h, area.height // 4), m.gap)
+        self.text(item.prompt, head_box, head_size, bold=True, valign="center")
         if src:
-            src_box, area = take_bottom(area, src_h, m.gap)
+            src_box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap)
             self.text(src, src_box, m.small, color="muted")
-        if results_h:
-            res, area = take_bottom(area, results_h, m.gap * 2)
-            cols = columns(res, per_row, m.gap * 2)
-            for i, t in enumerate(teams):
-                col = cols[i % per_row]
-                cell = pygame.Rect(col.x, res.y + (i // per_row) * (row_h + m.gap // 2), col.width, row_h)
-                entry = self.classroom.entry(t)
-                correct = entry.answer.correct if entry else None
-                icon = pygame.Rect(cell.x, cell.centery - m.body // 2, m.body, m.body)
-                self.marks.append((icon, correct))
-                word = (_("juste") if correct else _("pas cette fois")) if entry else _("pas de réponse")
-                if entry and self.classroom.speed_bonus(t, self.classroom.step):
-                    word += " " + _("(+1\u00a0rapidité)")
-                self.team_text(self.team(t), pygame.Rect(icon.right + m.gap, cell.y, cell.width - icon.width - m.gap,
-                                                         cell.height), m.body, extra=word)
-        self.text(body, area, m.body)
+        words = {}
+        for t in teams:
+            entry = self.classroom.entry(t)
+            word = (_("juste") if entry.answer.correct else _("pas cette fois")) if entry else _("pas de réponse")
+            if entry and self.classroom.speed_bonus(t, self.classroom.step):
+                word += " " + _("(+1\u00a0rapidité)")
+            words[t] = word
+        per_row, name_h, word_h = self._results_grid(m, area.width, teams, words)
+        n_rows = -(-len(teams) // per_row)
+        cell_h = name_h + word_h
+        res, area = take_bottom(area, n_rows * cell_h + (n_rows - 1) * m.gap, m.gap * 2)
+        cols = columns(res, per_row, m.gap * 2)
+        mark = m.body
+        for i, t in enumerate(teams):
+            col = cols[i % per_row]
+            cell = pygame.Rect(col.x, res.y + (i // per_row) * (cell_h + m.gap), col.width, cell_h)
+            entry = self.classroom.entry(t)
+            icon = pygame.Rect(cell.x, cell.centery - mark // 2, mark, mark)
+            self.marks.append((icon, entry.answer.correct if entry else None))
+            rest = pygame.Rect(icon.right + m.gap // 2, cell.y, cell.right - icon.right - m.gap // 2, cell_h)
+            self.team_text(self.team(t), pygame.Rect(rest.x, rest.y, rest.width, name_h), m.small)
+            self.text(words[t], pygame.Rect(rest.x, rest.y + name_h, rest.width, word_h), m.small, valign="center")
+        self.text_stack([(answer, m.body, "text", True), (item.explanation, m.body, "text", False)], area,
+                        max(4, m.gap // 2), valign="top")
+
+    def _results_grid(self, m: Metrics, width: int, teams: list[int], words: dict[int, str]) -> tuple[int, int, int]:
+        """How many team results side by side (up to four, each name and word on one line when
+        they can be), and the height of a name line and of a word line."""
+        r = self.app.renderer
+        sym = round(m.small * 1.1)
+        lead = m.body + m.gap // 2 + sym + max(6, sym // 3)  # the mark, then the team's symbol
+
+        def col_w(per_row: int) -> int:
+            return (width - (per_row - 1) * m.gap * 2) // per_row - lead
+
+        names = [self.team(t).name for t in teams]
+        per_row = 1
+        for n in range(min(4, len(teams)), 0, -1):
+            w = col_w(n)
+            if all(r.measure(x, m.small, True) <= w for x in names) and all(
+                    r.measure(x, m.small) <= w for x in words.values()):
+                per_row = n
+                break
+        w = col_w(per_row)
+        name_h = max(max(text_h(self, x, w, m.small, True) for x in names), sym + 4)
+        word_h = max(text_h(self, x, w, m.small) for x in words.values())
+        return per_row, name_h, word_h
 
     def _build_card_reveal(self, m: Metrics, area: pygame.Rect, teams: list[int]) -> None:
         """A situation's reveal: each choice with the teams that chose it, and the consequence of

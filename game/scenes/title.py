@@ -8,7 +8,7 @@ from game import i18n
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
 from game.session import FULL_PATH
-from game.ui.layout import Metrics, center_block, centered, rows, take_bottom, take_top
+from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
 
@@ -39,7 +39,7 @@ def next_level(level: str) -> str:
 def level_label(level: str) -> str:
     """« Niveau : Collège » — a collège level deals collège items only, lycée adds lycée items, adulte all."""
     labels = {"college": _("Niveau\u00a0: collège"), "lycee": _("Niveau\u00a0: lycée"),
-              "adulte": _("Niveau\u00a0: adulte (tout)")}
+              "adulte": _("Niveau\u00a0: adulte")}
     return labels.get(level, labels["adulte"])
 
 
@@ -57,7 +57,7 @@ class TitleScene(Scene):
         footer_text = "\n".join(lines)
         footer_h = self.app.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
         footer, area = take_bottom(area, min(footer_h, area.height // 4), m.gap)
-        n_buttons = 7
+        n_buttons = 6  # length and level share a row
         buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
         title = _("Numérique en jeu")
         tagline = _("Ce que coûte vraiment le numérique, et les métiers qui le changent.")
@@ -69,17 +69,18 @@ class TitleScene(Scene):
         rest, sub = take_bottom(group, buttons_h, m.gap * 3)
         self.text(title, title_box, m.title, bold=True, align="center", valign="center", min_size=m.heading)
         self.text(tagline, sub, m.heading, color="muted", align="center", valign="center")
-        band = centered(rest, min(rest.width, m.body * 22))
+        band = centered(rest, min(rest.width, m.body * 26))
         band.height = buttons_h
         r = rows(band, n_buttons, m.gap)
+        length_box, level_box = columns(r[3], 2, m.gap)
         self.widgets = [
             Button("play_all", r[0], role="start", label=_("Jouer\u00a0: parcours complet"), style="primary"),
             Button("choose_theme", r[1], role="open", label=_("Choisir les thèmes")),
             Button("classroom", r[2], role="open", label=_("Mode classe (animation)")),
-            Button("length", r[3], role="adjust", label=self.length_label()),
-            Button("level", r[4], role="adjust", label=level_label(self.app.settings.level)),
-            Button("settings", r[5], role="open", label=_("Réglages (accessibilité)")),
-            Button("quit", r[6], role="quit", label=_("Quitter")),
+            Button("length", length_box, role="adjust", label=self.length_label()),
+            Button("level", level_box, role="adjust", label=level_label(self.app.settings.level)),
+            Button("settings", r[4], role="open", label=_("Réglages (accessibilité)")),
+            Button("quit", r[5], role="quit", label=_("Quitter")),
         ]
         self.text(footer_text, footer, m.small, color="muted", align="center", valign="center")
         # The other language, named in that language, in the top corner: found without reading French.

@@ -80,3 +80,50 @@ def test_validate_prints_them_and_strict_fails(tmp_path, capsys):
     assert main(["validate", "--strict", "--no-layout", str(tmp_path)]) == 1
     assert "questions à plusieurs réponses ont 3 bonnes réponses" in capsys.readouterr().out
 
+
+
+def test_long_prompts_that_differ_by_a_few_words_are_found(tmp_path):
+    # 18 words in common, two of their own each: 18 / 22 of the words shared (> 0.8). Their own words
+    # are their rarest: comparing only the two rarest words of each prompt would never pair them.
+    base = ("combien d'ordinateurs portables la mairie du village achète-t-elle chaque année "
+            "pour équiper les écoles primaires et le centre social communal avec ses élus")
+    items = [single("q1", "A", ["B", "C"], base + " alpha bravo"), single("q2", "A", ["B", "C"], base + " charlie delta"),
+             *(single(f"o{i}", "A", ["B", "C"], f"Autre question {i} mairie village écoles élus") for i in range(3))]
+    [(_, message)] = messages(bank(tmp_path, items))
+    assert "«\u00a0q2\u00a0» pose presque la même question que «\u00a0q1\u00a0»" in message
+
+
+def test_the_benchmark_bank_of_ten_thousand_questions_is_checked_quickly(tmp_path):
+    """``python -m game.bench`` loads 10 000 « Question numéro N ? »: they share two words out of
+    three, so none is « almost the same », and a check that compared every pair sharing a common
+    word would take minutes."""
+    import time
+
+    from game.bench import generated_bank
+
+    generated_bank(10_000, tmp_path)
+    content = load_content(tmp_path)
+    start = time.perf_counter()
+    issues = check_bank(content)
+    assert time.perf_counter() - start < 2.0
+    assert issues == []
+
+
+def test_the_messages_are_in_the_reader_s_language(tmp_path):
+    from game import i18n
+
+    content = bank(tmp_path, [multiple(f"m{i}", 3) for i in range(4)]
+                   + [single(f"q{i}", "Une réponse juste bien plus longue que les autres", ["Courte", "Brève"])
+                      for i in range(6)]
+                   + [single("d1", "A", ["B", "C"], "Combien de kg de matières pour fabriquer un smartphone neuf ?"),
+                      single("d2", "A", ["B", "C"], "Combien de kg de matières pour fabriquer un smartphone neuf ?")])
+    before = i18n.current_language()
+    try:
+        i18n.set_language("en")
+        english = [m for _, m in messages(content)]
+    finally:
+        i18n.set_language(before)
+    assert len(english) == 3
+    assert any("4 of the 4 several-answer questions have 3 right answers" in m for m in english)
+    assert any("in 6 of the 8 single-choice questions" in m for m in english)
+    assert any("“d2” asks almost the same question as “d1”" in m for m in english)

@@ -9,6 +9,7 @@ Warnings only, and only in ``validate``: the game does not run them at start. Pu
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -69,7 +70,7 @@ def check_bank(content: Content) -> list[ContentIssue]:
             longest.append(q.id)
     if len(singles) >= MIN_QUESTIONS and len(longest) > LONGER_SHARE * len(singles):
         warn(longest[0], _("dans {n} questions à choix unique sur {total}, la bonne réponse est nettement la plus "
-                           "longue\u00a0: un joueur la devine sans lire ({ids}). Raccourcis-la, ou allonge les "
+                           "longue\u00a0: on la devine sans lire ({ids}). Raccourcis-la, ou allonge les "
                            "autres").format(n=len(longest), total=len(singles), ids=_names(longest)), ("choices",))
 
     multiples = sorted((q for q in content.questions.values() if q.type == "multiple"), key=lambda q: q.id)
@@ -86,7 +87,9 @@ def check_bank(content: Content) -> list[ContentIssue]:
                 "(une, deux, trois), sinon on coche sans lire ({ids})", n).format(
                 k=len(same), total=len(multiples), n=n, ids=_names(same)), ("choices",))
 
-    # Almost the same prompt: compare only prompts that share one of their two rarest words.
+    # Almost the same prompt. Two word sets with a Jaccard share of at least NEAR_SAME must have a
+    # word in common among the len - ceil(NEAR_SAME * len) + 1 rarest of each (« prefix filtering »):
+    # only prompts sharing such a word are compared, so a word every prompt has costs nothing.
     words = {qid: _words(q.prompt) for qid, q in content.questions.items()}
     frequency: dict[str, int] = defaultdict(int)
     for ws in words.values():
@@ -94,7 +97,8 @@ def check_bank(content: Content) -> list[ContentIssue]:
             frequency[w] += 1
     buckets: dict[str, list[str]] = defaultdict(list)
     for qid, ws in sorted(words.items()):
-        for w in sorted(ws, key=lambda w: (frequency[w], w))[:2]:
+        prefix = len(ws) - math.ceil(NEAR_SAME * len(ws) - 1e-9) + 1
+        for w in sorted(ws, key=lambda w: (frequency[w], w))[:prefix]:
             buckets[w].append(qid)
     seen: set[tuple[str, str]] = set()
     for ids in buckets.values():
@@ -105,7 +109,9 @@ def check_bank(content: Content) -> list[ContentIssue]:
                     continue
                 seen.add(pair)
                 wa, wb = words[a], words[b]
-                if wa and wb and len(wa & wb) / len(wa | wb) >= NEAR_SAME:
+                if min(len(wa), len(wb)) < NEAR_SAME * max(len(wa), len(wb)):
+                    continue  # too different in length to share enough words
+                if len(wa & wb) / len(wa | wb) >= NEAR_SAME:
                     path_a, line_a, _col = content.locate("questions", pair[0], ("prompt",))
                     warn(pair[1], _("«\u00a0{id}\u00a0» pose presque la même question que «\u00a0{other}\u00a0» "
                                     "({path}:{line})\u00a0: change l'une des deux").format(

@@ -57,7 +57,11 @@ class TitleScene(Scene):
         footer_text = "\n".join(lines)
         footer_h = self.app.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
         footer, area = take_bottom(area, min(footer_h, area.height // 4), m.gap)
-        n_buttons = 6  # length and level share a row
+        band_w = min(area.width, m.body * 26)
+        half_w = (band_w - m.gap) // 2 - 2 * max(8, m.gap)
+        share = all(self.app.renderer.measure(label, m.body) <= half_w
+                    for label in (self.length_label(), level_label(self.app.settings.level)))
+        n_buttons = 6 if share else 7  # length and level share a row when their labels fit
         buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
         title = _("Numérique en jeu")
         tagline = _("Ce que coûte vraiment le numérique, et les métiers qui le changent.")
@@ -69,10 +73,14 @@ class TitleScene(Scene):
         rest, sub = take_bottom(group, buttons_h, m.gap * 3)
         self.text(title, title_box, m.title, bold=True, align="center", valign="center", min_size=m.heading)
         self.text(tagline, sub, m.heading, color="muted", align="center", valign="center")
-        band = centered(rest, min(rest.width, m.body * 26))
+        band = centered(rest, min(rest.width, band_w))
         band.height = buttons_h
         r = rows(band, n_buttons, m.gap)
-        length_box, level_box = columns(r[3], 2, m.gap)
+        if share:
+            length_box, level_box = columns(r[3], 2, m.gap)
+        else:  # large text: a row each
+            length_box, level_box = r[3], r[4]
+            r = r[:4] + r[5:]
         self.widgets = [
             Button("play_all", r[0], role="start", label=_("Jouer\u00a0: parcours complet"), style="primary"),
             Button("choose_theme", r[1], role="open", label=_("Choisir les thèmes")),

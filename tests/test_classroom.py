@@ -1381,3 +1381,50 @@ def test_every_question_reveal_fits_one_screen_with_its_buttons(real_content):
         i18n.set_language("fr")
         pygame.display.quit()
     assert not bad, f"{len(bad)} reveals do not fit, e.g. {bad[:5]}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_class_screen_scrolls_at_the_projectors_sizes(real_app, lang):
+    """At the default text size, every class screen (eight teams, the longest items) fits the
+    window with its buttons: nothing to scroll at 1280×720 nor 1024×600 (before: the question
+    reveal and the scores with eight teams)."""
+    real_app.set_language(lang)
+    try:
+        bad = []
+        for screen in SCREENS:
+            for size in ((1280, 720), (1024, 600)):
+                scene = build_screen(real_app, screen)
+                scene.ensure_layout(size)
+                if scene.max_scroll:
+                    bad.append((screen, size, scene.max_scroll))
+        assert not bad
+    finally:
+        real_app.set_language("fr")
+
+
+def test_every_items_asking_screen_fits_with_eight_teams(real_content):
+    """Every question and situation, asked to eight teams, in French and English: the prompt,
+    the choices, the team chips and the buttons on one screen (a long English prompt steps down a
+    size instead; before, several made the page scroll at 1280×720)."""
+    from game import i18n
+
+    app = make_app(real_content)
+    bad = []
+    try:
+        for lang in ("fr", "en"):
+            app.set_language(lang)
+            c = app.content
+            items = [("question", q) for q in sorted(c.questions)] + [("scenario", s) for s in sorted(c.scenarios)]
+            for kind, iid in items:
+                cl = Classroom(c, ClassConfig(default_teams(8), timer=20), Session(c, "all", [Step(kind, iid)]))
+                scene = ClassItemScene(app, cl)
+                app.reset_to(scene)
+                for size in ((1280, 720), (1024, 600)):
+                    scene.invalidate()
+                    scene.ensure_layout(size)
+                    if scene.max_scroll or scene.widget("reveal") is None:
+                        bad.append((lang, iid, size))
+    finally:
+        i18n.set_language("fr")
+        pygame.display.quit()
+    assert not bad

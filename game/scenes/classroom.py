@@ -560,8 +560,9 @@ class ClassItemScene(TeamLabels, Scene):
         if self.current not in teams:
             self.current = teams[0]
         r = self.app.renderer
-        chip_w = max(r.measure(self.team(t).name, m.small) for t in teams) + 2 * max(8, m.gap) \
-            + round(m.body * 1.5) + round(m.small * 1.3) + max(8, m.gap) + m.gap
+        pad = max(8, m.gap)  # as Button lays a chip out: padding, the symbol, the name, the check
+        chip_w = max(r.measure(self.team(t).name, m.small) for t in teams) + 2 * pad \
+            + round(m.body * 1.5) + round(m.small * 1.3) + 2 * (pad // 2) + 4
         per_row = max(1, min(len(teams), 4, (area.width + m.gap) // (chip_w + m.gap)))
         nrows = -(-len(teams) // per_row)
         strip_h = nrows * m.button_h + (nrows - 1) * m.gap
@@ -588,12 +589,19 @@ class ClassItemScene(TeamLabels, Scene):
         hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
             if self.step.kind == "question" and item.type == "multiple" else ""
         hint_h = r.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
-        if self.step.kind == "scenario":  # the title in bold, the situation in plain text
-            pieces = [(item.title, big, "text", True), (item.situation, m.body, "text", False)]
-        else:
-            pieces = [(prompt, big, "text", True)]
-        prompt_need = sum(r.fit(t, area.width, 10_000, sz, sz, b).height for t, sz, _c, b in pieces) \
-            + m.gap * (len(pieces) - 1)
+        room = area.height - choices_h - hint_h - m.gap * 3
+        # As big as the room allows: a long prompt (English is longer) steps down a size or two
+        # rather than making the page scroll.
+        for title_size, text_size in ((big, m.body), (m.heading, m.body), (round(m.body * 1.1), m.body),
+                                      (m.body, m.small)):
+            if self.step.kind == "scenario":  # the title in bold, the situation in plain text
+                pieces = [(item.title, title_size, "text", True), (item.situation, text_size, "text", False)]
+            else:
+                pieces = [(prompt, title_size, "text", True)]
+            prompt_need = sum(r.fit(t, area.width, 10_000, sz, sz, b).height for t, sz, _c, b in pieces) \
+                + m.gap * (len(pieces) - 1)
+            if prompt_need <= room:
+                break
         area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 3)
         choices_area, top = take_bottom(area, choices_h, m.gap * 2)
         if hint:
@@ -624,6 +632,9 @@ class ClassItemScene(TeamLabels, Scene):
         track_w = area.width - 2 * nudge - ok_w - 4 * m.gap
         scale_h = max(text_h(self, self._fmt(v), track_w // 2, m.small) for v in (est.min, est.max))
         block, top = take_bottom(area, value_h + slider_h + scale_h + 2 * m.gap, m.gap * 2)
+        for size in (size, m.heading, round(m.body * 1.1), m.body):  # a long prompt steps down, never scrolls
+            if text_h(self, prompt, top.width, size, True) <= top.height:
+                break
         self.text(prompt, top, size, bold=True, valign="center")
         value_box, rest = take_top(block, value_h, m.gap)
         self.text(shown, value_box, m.heading, bold=True, align="center", valign="center")
@@ -1154,18 +1165,26 @@ class ScoresScene(ToggleKey, TeamLabels, Overlay):
     def build(self, m: Metrics) -> None:
         self.symbols = []
         teams = self.classroom.teams
-        inner_w = min(m.width - 2 * m.margin, round(m.body * 36)) - 2 * m.margin
+        # More than four teams in landscape: two columns, so that eight fit with « Fermer ».
+        ncols = 2 if len(teams) > 4 and not m.portrait else 1
+        width_em = 36 if ncols == 1 else 60
+        inner_w = min(m.width - 2 * m.margin, round(m.body * width_em)) - 2 * m.margin
+        col_w = (inner_w - (ncols - 1) * m.gap * 2) // ncols
         lines = {t.index: strength_line(self.app, self.classroom, t.index) for t in teams}
         line_h = max(text_h(self, t.name + " — " + ngettext("{n} point", "{n} points", 88).format(n=88),
-                            inner_w - round(m.body * 1.6), m.body, True) for t in teams)
-        detail_h = max(text_h(self, text, inner_w, m.small) for text in lines.values())
+                            col_w - round(m.body * 1.6), m.body, True) for t in teams)
+        detail_h = max(text_h(self, text, col_w, m.small) for text in lines.values())
         row_h = max(m.button_h, line_h + detail_h + m.gap // 2)
+        nrows = -(-len(teams) // ncols)
         head_h = heading_h(self, m, _("Les équipes"), inner_w)
-        inner = self.panel_rect(m, 36, head_h + len(teams) * (row_h + m.gap) + m.button_h + 3 * m.gap + 2 * m.margin)
+        inner = self.panel_rect(m, width_em, head_h + nrows * (row_h + m.gap) + m.button_h + 3 * m.gap
+                                + 2 * m.margin)
         head, inner = take_top(inner, head_h, m.gap)
         self.text(_("Les équipes"), head, m.heading, bold=True, valign="center")
         close, inner = take_bottom(inner, m.button_h, m.gap * 2)
-        for t, cell in zip(teams, rows(inner, len(teams), m.gap)):
+        cols = columns(inner, ncols, m.gap * 2)
+        for i, t in enumerate(teams):  # in set-up order, down the first column then the second
+            cell = rows(cols[i // nrows], nrows, m.gap)[i % nrows]
             line, detail = take_top(cell, line_h, m.gap // 2)
             pts = self.classroom.points(t.index)
             self.team_text(t, line, m.body, extra=ngettext("{n} point", "{n} points", pts).format(n=pts))

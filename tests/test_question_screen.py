@@ -6,6 +6,7 @@ import pytest
 
 from conftest import make_app
 from game import input as inp
+from game.i18n import fmt_percent
 from game.scenes.play import Play
 from game.scenes.question import QuestionScene
 from game.session import FULL_PATH, Session, Step
@@ -91,11 +92,11 @@ def test_a_partly_right_several_answer_question_marks_each_box_in_place(app):
     scene.ensure_layout(SIZE)
     marks = {w.id.split(":", 1)[1]: w for w in scene.widgets if w.id.startswith("shown:")}
     assert marks[right[0]].marker == "right" and "Ta réponse\u00a0: juste" in marks[right[0]].label
-    assert marks[right[1]].marker == "right" and "Oubliée" in marks[right[1]].label
+    assert marks[right[1]].marker == "missed" and "Oubliée" in marks[right[1]].label
     assert marks[wrong[0]].marker == "wrong" and "fausse" in marks[wrong[0]].label
     texts = " ".join(tb.text for tb, _c in scene.texts)
     assert f"Tu as trouvé 1 bonne réponse sur {len(right)}." in texts
-    assert "1 case cochée était fausse." in texts
+    assert "Chaque case fausse cochée annule une case juste." in texts
     assert all(not w.enabled for w in marks.values())  # shown, not pressable
     assert isinstance(scene.widget("continue"), Button) and scene.max_scroll == 0
 
@@ -145,3 +146,125 @@ def test_the_pad_and_the_arrows_move_the_slider_and_wake_the_button(app):
     scene.ensure_layout(SIZE)
     assert scene.moved and scene.widget("submit").enabled and scene.widget("slider").value == scene.value
     assert "Déplace le curseur" not in " ".join(tb.text for tb, _c in scene.texts)
+
+
+@pytest.mark.parametrize("device", ["mouse", "touch"])
+def test_a_tap_picks_the_choice_drawn_under_it(app, device):
+    q = first_of(app, "single")
+    order = tuple(reversed([c.id for c in q.choices]))
+    scene = scene_for(app, Step("question", q.id, order))
+    target = scene.widget(f"choice:{order[1]}")
+    scene.handle(inp.Intent(inp.POINTER_DOWN, device=device, pos=target.rect.center))
+    scene.handle(inp.Intent(inp.POINTER_UP, device=device, pos=target.rect.center))
+    assert scene.answer.choice_ids == (order[1],)
+
+
+def test_the_pad_reaches_the_choices_in_the_order_shown(app):
+    q = first_of(app, "single")
+    order = tuple(reversed([c.id for c in q.choices]))
+    scene = scene_for(app, Step("question", q.id, order))
+    assert scene.focus_id is None or scene.focus_id == f"choice:{order[0]}" or scene.focus_id == "menu"
+    scene.focus_id = f"choice:{order[0]}"
+    scene.handle(inp.Intent(inp.NEXT, device="gamepad"))
+    scene.handle(inp.Intent(inp.CONFIRM, device="gamepad"))
+    assert scene.answer.choice_ids == (order[1],)
+
+
+def test_missed_boxes_have_their_own_shape_and_the_partial_credit_is_said(app):
+    q = next(q for q in app.content.questions.values() if q.type == "multiple" and len(q.correct_ids) >= 2
+             and len(q.choices) > len(q.correct_ids))
+    right = sorted(q.correct_ids)
+    wrong = sorted(c.id for c in q.choices if not c.correct)
+    scene = scene_for(app, Step("question", q.id, tuple(c.id for c in q.choices)))
+    for cid in right[:-1]:
+        scene.on_activate(scene.widget(f"choice:{cid}"))
+    scene.ensure_layout(SIZE)
+    scene.on_activate(scene.widget("submit"))
+    scene.ensure_layout(SIZE)
+    marks = {w.id.split(":", 1)[1]: w.marker for w in scene.widgets if w.id.startswith("shown:")}
+    assert {marks[c] for c in right[:-1]} == {"right"} and marks[right[-1]] == "missed"
+    assert all(marks[c] is None for c in wrong)
+    texts = " ".join(tb.text for tb, _c in scene.texts)
+    hits = len(right) - 1
+    assert f"Crédit partiel\u00a0: {fmt_percent(hits / len(right))}." in texts
+    # The three marks look different on screen, not only by their words.
+    surface = pygame.Surface(SIZE)
+    scene.draw(surface)
+    hit, missed = scene.widget(f"shown:{right[0]}"), scene.widget(f"shown:{right[-1]}")
+    def badge(w):
+        s = round(scene.metrics.body * 1.3)
+        box = pygame.Rect(w.rect.x + max(8, scene.metrics.gap), w.rect.centery - s // 2, s, s)
+        return [tuple(surface.get_at((box.x + i, box.y + j)))[:3] for i in range(s) for j in range(s)]
+    assert badge(hit) != badge(missed)
+
+
+def test_a_wrong_tick_takes_the_credit_down(app):
+    q = next(q for q in app.content.questions.values() if q.type == "multiple" and len(q.correct_ids) >= 2
+             and len(q.choices) > len(q.correct_ids))
+    right = sorted(q.correct_ids)
+    wrong = sorted(c.id for c in q.choices if not c.correct)
+    scene = scene_for(app, Step("question", q.id, tuple(c.id for c in q.choices)))
+    for cid in right + wrong[:1]:
+        scene.on_activate(scene.widget(f"choice:{cid}"))
+    scene.ensure_layout(SIZE)
+    scene.on_activate(scene.widget("submit"))
+    scene.ensure_layout(SIZE)
+    texts = " ".join(tb.text for tb, _c in scene.texts)
+    assert f"Crédit partiel\u00a0: {fmt_percent((len(right) - 1) / len(right))}." in texts
+    assert "annule une case juste" in texts
+
+
+def test_an_estimate_keeps_its_scale_with_both_answers_marked_in_place(app):
+    q, scene = estimate_scene(app)
+    scene.on_activate(scene.widget("plus" if scene.value < q.estimate.max else "minus"))
+    scene.ensure_layout(SIZE)
+    scene.on_activate(scene.widget("submit"))
+    scene.ensure_layout(SIZE)
+    assert scene.phase == "feedback"
+    marks = scene.estimate_marks
+    assert set(marks) == {"mine", "answer"}
+    assert marks["answer"].centerx > marks["mine"].centerx if q.estimate.answer > scene.answer.value \
+        else marks["answer"].centerx < marks["mine"].centerx
+    texts = [tb.text for tb, _c in scene.texts]
+    assert any("Ta réponse" in t for t in texts) and any("La bonne réponse" in t for t in texts)
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080), (1080, 1920)],
+                         ids=["1024x600", "1280x720", "1920x1080", "1080x1920"])
+def test_continuer_stays_in_view_at_large_text_wherever_the_page_is_scrolled(app, size, scale):
+    from game.settings import Settings
+
+    app.apply_settings(Settings(text_scale=scale), save=False)
+    window = app.screen
+    app.screen = surface = pygame.Surface(size)  # the window at that size: input is laid out for it
+    try:
+        hidden = []
+        for q in list(app.content.questions.values())[::7]:
+            play = Play(Session(app.content, FULL_PATH, [Step("question", q.id)], seed=0))
+            scene = QuestionScene(app, play, q)
+            app.replace(scene)
+            if q.type == "estimate":
+                scene.moved = True
+                scene._submit([], q.estimate.min)
+            else:
+                scene._submit([c.id for c in q.choices if not c.correct][:1], None)
+            for scroll in sorted({0, scene.max_scroll // 2}):
+                scene.draw(surface)
+                scene.scroll = min(scroll, scene.max_scroll)
+                scene.draw(surface)
+                spot = scene.continue_on_screen()
+                if spot is None or not surface.get_rect().contains(spot) \
+                        or tuple(surface.get_at(spot.midleft))[:3] == tuple(app.palette.background):
+                    hidden.append(f"{q.id} scroll {scroll}")
+                    continue
+                scene.handle(inp.Intent(inp.POINTER_DOWN, device="touch", pos=spot.center))
+                scene.handle(inp.Intent(inp.POINTER_UP, device="touch", pos=spot.center))
+                if play.session.index != 1:
+                    hidden.append(f"{q.id} scroll {scroll}: the tap did not continue")
+                play.session.index = 0
+                app.replace(scene)
+        assert not hidden, hidden[:10]
+    finally:
+        app.screen = window
+        app.apply_settings(Settings(), save=False)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pygame
 
+from game import input as inp
 from game import scoring
 from game.session import Step, ordered_choices
 from game.content.models import Estimate, Question
-from game.i18n import _, fmt_number, list_sep, ngettext, with_unit
+from game.i18n import _, fmt_number, fmt_percent, ngettext, with_unit
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_left, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
@@ -77,6 +79,7 @@ class QuestionScene(PlayScene):
         self.value = slider_start(question, self.step) if question.estimate is not None else None
         self.moved = False  # an estimate is confirmed only once the player has moved the slider
         self.answer: scoring.Answer | None = None
+        self._sticky_press = False  # a press that began on the pinned « Continuer »
 
     @property
     def question(self) -> Question:
@@ -203,16 +206,27 @@ class QuestionScene(PlayScene):
         vtext = pygame.Rect(verdict.x + icon + m.gap, verdict.y, verdict.width - icon - m.gap, verdict.height)
         self.text(self._verdict(a), vtext, m.heading, color="right" if a.correct else "wrong", bold=True,
                   valign="center", min_size=m.min_text)
-        if q.type != "estimate":  # the choices stay where they were, each marked in place
+        self.estimate_marks: dict[str, pygame.Rect] = {}
+        partial_shown = False
+        if q.type == "estimate":  # the scale stays, the player's answer and the right one marked on it
+            area = self._build_scale(m, area)
+        else:  # the choices stay where they were, each marked in place
             marks = self._marks(a)
             labels = [c.text + ("\n" + marks[c.id][1] if marks.get(c.id) else "") for c in self.choices]
-            if side:
-                grid = AnswerGrid(self.app.renderer, m, choice_col, labels, ncols=1, size=m.small)
-                grid_area, _rest = take_top(choice_col, grid.height, 0)
+            if side:  # one column, each box as tall as its own words: room for the count under them
+                cells = self._stacked_cells(m, choice_col, labels)
+                rest = pygame.Rect(choice_col.x, cells[-1].bottom + m.gap, choice_col.width,
+                                   max(0, choice_col.bottom - cells[-1].bottom - m.gap))
+                partial = self._partial(a)
+                need = self.app.renderer.fit(partial, rest.width, 10_000, m.small, m.small).height if partial else 0
+                if partial and need <= rest.height:  # the count and the credit under the boxes they count
+                    self.text(partial, pygame.Rect(rest.x, rest.y, rest.width, need), m.small)
+                    partial_shown = True
             else:
                 grid = AnswerGrid(self.app.renderer, m, area, labels, size=m.small)  # the page scrolls if need be
                 grid_area, area = take_top(area, grid.height, m.gap)
-            for i, (c, cell) in enumerate(zip(self.choices, grid.cells(grid_area))):
+                cells = grid.cells(grid_area)
+            for i, (c, cell) in enumerate(zip(self.choices, cells)):
                 marker, words = marks.get(c.id, (None, ""))
                 self.widgets.insert(i, Button(f"shown:{c.id}", cell, role="shown", label=labels[i], style="choice",
                                               marker=marker, enabled=False, text_size=m.small))
@@ -225,8 +239,8 @@ class QuestionScene(PlayScene):
                 src_text += f" ({source.note})"
         src_h = self.app.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height + m.gap
         src, area = take_bottom(area, min(src_h, area.height // 3), m.gap)
-        parts = [self._answer_lines(a)] if q.type == "estimate" else []
-        if self._partial(a):
+        parts = []
+        if self._partial(a) and not partial_shown:
             parts.append(self._partial(a))
         fb = self._choice_feedback(a)
         if fb:
@@ -241,6 +255,69 @@ class QuestionScene(PlayScene):
         self.text(body, area, size, min_size=m.min_text)
         self.text(src_text, src, m.small, color="muted")
 
+    def _stacked_cells(self, m: Metrics, col: pygame.Rect, labels: list[str]) -> list[pygame.Rect]:
+        """The marked boxes one under the other, each as tall as its label needs (a touch target at
+        least), shrunk together to the column's height when they would not fit."""
+        one = AnswerGrid(self.app.renderer, m, col, labels[:1], ncols=1, size=m.small)  # the same padding
+        pad = one.row_h - self.app.renderer.fit(labels[0], self._label_width(m, col), 10_000, m.small,
+                                                m.small).height
+        heights = [max(m.button_h, self.app.renderer.fit(t, self._label_width(m, col), 10_000, m.small,
+                                                          m.small).height + pad) for t in labels]
+        total = sum(heights) + m.gap * (len(labels) - 1)
+        if total > col.height:
+            spare = max(0, col.height - m.gap * (len(labels) - 1))
+            heights = [max(m.button_h, h * spare // max(1, sum(heights))) for h in heights]
+        cells, y = [], col.y
+        for h in heights:
+            cells.append(pygame.Rect(col.x, y, col.width, h))
+            y += h + m.gap
+        return cells
+
+    @staticmethod
+    def _label_width(m: Metrics, col: pygame.Rect) -> int:
+        """The text width inside an answer box of ``col``'s width (as AnswerGrid counts it)."""
+        return col.width - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
+
+    def _build_scale(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
+        """The estimate's scale under the verdict: the right answer marked above it (a tick, its
+        words), the player's below it (a tick or a cross, its words); returns the area left."""
+        q, a = self.question, self.answer
+        est = q.estimate
+        assert est is not None and a is not None
+        r = self.app.renderer
+        mine_text = _("Ta réponse\u00a0: {value}").format(value=self._fmt(a.value or 0))
+        right_text = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(est.answer))
+        icon = round(m.body * 1.3)
+        label_h = {t: r.fit(t, area.width, 10_000, m.small, m.small).height for t in (mine_text, right_text)}
+        block_h = label_h[right_text] + icon + 14 + icon + label_h[mine_text] + 4 * max(2, m.gap // 3)
+        block, area = take_top(area, block_h, m.gap * 2)
+        pad = max(2, m.gap // 3)
+        track = pygame.Rect(block.x + icon, block.y + label_h[right_text] + pad + icon + pad, block.width - 2 * icon, 6)
+        self.scale_track = track
+
+        def x_of(value: float) -> int:
+            return track.x + round(track.width * (value - est.min) / max(1e-9, est.max - est.min))
+
+        right_icon = pygame.Rect(0, 0, icon, icon)
+        right_icon.midbottom = (x_of(est.answer), track.y - pad)
+        mine_icon = pygame.Rect(0, 0, icon, icon)
+        mine_icon.midtop = (x_of(a.value or 0), track.bottom + pad)
+        self.estimate_marks = {"answer": right_icon, "mine": mine_icon}
+        slack = max(est.tolerance, est.step / 2)
+        self.scale_band = pygame.Rect(x_of(max(est.min, est.answer - slack)), track.y - 3, 0, track.height + 6)
+        self.scale_band.width = max(4, x_of(min(est.max, est.answer + slack)) - self.scale_band.x)
+
+        def label(text: str, centre: int, top: int) -> None:
+            w = min(block.width, r.measure(text, m.small) + m.gap)
+            box = pygame.Rect(0, top, w, label_h[text])
+            box.centerx = centre
+            box.clamp_ip(pygame.Rect(block.x, top, block.width, label_h[text]))
+            self.text(text, box, m.small, align="center", valign="center")
+
+        label(right_text, right_icon.centerx, block.y)
+        label(mine_text, mine_icon.centerx, mine_icon.bottom + pad)
+        return area
+
     def _verdict(self, a: scoring.Answer) -> str:
         return _("Bonne réponse\u00a0!") if a.correct else _("Pas tout à fait.")
 
@@ -252,9 +329,10 @@ class QuestionScene(PlayScene):
         marking = scoring.mark(q, a.choice_ids)
         text = ngettext("Tu as trouvé {hits} bonne réponse sur {total}.", "Tu as trouvé {hits} bonnes réponses sur {total}.",
                         len(marking.hits)).format(hits=len(marking.hits), total=marking.right_total)
+        # The boxes say which were ticked wrongly; the words here say what that costs.
+        text += " " + _("Crédit partiel\u00a0: {percent}.").format(percent=fmt_percent(marking.credit))
         if marking.wrong:
-            text += " " + ngettext("{n} case cochée était fausse.", "{n} cases cochées étaient fausses.",
-                                   len(marking.wrong)).format(n=len(marking.wrong))
+            text += " " + _("Chaque case fausse cochée annule une case juste.")
         return text
 
     def _marks(self, a: scoring.Answer) -> dict[str, tuple[str, str]]:
@@ -267,28 +345,11 @@ class QuestionScene(PlayScene):
             if c.correct and c.id in picked:
                 out[c.id] = ("right", _("Ta réponse\u00a0: juste"))
             elif c.correct:
-                out[c.id] = ("right", _("Oubliée\u00a0: c'était juste") if q.type == "multiple" else _("La bonne réponse"))
+                out[c.id] = (("missed", _("Oubliée\u00a0: c'était juste")) if q.type == "multiple"
+                             else ("right", _("La bonne réponse")))
             elif c.id in picked:
                 out[c.id] = ("wrong", _("Ta réponse\u00a0: fausse"))
         return out
-
-    def _answer_lines(self, a: scoring.Answer) -> str:
-        q = self.question
-        if q.type == "estimate":
-            mine = _("Ta réponse\u00a0: {value}").format(value=self._fmt(a.value or 0))
-            est = q.estimate
-            assert est is not None
-            return mine + "\n" + _("La bonne réponse\u00a0: {value}").format(value=self._fmt(est.answer))
-        texts = {c.id: c.text for c in q.choices}
-        mine = list_sep().join(texts[i] for i in a.choice_ids) or "—"
-        right = list_sep().join(c.text for c in q.choices if c.correct)
-        if a.correct:
-            return _("Ta réponse\u00a0: {answer}").format(answer=mine)
-        if q.type == "multiple":
-            return _("Ta réponse\u00a0: {answer}").format(answer=mine) + "\n" + _(
-                "Les bonnes réponses\u00a0: {answer}").format(answer=right)
-        return _("Ta réponse\u00a0: {answer}").format(answer=mine) + "\n" + _(
-            "La bonne réponse\u00a0: {answer}").format(answer=right)
 
     def _choice_feedback(self, a: scoring.Answer) -> str:
         if self.question.type == "estimate":
@@ -308,6 +369,70 @@ class QuestionScene(PlayScene):
             color = p.right if self.answer and self.answer.correct else p.wrong
             (draw_check if self.answer and self.answer.correct else draw_cross)(
                 surface, self.icon_rect, color, max(3, self.icon_rect.width // 7))
+            if self.estimate_marks:
+                self._paint_scale(surface)
+
+    def _paint_scale(self, surface: pygame.Surface) -> None:
+        """The estimate's scale: the « close enough » stretch around the answer, a tick above for
+        the right answer, the player's mark below (a tick when right, a cross when not)."""
+        p = self.app.palette
+        track = self.scale_track
+        pygame.draw.rect(surface, p.bar_track, track, border_radius=3)
+        pygame.draw.rect(surface, p.right, self.scale_band, border_radius=3)
+        right, mine = self.estimate_marks["answer"], self.estimate_marks["mine"]
+        ok = bool(self.answer and self.answer.correct)
+        width = max(3, right.width // 7)
+        pygame.draw.line(surface, p.right, (right.centerx, right.bottom), (right.centerx, track.y), 3)
+        pygame.draw.line(surface, p.right if ok else p.wrong, (mine.centerx, track.bottom), (mine.centerx, mine.y), 3)
+        draw_check(surface, right, p.right, width)
+        (draw_check if ok else draw_cross)(surface, mine, p.right if ok else p.wrong, width)
+
+    # -- « Continuer » stays in view ------------------------------------------------------
+    def _sticky(self) -> Widget | None:
+        """« Continuer » when the feedback is taller than the window (large text): it is then drawn
+        at the foot of the window whatever the scroll, where it stands when the page is scrolled
+        to its end, and a tap there presses it."""
+        if self.phase != "feedback" or not self.max_scroll:
+            return None
+        return self.widget("continue")
+
+    def continue_on_screen(self) -> pygame.Rect | None:
+        """Where « Continuer » is in the window now (None before the answer)."""
+        cont = self.widget("continue")
+        if cont is None:
+            return None
+        return cont.rect.move(0, -(self.max_scroll if self._sticky() else self.scroll))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        cont = self._sticky()
+        if cont is None or self._canvas is None or self.scroll >= self.max_scroll:
+            return
+        m = self.metrics
+        lift = self.max_scroll  # page -> window, as when the page is scrolled to its end
+        band = pygame.Rect(0, cont.rect.y - m.gap - lift, surface.get_width(), surface.get_height())
+        band.height = surface.get_height() - band.y
+        surface.fill(self.app.palette.background, band)
+        pygame.draw.line(surface, self.app.palette.border, band.topleft, band.topright, 2)
+        halo = cont.rect.inflate(4 * m.ring + 8, 4 * m.ring + 8).clip(self._canvas.get_rect())
+        surface.blit(self._canvas, (halo.x, halo.y - lift), halo)
+        self._draw_scrollbar(surface)
+
+    def handle(self, intent: inp.Intent) -> None:
+        cont = self._sticky()
+        if cont is not None and intent.pos is not None and intent.kind in (
+                inp.POINTER_DOWN, inp.POINTER_MOVE, inp.POINTER_UP):
+            spot = self.continue_on_screen()
+            assert spot is not None
+            on_it = spot.collidepoint(intent.pos)
+            if intent.kind == inp.POINTER_DOWN:
+                self._sticky_press = on_it
+            if on_it or (self._sticky_press and intent.kind != inp.POINTER_DOWN):
+                # Where the button is on the page, seen from the current scroll.
+                intent = replace(intent, pos=(intent.pos[0], intent.pos[1] + self.max_scroll - self.scroll))
+            if intent.kind == inp.POINTER_UP:
+                self._sticky_press = False
+        super().handle(intent)
 
     # -- input -------------------------------------------------------------------------
     def on_activate(self, widget: Widget) -> None:

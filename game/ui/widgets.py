@@ -37,7 +37,7 @@ class Button(Widget):
     style: str = "secondary"  # primary | secondary | choice
     selected: bool = False  # a toggle that is on (several-answers questions)
     toggle: bool = False
-    marker: str | None = None  # right | wrong: after the answer
+    marker: str | None = None  # right | missed | wrong: after the answer (missed: a right box left empty)
     detail: str = ""  # second line under the label (theme list)
     team_symbol: str | None = None  # classroom: the team's shape, drawn before the label
     team_color: tuple[int, int, int] | None = None
@@ -86,7 +86,7 @@ class Button(Widget):
             fill, fg, border = p.primary, p.on_primary, p.primary
         else:
             fill, fg, border = p.choice, p.text, p.border
-        if self.marker == "right":
+        if self.marker in ("right", "missed"):
             border = p.right
         elif self.marker == "wrong":
             border = p.wrong
@@ -113,6 +113,8 @@ class Button(Widget):
         box = pygame.Rect(self.rect.x + pad, self.rect.centery - s // 2, s, s)
         if self.team_symbol:
             draw_symbol(surface, box, self.team_symbol, self.team_color or fg)
+        elif self.marker == "missed":  # a right box left empty: its own shape, not the tick of a hit
+            draw_missed(surface, box, p.right, max(3, s // 9))
         elif self.marker:
             color = p.right if self.marker == "right" else p.wrong
             (draw_check if self.marker == "right" else draw_cross)(surface, box, color, max(3, s // 7))
@@ -206,6 +208,16 @@ def draw_check(surface: pygame.Surface, box: pygame.Rect, color, width: int) -> 
         (box.x + box.width * 0.90, box.y + box.height * 0.20),
     ]
     pygame.draw.lines(surface, color, False, pts, width)
+
+
+def draw_missed(surface: pygame.Surface, box: pygame.Rect, color, width: int) -> None:  # noqa: ANN001
+    """A ring with an exclamation mark: « this one was right too », told apart from a tick by its shape."""
+    r = box.width // 2
+    pygame.draw.circle(surface, color, box.center, r, width)
+    bar = pygame.Rect(0, 0, width, round(box.height * 0.34))
+    bar.midtop = (box.centerx, box.y + round(box.height * 0.2))
+    pygame.draw.rect(surface, color, bar)
+    pygame.draw.circle(surface, color, (box.centerx, box.y + round(box.height * 0.72)), max(2, width * 2 // 3))
 
 
 def draw_cross(surface: pygame.Surface, box: pygame.Rect, color, width: int) -> None:  # noqa: ANN001

@@ -24,8 +24,8 @@ def next_length(length: str) -> str:
 
 
 def length_label(length: str) -> str:
-    labels = {"short": _("Durée\u00a0: courte (≈\u00a05\u00a0min)"), "normal": _("Durée\u00a0: normale (≈\u00a010\u00a0min)"),
-              "long": _("Durée\u00a0: longue (≈\u00a015\u00a0min)")}
+    labels = {"short": _("Durée\u00a0: ≈\u00a05\u00a0min"), "normal": _("Durée\u00a0: ≈\u00a010\u00a0min"),
+              "long": _("Durée\u00a0: ≈\u00a015\u00a0min")}
     return labels[solo_length(length)]
 
 

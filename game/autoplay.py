@@ -190,13 +190,13 @@ def current_rss_mib() -> float:
 
 def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO, start_language: str,
                  memory: bool, summarize, bias: tuple[str, ...] = (), first=None, prefix: str = "s",  # noqa: ANN001
-                 max_actions: int = MAX_ACTIONS) -> dict:
+                 max_actions: int = MAX_ACTIONS, bot_class: type[Bot] | None = None) -> dict:
     """Play from the title (or from ``first``, pushed on it) until ``summarize`` gives a summary
     and the bot is back on the title; one JSON line per session."""
     rng = random.Random(seed)
     app.rng = random.Random(seed)
     device = DEVICES[rng.randrange(len(DEVICES))]
-    bot = Bot(app, rng, device, bias)
+    bot = (bot_class or Bot)(app, rng, device, bias)
     app.set_language(start_language)  # the bot may have switched it: each seed starts the same
     app.reset_to(TitleScene(app))
     if first is not None:
@@ -251,6 +251,31 @@ def play_session(app: App, index: int, seed: int, screenshots: Path | None, out:
     return _bot_session(app, index, seed, screenshots, out, start_language, memory, bias=bias, summarize=summarize)
 
 
+class FacilitatorBot(Bot):
+    """The facilitator at a keyboard keys each team's answer with 1–4, the place where the
+    projector shows it (the session shuffled the choices), then R to reveal and S to go on, as the
+    help overlay says; a laptop's facilitator (the mouse) does so half the time. Touch and the pad
+    press the buttons."""
+
+    def act(self) -> None:
+        from game.scenes.classroom import ClassItemScene
+
+        scene = self.app.top
+        keys = self.device == "keyboard" or (self.device == "mouse" and self.rng.random() < 0.5)
+        if keys and isinstance(scene, ClassItemScene):
+            scene.ensure_layout(self.app.screen.get_size())
+            targets = scene.bot_targets()
+            target = self.rng.choice(targets) if targets else None
+            if target is not None and target.id.startswith("choice:") and (target.pick_index or 0) < 4:
+                self._send([self._key(pygame.K_1 + (target.pick_index or 0))])
+                return
+            letter = {"reveal": "r", "next": "s"}.get(target.id if target is not None else "")
+            if letter:
+                self._send([pygame.event.Event(pygame.TEXTINPUT, text=letter)])
+                return
+        super().act()
+
+
 def play_class_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
                        start_language: str = "fr", memory: bool = False, trace: bool = False) -> dict:
     """A classroom session played by a bot standing in for the facilitator, set-up to debrief."""
@@ -269,7 +294,7 @@ def play_class_session(app: App, index: int, seed: int, screenshots: Path | None
 
     app.class_config = None
     return _bot_session(app, index, seed, screenshots, out, start_language, memory, summarize=summarize,
-                        first=ClassSetupScene, prefix="c", max_actions=MAX_ACTIONS * 2)
+                        first=ClassSetupScene, prefix="c", max_actions=MAX_ACTIONS * 2, bot_class=FacilitatorBot)
 
 
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,

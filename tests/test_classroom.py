@@ -1428,3 +1428,33 @@ def test_every_items_asking_screen_fits_with_eight_teams(real_content):
         i18n.set_language("fr")
         pygame.display.quit()
     assert not bad
+
+
+def test_classroom_autoplay_keys_the_answers_shown_with_1_to_4(real_content, monkeypatch):
+    """Issue 14.1: a class autoplay at the keyboard plays the whole game by keys, the answers
+    keyed 1–4 at the place the session shuffled them to (seed 5: the keyboard), each stored as
+    the id shown there."""
+    picked: list[tuple[str, tuple[str, ...], str]] = []
+    original = ClassItemScene._pick
+
+    def spy(self, index):  # noqa: ANN001
+        before = self.classroom.entry(self.current)
+        team = self.current
+        original(self, index)
+        after = self.classroom.entry(team)
+        if after is not None and after is not before and not (
+                self.step.kind == "question" and self.item.type == "multiple"):
+            shown = tuple(c.id for c in self.choices)
+            picked.append((self.step.id, shown, after.answer.choice_ids[0]))
+            assert after.answer.choice_ids == (shown[index],)
+
+    monkeypatch.setattr(ClassItemScene, "_pick", spy)
+    out = io.StringIO()
+    try:
+        summaries = autoplay.run(real_content, 1, 5, (1280, 720), mode="classroom", out=out)
+    finally:
+        pygame.display.quit()
+    assert summaries[0]["device"] == "keyboard" and summaries[0]["items"] > 0
+    assert len(picked) >= 5
+    authored = {qid: tuple(c.id for c in real_content.questions[qid].choices) for qid in real_content.questions}
+    assert any(shown != authored.get(qid, shown) for qid, shown, _c in picked)  # shuffled, and keyed

@@ -1,0 +1,351 @@
+/* Numérique en jeu: the pad page. Plain JS, no build step, no third-party code (GPL-3.0-or-later).
+   It joins a room with its code, keeps its seat (a token in localStorage) across reloads and lost
+   connections, and sends one answer per question with a counter, so that a resent answer is never
+   counted twice. Every text it shows from the game is set with textContent, never as HTML. */
+(function () {
+  "use strict";
+  var STORE = "nej-pad";
+  var SVG = "http://www.w3.org/2000/svg";
+  var CAT = null, S = {}, lang = document.documentElement.getAttribute("data-lang") || "fr";
+  var ws = null, state = null, name = null, retry = 0, retryTimer = null, shownKey = null;
+  var draft = null; // a several-answer question's boxes, or an estimate's value, before « Envoyer »
+  var store = load();
+
+  function load() {
+    try {
+      var s = JSON.parse(localStorage.getItem(STORE) || "{}");
+      return { room: s.room || null, token: s.token || null, n: s.n | 0, pending: s.pending || null };
+    } catch (e) { return { room: null, token: null, n: 0, pending: null }; }
+  }
+  function save() { try { localStorage.setItem(STORE, JSON.stringify(store)); } catch (e) { /* private mode */ } }
+  function $(id) { return document.getElementById(id); }
+  function t(key, args) {
+    var s = S[key] || key;
+    if (args) Object.keys(args).forEach(function (k) { s = s.split("{" + k + "}").join(args[k]); });
+    return s;
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function num(v) { return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 6 }).format(v); }
+
+  // -- shapes, as on the projector: never a colour alone --------------------------------------
+  function shape(kind, color, size) {
+    var s = document.createElementNS(SVG, "svg");
+    s.setAttribute("viewBox", "0 0 20 20"); s.setAttribute("width", size); s.setAttribute("height", size);
+    s.setAttribute("aria-hidden", "true"); s.setAttribute("focusable", "false");
+    var p, d = {
+      triangle: "M10 1.5 19 18H1z", down: "M1 2h18L10 18.5z", diamond: "M10 1 19 10 10 19 1 10z",
+      square: "M2.5 2.5h15v15h-15z", hexagon: "M5.2 1.7h9.6L19.5 10l-4.7 8.3H5.2L.5 10z",
+      star: "M10 1l2.6 5.9 6.4.6-4.8 4.3 1.4 6.3L10 14.8l-5.6 3.3 1.4-6.3L1 7.5l6.4-.6z",
+      plus: "M7.5 1h5v6.5H19v5h-6.5V19h-5v-6.5H1v-5h6.5z"
+    }[kind];
+    if (d) { p = document.createElementNS(SVG, "path"); p.setAttribute("d", d); }
+    else { p = document.createElementNS(SVG, "circle"); p.setAttribute("cx", 10); p.setAttribute("cy", 10); p.setAttribute("r", 8.5); }
+    p.setAttribute("fill", color);
+    s.appendChild(p);
+    return s;
+  }
+
+  // -- views --------------------------------------------------------------------------------
+  function show(id) {
+    ["v-join", "v-team", "v-wait", "v-q", "v-end"].forEach(function (v) { $(v).hidden = v !== id; });
+  }
+  function applyStrings() {
+    S = (CAT && (CAT[lang] || CAT.fr)) || {};
+    document.documentElement.lang = lang;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-s]"), function (e) { e.textContent = t(e.getAttribute("data-s")); });
+    document.title = t("title");
+  }
+  function teamOf(i) {
+    var ts = (state && state.teams) || [];
+    for (var k = 0; k < ts.length; k++) if (ts[k].index === i) return ts[k];
+    return null;
+  }
+  function seatName() { return name ? ((S.animals || [])[name[0]] || "?") + " " + name[1] : ""; }
+  function renderWho() {
+    var who = $("who");
+    who.textContent = "";
+    if (!name) { who.hidden = true; return; }
+    who.hidden = false;
+    var team = state ? teamOf(state.team) : null;
+    if (team) who.appendChild(shape(team.symbol, team.color, 22));
+    who.appendChild(el("span", "", t("you_are", { name: seatName() }) + (team ? " · " + t("team_of", { team: team.name }) : "")));
+  }
+  function setStatus(key, ok) {
+    var st = $("q-status");
+    st.textContent = key ? t(key) : "";
+    st.className = "status" + (ok ? " ok" : "");
+  }
+
+  function render() {
+    renderWho();
+    if (!state) {
+      if (store.room && ws) { $("wait-text").textContent = t("connecting"); show("v-wait"); }
+      else show("v-join");
+      return;
+    }
+    if (state.finished) { show("v-end"); return; }
+    if (state.team === null || state.team === undefined) {
+      if (state.team_mode === "player" && state.teams.length) { renderTeams(); show("v-team"); }
+      else { $("wait-text").textContent = t("no_team_yet"); show("v-wait"); }
+      return;
+    }
+    var q = state.q;
+    if (!q) { $("wait-text").textContent = t("waiting"); show("v-wait"); shownKey = null; return; }
+    renderQuestion(q);
+    show("v-q");
+  }
+
+  function renderTeams() {
+    var box = $("teams");
+    box.textContent = "";
+    state.teams.forEach(function (team) {
+      var b = el("button", "big teamb");
+      b.type = "button";
+      b.appendChild(shape(team.symbol, team.color, 32));
+      b.appendChild(el("span", "", team.name));
+      b.addEventListener("click", function () { send({ t: "team", team: team.index }); });
+      box.appendChild(b);
+    });
+  }
+
+  function mineNow(q) {
+    // What this pad has chosen for q: the answer waiting to be acknowledged, else the server's.
+    var p = store.pending;
+    if (p && p.q === q.key) return { choices: p.choices || [], value: p.value === undefined ? null : p.value };
+    return state.mine;
+  }
+
+  function renderQuestion(q) {
+    var fresh = q.key !== shownKey;
+    if (fresh) { shownKey = q.key; draft = null; }
+    var kindN = q.kind === "scenario" ? "situation_n" : "question_n";
+    $("q-number").textContent = q.number && q.number[1] ? t(kindN, { n: q.number[0], total: q.number[1] }) : "";
+    $("q-prompt").textContent = q.prompt;
+    var body = $("q-body"), res = $("q-result");
+    body.textContent = "";
+    res.hidden = true; res.textContent = "";
+    var mine = mineNow(q);
+    var canAnswer = q.open && q.mine_to_answer;
+    var help = { single: "pick_one", multiple: "pick_many", truefalse: "pick_true_false", estimate: "pick_value", scenario: "pick_situation" }[q.kind];
+    if (!q.mine_to_answer) {
+      var names = q.teams.map(function (i) { var tm = teamOf(i); return tm ? tm.name : "?"; });
+      $("q-help").textContent = t("turn_of", { team: names.join(t("and")) });
+    } else {
+      $("q-help").textContent = q.open ? t(help) : t("closed");
+    }
+    if (q.kind === "estimate") renderEstimate(q, body, mine, canAnswer);
+    else renderChoices(q, body, mine, canAnswer);
+    if (state.reveal) renderReveal(q, state.reveal, res);
+    if (!q.mine_to_answer) setStatus("");
+    else if (store.pending && store.pending.q === q.key) setStatus("sending");
+    else if (state.mine) setStatus("sent", true);
+    else setStatus(q.open ? "not_sent" : "closed");
+    if (fresh) $("q-prompt").focus();
+  }
+
+  function renderChoices(q, body, mine, canAnswer) {
+    var many = q.kind === "multiple";
+    var picked = many && draft ? draft : (mine ? mine.choices : []);
+    var list = el("div", "stack");
+    list.setAttribute("role", "group");
+    list.setAttribute("aria-labelledby", "q-prompt");
+    q.choices.forEach(function (c) {
+      var b = el("button", "big choice");
+      b.type = "button";
+      b.style.background = c.mark[2];
+      b.setAttribute("data-id", c.id);
+      b.setAttribute("aria-pressed", picked.indexOf(c.id) >= 0 ? "true" : "false");
+      var m = el("span", "mark");
+      m.appendChild(shape(c.mark[1], c.mark[2], 22));
+      m.appendChild(el("span", "", c.mark[0]));
+      b.appendChild(m);
+      b.appendChild(el("span", "text", c.text));
+      b.appendChild(el("span", "tick", "✓ " + t("chosen")));
+      b.disabled = !canAnswer;
+      if (!canAnswer && q.open === false && picked.indexOf(c.id) < 0) b.classList.add("dim");
+      b.addEventListener("click", function () {
+        if (!many) { answer(q, { choices: [c.id] }); return; }
+        var cur = (draft || picked).slice(), at = cur.indexOf(c.id);
+        if (at >= 0) cur.splice(at, 1); else cur.push(c.id);
+        draft = cur;
+        render();
+        var again = document.querySelector('.choice[data-id="' + CSS.escape(c.id) + '"]');
+        if (again) again.focus();
+      });
+      list.appendChild(b);
+    });
+    body.appendChild(list);
+    if (many && canAnswer) {
+      var send = el("button", "big primary", t("send"));
+      send.type = "button"; send.id = "send";
+      send.disabled = !(draft || picked).length;
+      send.addEventListener("click", function () { if ((draft || picked).length) answer(q, { choices: (draft || picked).slice() }); });
+      body.appendChild(send);
+    }
+  }
+
+  function renderEstimate(q, body, mine, canAnswer) {
+    var e = q.estimate;
+    var v = draft !== null ? draft : (mine && mine.value !== null ? mine.value : e.start);
+    var box = el("div", "estimate");
+    var lab = el("label", "", t("your_value"));
+    lab.setAttribute("for", "range");
+    var out = el("output", "", num(v) + (e.unit ? " " + e.unit : ""));
+    out.id = "value"; out.setAttribute("for", "range"); out.setAttribute("aria-live", "polite");
+    var r = el("input");
+    r.type = "range"; r.id = "range"; r.min = e.min; r.max = e.max; r.step = e.step; r.value = v;
+    r.disabled = !canAnswer;
+    r.setAttribute("aria-valuetext", num(v) + (e.unit ? " " + e.unit : ""));
+    function set(x) {
+      x = Math.min(e.max, Math.max(e.min, e.min + Math.round((x - e.min) / e.step) * e.step));
+      x = parseFloat(x.toPrecision(12));
+      draft = x; r.value = x;
+      out.textContent = num(x) + (e.unit ? " " + e.unit : "");
+      r.setAttribute("aria-valuetext", out.textContent);
+    }
+    r.addEventListener("input", function () { set(parseFloat(r.value)); });
+    box.appendChild(lab); box.appendChild(out); box.appendChild(r);
+    if (canAnswer) {
+      var steps = el("div", "steps");
+      [["less", -1, "−"], ["more", 1, "+"]].forEach(function (d) {
+        var b = el("button", "big", d[2] + " " + t(d[0]));
+        b.type = "button"; b.id = d[0];
+        b.addEventListener("click", function () { set((draft !== null ? draft : v) + d[1] * e.step); });
+        steps.appendChild(b);
+      });
+      box.appendChild(steps);
+      var send = el("button", "big primary", t("send"));
+      send.type = "button"; send.id = "send";
+      send.addEventListener("click", function () { answer(q, { value: draft !== null ? draft : parseFloat(r.value) }); });
+      box.appendChild(send);
+    }
+    body.appendChild(box);
+  }
+
+  function answerText(q, ids, value) {
+    if (q.kind === "estimate") return value === null || value === undefined ? "" : num(value) + (q.estimate.unit ? " " + q.estimate.unit : "");
+    return q.choices.filter(function (c) { return ids.indexOf(c.id) >= 0; })
+      .map(function (c) { return c.mark[0] + " — " + c.text; }).join(" ; ");
+  }
+
+  function renderReveal(q, r, res) {
+    var team = r.team, verdict, cls = "";
+    if (q.kind === "scenario") {
+      verdict = team ? t("team_chose", { answer: answerText(q, team.choices, team.value) }) : t("team_none");
+    } else if (!team) {
+      verdict = t("team_none");
+    } else if (team.correct) { verdict = "✓ " + t("team_right"); cls = " right"; }
+    else { verdict = "✗ " + t("team_wrong"); cls = " wrong"; }
+    res.className = "result" + cls;
+    res.appendChild(el("p", "verdict", verdict));
+    if (q.kind !== "scenario") {
+      var right = q.kind === "estimate" ? answerText(q, [], r.answer) : answerText(q, r.right, null);
+      if (right) res.appendChild(el("p", "", t("right_was", { answer: right })));
+    }
+    res.appendChild(el("p", "", t("look_screen")));
+    res.hidden = false;
+    res.setAttribute("role", "status");
+  }
+
+  // -- the connection ------------------------------------------------------------------------
+  function answer(q, a) {
+    store.n += 1;
+    store.pending = { q: q.key, n: store.n };
+    if (a.choices) store.pending.choices = a.choices; else store.pending.value = a.value;
+    draft = null;
+    save();
+    sendPending();
+    render();
+  }
+  function sendPending() {
+    var p = store.pending;
+    if (!p) return;
+    var m = { t: "answer", q: p.q, n: p.n };
+    if (p.choices) m.choices = p.choices; else m.value = p.value;
+    send(m);
+  }
+  function send(m) { if (ws && ws.readyState === 1) ws.send(JSON.stringify(m)); }
+
+  function connect() {
+    if (!store.room) { show("v-join"); return; }
+    clearTimeout(retryTimer);
+    $("conn").textContent = retry ? t("lost") : "";
+    var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws";
+    var sock = new WebSocket(url);
+    ws = sock;
+    var refusedJoin = null;
+    sock.onopen = function () {
+      var j = { t: "join", room: store.room };
+      if (store.token) j.token = store.token;
+      sock.send(JSON.stringify(j));
+    };
+    sock.onmessage = function (ev) {
+      var m;
+      try { m = JSON.parse(ev.data); } catch (e) { return; }
+      if (m.t === "welcome") {
+        retry = 0; $("conn").textContent = "";
+        store.token = m.token; name = m.name;
+        if (m.last_n > store.n) store.n = m.last_n;
+        if (store.pending && store.pending.n <= m.last_n) store.pending = null; // already decided
+        save();
+        sendPending();
+      } else if (m.t === "state") {
+        if (m.lang && m.lang !== lang) { lang = m.lang; applyStrings(); }
+        state = m;
+        if (store.pending && m.q && store.pending.q !== m.q.key) { store.pending = null; save(); }
+        render();
+      } else if (m.t === "ack") {
+        if (store.pending && store.pending.n === m.n) { store.pending = null; save(); }
+      } else if (m.t === "refused") {
+        if (m.why === "room" || m.why === "full") { refusedJoin = m.why; return; }
+        if (m.why === "token") { store.token = null; save(); return; }
+        if (store.pending && m.n === store.pending.n) {
+          store.pending = null; save(); render();
+          setStatus(m.why === "late" ? "closed" : (m.why === "rate" ? "rate" : "refused"));
+        }
+      }
+    };
+    sock.onclose = function () {
+      if (ws !== sock) return;
+      ws = null;
+      if (refusedJoin) {
+        store = { room: null, token: null, n: 0, pending: null }; save();
+        state = null; name = null; retry = 0;
+        $("conn").textContent = "";
+        render();
+        $("join-error").textContent = t(refusedJoin === "full" ? "full" : "bad_room");
+        $("room").focus();
+        return;
+      }
+      retry += 1;
+      $("conn").textContent = t("lost");
+      retryTimer = setTimeout(connect, Math.min(5000, 300 * Math.pow(2, Math.min(retry, 5))));
+    };
+  }
+
+  function start() {
+    applyStrings();
+    var fromLink = (location.hash || "").replace(/^#/, "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+    if (fromLink && fromLink !== store.room) { store = { room: fromLink, token: null, n: 0, pending: null }; save(); }
+    if (location.hash) history.replaceState(null, "", location.pathname); // the code leaves the address bar
+    $("join-form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var code = $("room").value.toUpperCase().replace(/[^A-Z0-9]/g, "");
+      if (code.length < 4) { $("join-error").textContent = t("bad_room"); return; }
+      $("join-error").textContent = "";
+      store = { room: code, token: null, n: 0, pending: null }; save();
+      connect();
+    });
+    render();
+    if (store.room) { $("conn").textContent = t("connecting"); connect(); }
+  }
+
+  fetch("/strings.json").then(function (r) { return r.json(); })
+    .then(function (c) { CAT = c; }, function () { CAT = null; })
+    .then(start);
+})();

@@ -287,12 +287,12 @@ class QuestionScene(PlayScene):
         r = self.app.renderer
         mine_text = _("Ta réponse\u00a0: {value}").format(value=self._fmt(a.value or 0))
         right_text = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(est.answer))
-        icon = round(m.body * 1.3)
+        icon = round(m.body * 1.5)
+        pad = max(4, m.gap // 2)
         label_h = {t: r.fit(t, area.width, 10_000, m.small, m.small).height for t in (mine_text, right_text)}
-        block_h = label_h[right_text] + icon + 14 + icon + label_h[mine_text] + 4 * max(2, m.gap // 3)
+        block_h = label_h[right_text] + icon + 10 + icon + label_h[mine_text] + 4 * pad
         block, area = take_top(area, block_h, m.gap * 2)
-        pad = max(2, m.gap // 3)
-        track = pygame.Rect(block.x + icon, block.y + label_h[right_text] + pad + icon + pad, block.width - 2 * icon, 6)
+        track = pygame.Rect(block.x + icon, block.y + label_h[right_text] + pad + icon + pad, block.width - 2 * icon, 10)
         self.scale_track = track
 
         def x_of(value: float) -> int:
@@ -304,7 +304,7 @@ class QuestionScene(PlayScene):
         mine_icon.midtop = (x_of(a.value or 0), track.bottom + pad)
         self.estimate_marks = {"answer": right_icon, "mine": mine_icon}
         slack = max(est.tolerance, est.step / 2)
-        self.scale_band = pygame.Rect(x_of(max(est.min, est.answer - slack)), track.y - 3, 0, track.height + 6)
+        self.scale_band = pygame.Rect(x_of(max(est.min, est.answer - slack)), track.y - 4, 0, track.height + 8)
         self.scale_band.width = max(4, x_of(min(est.max, est.answer + slack)) - self.scale_band.x)
 
         def label(text: str, centre: int, top: int) -> None:
@@ -377,8 +377,8 @@ class QuestionScene(PlayScene):
         the right answer, the player's mark below (a tick when right, a cross when not)."""
         p = self.app.palette
         track = self.scale_track
-        pygame.draw.rect(surface, p.bar_track, track, border_radius=3)
-        pygame.draw.rect(surface, p.right, self.scale_band, border_radius=3)
+        pygame.draw.rect(surface, p.bar_track, track, border_radius=5)
+        pygame.draw.rect(surface, p.right, self.scale_band, border_radius=5)
         right, mine = self.estimate_marks["answer"], self.estimate_marks["mine"]
         ok = bool(self.answer and self.answer.correct)
         width = max(3, right.width // 7)

@@ -1458,3 +1458,15 @@ def test_classroom_autoplay_keys_the_answers_shown_with_1_to_4(real_content, mon
     assert len(picked) >= 5
     authored = {qid: tuple(c.id for c in real_content.questions[qid].choices) for qid in real_content.questions}
     assert any(shown != authored.get(qid, shown) for qid, shown, _c in picked)  # shuffled, and keyed
+
+
+def test_the_focus_ring_does_not_stay_on_the_answer_a_team_keyed(app):
+    """Issue 13.4: keyed with Tab and Enter, a team's answer must not keep the keyboard's ring
+    while the next team answers; the ring goes back to the first answer shown."""
+    scene = class_item(app, n=3)
+    shown = [c.id for c in scene.choices]
+    tab_to(app, f"choice:{shown[2]}")
+    app.step([key(pygame.K_RETURN)], 0)
+    assert scene.classroom.entry(0).answer.choice_ids == (shown[2],)
+    scene.ensure_layout(app.screen.get_size())
+    assert scene.current == 1 and scene.focus_id == f"choice:{shown[0]}"

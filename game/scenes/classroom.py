@@ -885,7 +885,11 @@ class ClassItemScene(TeamLabels, Scene):
         waiting = [t for t in teams[i + 1:] + teams[:i] if self.classroom.entry(t) is None]
         if waiting:
             self.current = waiting[0]
-            if self.focus_id and not self.focus_id.startswith(("choice:", "slider", "minus", "plus")):
+            if self.focus_id and self.focus_id.startswith("choice:"):
+                # Still among the answers for the next team, but back on the first one: the ring
+                # must not mark the answer the last team chose.
+                self.focus_id = f"choice:{self.choices[0].id}"
+            elif self.focus_id and not self.focus_id.startswith(("slider", "minus", "plus")):
                 self.focus_id = None  # keep the focus on the answers while keying them in
         else:
             self.focus_id = "reveal"

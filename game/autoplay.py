@@ -37,6 +37,7 @@ class Bot:
         self.rng = rng
         self.device = device
         self.bias = bias
+        self.aim: float | None = None  # a value the next slider move must reach (a biased bot)
 
     def _biased(self, scene, targets: list[Widget]) -> list[Widget]:  # noqa: ANN001
         from game.scenes.question import QuestionScene
@@ -60,8 +61,9 @@ class Bot:
                 if abs(scene.value - goal) < 1e-9 and scene.moved:
                     return [by_id["submit"]]
                 if abs(scene.value - goal) < 1e-9:  # started on the goal: move away, then back
-                    return [by_id["minus" if scene.value > q.estimate.min else "plus"]]
-                return [by_id["plus" if scene.value < goal else "minus"]]
+                    goal += q.estimate.step if scene.value < q.estimate.max else -q.estimate.step
+                self.aim = goal  # steered with the bot's own device: keys, pad, a tap on the track
+                return [by_id["slider"]]
             ids = ({c.id for c in q.choices if c.correct} if wanted
                    else {c.id for c in q.choices if not c.correct} or {q.choices[0].id})
             if q.type != "multiple":
@@ -110,7 +112,7 @@ class Bot:
         if self.bias:
             targets = self._biased(scene, targets)
         target = self.rng.choice(targets)
-        if isinstance(target, Slider) and self.rng.random() < 0.7:
+        if isinstance(target, Slider) and (self.aim is not None or self.rng.random() < 0.7):
             self._adjust(scene, target)
             return
         if self.device in ("mouse", "touch"):
@@ -132,6 +134,10 @@ class Bot:
         return (self.rng.randint(r.left, max(r.left, r.right - 1)), self.rng.randint(r.top, max(r.top, r.bottom - 1)))
 
     def _adjust(self, scene, slider: Slider) -> None:  # noqa: ANN001
+        if self.aim is not None:
+            self._steer(scene, slider, self.aim)
+            self.aim = None
+            return
         if self.device in ("mouse", "touch"):
             self._send(self._events_click(self._point_in(slider)))
             return
@@ -144,6 +150,25 @@ class Bot:
             dx = self.rng.choice((-1, 1))
             for _ in range(self.rng.randint(1, 6)):
                 self._send(self._pad_dir(dx, 0))
+
+    def _steer(self, scene, slider: Slider, aim: float) -> None:  # noqa: ANN001
+        """Move the slider to ``aim`` as a player would: a tap on the track where the value is, or
+        the arrows / the pad's cross as many steps as it takes."""
+        if self.device in ("mouse", "touch"):
+            scene.scroll_to_show(slider)
+            track = slider.track
+            frac = (aim - slider.low) / max(1e-9, slider.high - slider.low)
+            x = track.x + round(track.width * frac)
+            self._send(self._events_click((x, slider.rect.centery - scene.scroll)))
+            return
+        n = round((aim - slider.value) / slider.step)
+        if self.device == "keyboard":
+            self._reach(scene, slider, lambda: [self._key(pygame.K_TAB)])
+            self._send([self._key(pygame.K_RIGHT if n > 0 else pygame.K_LEFT) for _ in range(abs(n))])
+        else:
+            self._reach_pad(scene, slider)
+            for _ in range(abs(n)):
+                self._send(self._pad_dir(1 if n > 0 else -1, 0))
 
     def _reach(self, scene, target: Widget, press) -> None:  # noqa: ANN001
         for _ in range(len(scene.focusables()) + 1):
@@ -158,7 +183,9 @@ class Bot:
                 return
             dx = target.rect.centerx - current.rect.centerx
             dy = target.rect.centery - current.rect.centery
-            if abs(dy) >= abs(dx):
+            if isinstance(current, Slider) and dy:  # left and right move a slider: leave it up or down
+                self._send(self._pad_dir(0, 1 if dy > 0 else -1))
+            elif abs(dy) >= abs(dx):
                 self._send(self._pad_dir(0, 1 if dy > 0 else -1))
             else:
                 self._send(self._pad_dir(1 if dx > 0 else -1, 0))

@@ -232,3 +232,19 @@ def test_session_length_is_chosen_on_the_title(real_app):
         real_app.reset_to(title)
     assert sorted(lengths) == [6, 12, 18]
     real_app.apply_settings(type(real_app.settings)(), save=False)
+
+
+@pytest.mark.parametrize("device", autoplay.DEVICES)
+@pytest.mark.parametrize("start", [60, 0], ids=["starts-on-the-goal", "starts-away"])
+def test_the_bot_moves_the_slider_before_it_confirms(app, mini_content, device, start):
+    """A bot aiming at the right answer from a slider that starts on it (or away from it) moves the
+    slider first, with its own device, and is never refused: « Valider » waits for a move."""
+    scene, play = show(app, Step("question", "q_est", (), start), mini_content)
+    assert scene.value == start and not scene.widget("submit").enabled
+    bot = Bot(app, random.Random(2), device, bias=("eco_design",))
+    for _ in range(80):
+        if scene.phase == "feedback":
+            break
+        bot.act()
+    assert scene.phase == "feedback" and scene.moved
+    assert play.session.answers[0].value == 60 and play.session.answers[0].correct

@@ -136,7 +136,7 @@
       var names = q.teams.map(function (i) { var tm = teamOf(i); return tm ? tm.name : "?"; });
       $("q-help").textContent = t("turn_of", { team: names.join(t("and")) });
     } else {
-      $("q-help").textContent = q.open ? t(help) : t("closed");
+      $("q-help").textContent = !q.open ? t("closed") : (mine ? t(help) + " " + t("change_hint") : t(help));
     }
     if (q.kind === "estimate") renderEstimate(q, body, mine, canAnswer);
     else renderChoices(q, body, mine, canAnswer);
@@ -151,6 +151,7 @@
   function renderChoices(q, body, mine, canAnswer) {
     var many = q.kind === "multiple";
     var picked = many && draft ? draft : (mine ? mine.choices : []);
+    var right = state.reveal && q.kind !== "scenario" ? state.reveal.right : [];
     var list = el("div", "stack");
     list.setAttribute("role", "group");
     list.setAttribute("aria-labelledby", "q-prompt");
@@ -164,10 +165,14 @@
       m.appendChild(shape(c.mark[1], c.mark[2], 22));
       m.appendChild(el("span", "", c.mark[0]));
       b.appendChild(m);
-      b.appendChild(el("span", "text", c.text));
-      b.appendChild(el("span", "tick", "✓ " + t("chosen")));
+      var txt = el("span", "text");
+      txt.appendChild(el("span", "", c.text));
+      var badges = el("span", "badges");
+      badges.appendChild(el("span", "tick", "✓ " + t("chosen")));
+      if (right.indexOf(c.id) >= 0) badges.appendChild(el("span", "badge", "★ " + t("right_badge")));
+      txt.appendChild(badges);
+      b.appendChild(txt);
       b.disabled = !canAnswer;
-      if (!canAnswer && q.open === false && picked.indexOf(c.id) < 0) b.classList.add("dim");
       b.addEventListener("click", function () {
         if (!many) { answer(q, { choices: [c.id] }); return; }
         var cur = (draft || picked).slice(), at = cur.indexOf(c.id);
@@ -243,6 +248,7 @@
     else { verdict = "✗ " + t("team_wrong"); cls = " wrong"; }
     res.className = "result" + cls;
     res.appendChild(el("p", "verdict", verdict));
+    if (q.kind === "estimate" && team && team.value !== null) res.appendChild(el("p", "", t("team_said", { answer: answerText(q, [], team.value) })));
     if (q.kind !== "scenario") {
       var right = q.kind === "estimate" ? answerText(q, [], r.answer) : answerText(q, r.right, null);
       if (right) res.appendChild(el("p", "", t("right_was", { answer: right })));
@@ -300,7 +306,13 @@
         if (store.pending && m.q && store.pending.q !== m.q.key) { store.pending = null; save(); }
         render();
       } else if (m.t === "ack") {
-        if (store.pending && store.pending.n === m.n) { store.pending = null; save(); }
+        if (store.pending && store.pending.n === m.n) {
+          var was = store.pending; store.pending = null; save();
+          if (state && state.q && state.q.key === was.q) {
+            state.mine = { choices: was.choices || [], value: was.value === undefined ? null : was.value };
+            render();
+          }
+        }
       } else if (m.t === "refused") {
         if (m.why === "room" || m.why === "full") { refusedJoin = m.why; return; }
         if (m.why === "token") { store.token = null; save(); return; }

@@ -1,0 +1,238 @@
+"""The pad page in a real headless browser (the system's Chromium, driven by Playwright): joining
+with the room code, answering every kind of item of a class game, reloading mid-question without
+losing the seat or counting an answer twice, the team's result after the reveal, the player's
+choice of team, and English. What the class game receives is checked through the bridge.
+
+Set NEJ_PAD_SHOTS=<folder> to keep phone-sized screenshots (390×844) of each screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from game.classroom import ClassConfig, Classroom, default_teams
+from game.pads import PadServer, Tally, apply_tally, pad_state
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no system Chromium (apt-get install chromium)")
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 390, "height": 844}
+SHOTS = os.environ.get("NEJ_PAD_SHOTS")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Game:
+    """A class game with the pad server beside it, as the class scene will run them."""
+
+    def __init__(self, content, lang: str = "fr", team_mode: str = "auto", teams: int = 2) -> None:  # noqa: ANN001
+        self.classroom = Classroom.start(content, ClassConfig(default_teams(teams)), seed=4)
+        self.lang, self.team_mode = lang, team_mode
+        self.server = PadServer()
+        self.server.start("127.0.0.1", 0)
+        self.publish()
+
+    def publish(self) -> None:
+        self.server.publish(pad_state(self.classroom, self.lang, self.team_mode))
+
+    def pump(self) -> None:
+        for intent in self.server.poll_intents():
+            if isinstance(intent, Tally):
+                apply_tally(self.classroom, intent)
+
+    def wait_entry(self, team: int, timeout: float = 3.0):  # noqa: ANN201
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.pump()
+            e = self.classroom.entry(team)
+            if e is not None:
+                return e
+            time.sleep(0.02)
+        raise AssertionError(f"team {team}'s answer never reached the class game")
+
+
+@pytest.fixture()
+def game(mini_content):
+    g = Game(mini_content)
+    yield g
+    g.server.stop()
+
+
+def shot(page, name: str) -> None:  # noqa: ANN001
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def open_pad(browser, url: str):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(url)
+    return context, page, errors
+
+
+def visible(page, view: str) -> None:  # noqa: ANN001
+    page.wait_for_selector(f"#{view}:not([hidden])", timeout=4000)
+
+
+def sent(page) -> None:  # noqa: ANN001
+    page.wait_for_function("() => /envoyée|sent/.test(document.getElementById('q-status').textContent)", timeout=4000)
+
+
+def test_join_answer_every_kind_and_reload_without_losing_the_seat(browser, game):
+    base = game.server.url.split("#")[0]
+    context, page, errors = open_pad(browser, base)
+    cr, content = game.classroom, game.classroom.content
+    try:
+        # joining: a wrong code is refused in words, the right one seats the pad in a team
+        visible(page, "v-join")
+        shot(page, "fr-join")
+        page.fill("#room", "ZZZZZZ")
+        page.click("#join")
+        page.wait_for_function("() => document.getElementById('join-error').textContent.length > 0", timeout=4000)
+        assert "aucune salle" in page.inner_text("#join-error")
+        page.fill("#room", game.server.room_code.lower())
+        page.click("#join")
+        visible(page, "v-q")
+        who = page.inner_text("#who")
+        assert who.startswith("Tu es ") and "Les Colibris" in who
+        kinds = []
+        while not cr.finished:
+            step = cr.session.current
+            item = content.questions[step.id] if step.kind == "question" else content.scenarios[step.id]
+            kind = item.type if step.kind == "question" else "scenario"
+            kinds.append(kind)
+            page.wait_for_function(f"() => document.getElementById('q-prompt').textContent === {repr_js(item.prompt if step.kind == 'question' else item.situation)}",
+                                   timeout=4000)
+            shot(page, f"fr-{kind}")
+            if kind == "estimate":
+                est = item.estimate
+                assert float(page.input_value("#range")) == step.start
+                page.click("#more")
+                page.click("#more")
+                page.click("#send")
+                sent(page)
+                want_value = step.start + 2 * est.step
+                e = game.wait_entry(0)
+                assert e.answer.value == want_value
+            else:
+                ids = [b.get_attribute("data-id") for b in page.query_selector_all(".choice")]
+                marks = [b.inner_text().split("\n")[0].strip() for b in page.query_selector_all(".choice .mark")]
+                shown = list(step.order) if step.kind == "question" else [c.id for c in item.choices]
+                assert ids == shown  # the projector's order
+                assert marks == ["A", "B", "C", "D"][: len(ids)]
+                for b in page.query_selector_all(".choice"):
+                    assert b.bounding_box()["height"] >= 44
+                if kind == "multiple":
+                    pick = sorted(item.correct_ids)
+                    for cid in pick:
+                        page.click(f'.choice[data-id="{cid}"]')
+                    assert page.get_attribute(f'.choice[data-id="{pick[0]}"]', "aria-pressed") == "true"
+                    page.click("#send")
+                else:
+                    pick = [ids[-1]]
+                    page.click(f'.choice[data-id="{pick[0]}"]')
+                sent(page)
+                e = game.wait_entry(0)
+                assert sorted(e.answer.choice_ids) == sorted(pick)
+                assert page.get_attribute(f'.choice[data-id="{pick[0]}"]', "aria-pressed") == "true"
+            assert page.get_attribute("#q-status", "aria-live") == "polite"
+            shot(page, f"fr-{kind}-sent")
+            if kind == "single":
+                # a reload mid-question: the same seat, its answer still shown, counted once
+                page.reload()
+                visible(page, "v-q")
+                sent(page)
+                assert page.inner_text("#who") == who
+                assert page.get_attribute(f'.choice[data-id="{pick[0]}"]', "aria-pressed") == "true"
+                # an answer the pad sent into a dying connection is sent again on the next one
+                other = next(i for i in ids if i != pick[0])
+                page.evaluate("""([key, id]) => { const s = JSON.parse(localStorage.getItem('nej-pad'));
+                    s.n += 1; s.pending = {q: key, n: s.n, choices: [id]};
+                    localStorage.setItem('nej-pad', JSON.stringify(s)); }""",
+                              [pad_state(cr).question.key, other])
+                page.reload()
+                visible(page, "v-q")
+                sent(page)
+                end = time.monotonic() + 3
+                while cr.entry(0).answer.choice_ids != (other,) and time.monotonic() < end:
+                    game.pump()
+                    time.sleep(0.02)
+                assert cr.entry(0).answer.choice_ids == (other,)
+                stats = game.server.stats()
+                assert stats["joined"] == 1 and stats["resumed"] == 2
+                assert stats["refused"] == stats["refused_room"] == 1  # the wrong code, and nothing else
+                last = [i for i in game.server.poll_intents() if isinstance(i, Tally)]
+                assert not last or sum(t.answered for t in last[-1].teams) == 1
+            # the reveal: the team's result, in words and not by colour alone
+            cr.reveal()
+            game.publish()
+            page.wait_for_selector("#q-result:not([hidden])", timeout=4000)
+            verdict = page.inner_text("#q-result .verdict")
+            if kind == "scenario":
+                assert verdict.startswith("Ton équipe a choisi")
+            elif cr.entry(0).answer.correct:
+                assert verdict.startswith("✓ Bravo")
+            else:
+                assert verdict.startswith("✗ Ton équipe s’est trompée")
+                assert "La bonne réponse" in page.inner_text("#q-result")
+            assert page.is_disabled(".choice") if kind != "estimate" else page.is_disabled("#range")
+            shot(page, f"fr-{kind}-reveal")
+            cr.advance()
+            game.publish()
+        visible(page, "v-end")
+        assert set(kinds) == {"single", "multiple", "truefalse", "estimate", "scenario"}
+        assert game.server.stats()["refused"] == 1
+        assert errors == []
+    finally:
+        context.close()
+
+
+def repr_js(text: str) -> str:
+    import json
+
+    return json.dumps(text)
+
+
+def test_players_choose_their_team_and_read_the_page_in_english(browser, mini_content):
+    game = Game(mini_content, lang="en", team_mode="player", teams=3)
+    try:
+        context, page, errors = open_pad(browser, game.server.url)  # the room code in the link: no typing
+        visible(page, "v-team")
+        assert page.inner_text("#v-team h1") == "Choose your team"
+        assert page.get_attribute("html", "lang") == "en"
+        shot(page, "en-team")
+        buttons = page.query_selector_all("#teams button")
+        assert [b.inner_text() for b in buttons] == [t.name for t in game.classroom.teams]
+        buttons[2].click()
+        visible(page, "v-q")
+        assert game.classroom.teams[2].name in page.inner_text("#who")
+        assert page.inner_text("#q-help") in ("Tap one answer.", "Tap every right answer, then “Send”.",
+                                              "True or false? Tap your answer.",
+                                              "Slide, or use − and +, then “Send”.",
+                                              "What does your team choose? Tap a choice.")
+        assert "#" not in page.url  # the room code left the address bar
+        shot(page, "en-question")
+        page.click(".choice >> nth=0") if page.query_selector(".choice") else page.click("#send")
+        page.wait_for_function("() => document.getElementById('q-status').textContent === 'Answer sent'", timeout=4000)
+        assert game.wait_entry(2) is not None
+        shot(page, "en-sent")
+        assert errors == []
+        context.close()
+    finally:
+        game.server.stop()

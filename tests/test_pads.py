@@ -14,6 +14,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.classroom import ClassConfig, Classroom, default_teams
 from game.pads import PadServer, Presence, Tally, apply_tally, pad_state, question_key
@@ -59,7 +61,7 @@ def test_parse_accepts_the_three_messages():
 @pytest.mark.parametrize("raw", [
     "", "not json", "[1,2]", '"join"', "{}", '{"t":"hello"}', '{"t":"join"}', '{"t":"join","room":5}',
     '{"t":"join","room":"K7M2QX","name":"Léa"}',  # no free text, no unknown field
-    '{"t":"team","team":"1"}', '{"t":"team","team":true}', '{"t":"team","team":-1}', '{"t":"team","team":1.5}',
+    '{"t":[]}', '{"t":{}}', '{"t":"team","team":"1"}', '{"t":"team","team":true}', '{"t":"team","team":-1}', '{"t":"team","team":1.5}',
     '{"t":"answer","q":"k1","n":1}', '{"t":"answer","q":"k1","n":1,"choices":["a"],"value":3}',
     '{"t":"answer","q":"k1","n":0,"choices":["a"]}', '{"t":"answer","q":"k1","n":true,"choices":["a"]}',
     '{"t":"answer","q":"k1","n":1,"choices":[]}', '{"t":"answer","q":"k1","n":1,"choices":[1]}',
@@ -485,3 +487,60 @@ def test_wake_is_called_from_the_server_thread_on_new_intents():
         assert woken.wait(2.0)
     finally:
         srv.stop()
+
+
+def test_stop_does_not_wait_long_for_pads_that_never_answer(server):
+    import aiohttp
+
+    url = f"http://127.0.0.1:{server.address[1]}/ws"
+    took: list[float] = []
+
+    async def deaf_pads() -> None:
+        async with aiohttp.ClientSession() as http:
+            pads = [await http.ws_connect(url, autoclose=False, autoping=False) for _ in range(5)]
+            for ws in pads:
+                await ws.send_json({"t": "join", "room": "K7M2QX"})
+            await asyncio.sleep(0.2)
+            start = time.monotonic()
+            await asyncio.to_thread(server.stop)  # the pads read nothing meanwhile
+            took.append(time.monotonic() - start)
+            for ws in pads:
+                await ws.close()
+
+    run(deaf_pads())
+    assert took[0] < 3.0 and not server.running
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(
+    st.text(max_size=300),
+    st.binary(max_size=300),
+    st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                 lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.sampled_from(
+                     ["t", "room", "token", "team", "q", "n", "choices", "value", "x"]), kids, max_size=6),
+                 max_leaves=12).map(json.dumps),
+    st.fixed_dictionaries({"t": st.sampled_from(["join", "team", "answer"])},
+                          optional={"room": st.text(max_size=8), "team": st.integers(-3, 70),
+                                    "q": st.sampled_from(["k1", "k2", ""]), "n": st.integers(-2, 2**32),
+                                    "choices": st.lists(st.sampled_from(["a", "b", "c", "x", ""]), max_size=4),
+                                    "value": st.floats(allow_nan=True) | st.integers()}).map(json.dumps),
+))
+def test_fuzz_messages_are_parsed_or_refused_never_crash_the_room(raw):
+    room = room_with(question("k1"))
+    seat = room.join(Join("K7M2QX"))[0]
+    try:
+        msg = parse(raw)
+    except Refused as e:
+        assert room.refuse(e.reason)  # a known, counted reason
+        return
+    try:
+        if isinstance(msg, Join):
+            room.join(msg)
+        elif isinstance(msg, ChooseTeam):
+            room.choose_team(seat, msg)
+        else:
+            room.answer(seat, msg)
+    except Refused:
+        pass
+    tally = room.tally()
+    assert sum(t.answered for t in tally.teams) <= 1  # one seat, at most one answer

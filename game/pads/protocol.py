@@ -217,7 +217,8 @@ def parse(raw: str | bytes) -> Message:
         data = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, RecursionError, UnicodeDecodeError):
         raise Refused("malformed") from None
-    if not isinstance(data, dict) or data.get("t") not in _FIELDS or not set(data) <= _FIELDS[data["t"]]:
+    if (not isinstance(data, dict) or not isinstance(data.get("t"), str) or data["t"] not in _FIELDS
+            or not set(data) <= _FIELDS[data["t"]]):
         raise Refused("malformed")
     kind = data["t"]
     if kind == "join":

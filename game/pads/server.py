@@ -46,6 +46,7 @@ BURST = 16
 MAX_CONNECTIONS = 300
 JOIN_TIMEOUT = 15.0  # seconds a new connection has to join
 RATE_CLOSE = 200  # refusals for rate after which a connection is closed
+CLOSE_TIMEOUT = 1.0  # seconds a pad has to answer the server's closing of its connection
 
 
 class _Conn:
@@ -189,9 +190,10 @@ class PadServer:
             self._ready.set()
             await self._stopping.wait()
         finally:
-            for conn in list(self._conns):
-                with contextlib.suppress(Exception):
-                    await conn.ws.close(code=1001, message=b"game over")
+            # every pad at once; a pad that never answers the close costs at most CLOSE_TIMEOUT
+            closing = [conn.ws.close(code=1001, message=b"game over") for conn in list(self._conns)]
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.gather(*closing, return_exceptions=True), CLOSE_TIMEOUT * 2)
             await runner.cleanup()
 
     def _push(self, intent: Intent | None) -> None:
@@ -264,7 +266,8 @@ class PadServer:
             self.room.refuse("full")
             self._count()
             return web.Response(status=503, text="full")
-        ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES * 4, heartbeat=20.0, compress=False)
+        ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES * 4, heartbeat=20.0, compress=False,
+                                   timeout=CLOSE_TIMEOUT)
         await ws.prepare(request)
         conn = _Conn(ws, TokenBucket(self.rate, self.burst))
         self._conns.add(conn)
@@ -317,6 +320,13 @@ class PadServer:
 
     def _receive(self, conn: _Conn, raw: str) -> None:
         """One text message from a pad: checked, applied to the room, answered. Never raises."""
+        try:
+            self._receive_checked(conn, raw)
+        except Exception:  # noqa: BLE001 - a bug here must cost one message, never the game or the room
+            self.room.refused["malformed"] += 1
+            self._count()
+
+    def _receive_checked(self, conn: _Conn, raw: str) -> None:
         if not conn.bucket.take():
             self.room.refused["rate"] += 1
             self._refuse(conn, "rate")

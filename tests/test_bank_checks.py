@@ -1,5 +1,6 @@
 """Bank-level warnings of validate (issue 14.2), each on a small bank made for the test."""
 
+import re
 import shutil
 import textwrap
 
@@ -127,3 +128,19 @@ def test_the_messages_are_in_the_reader_s_language(tmp_path):
     assert any("4 of the 4 several-answer questions have 3 right answers" in m for m in english)
     assert any("in 6 of the 8 single-choice questions" in m for m in english)
     assert any("“d2” asks almost the same question as “d1”" in m for m in english)
+
+
+def test_the_author_guide_quotes_the_thresholds_of_the_code():
+    from fractions import Fraction
+
+    from game.content import bank_checks
+
+    guide = (ROOT / "docs" / "guide-auteur.md").read_text(encoding="utf-8")
+    part = guide[guide.index("**Avertissements sur toute la banque**"):guide.index("**Code de sortie**")]
+    part = re.sub(r"[ \n]+", " ", part)  # lines wrapped anywhere; the no-break spaces stay
+    words = {Fraction(1, 3): "plus d'un tiers", Fraction(2, 3): "plus des deux tiers"}
+    assert words[Fraction(bank_checks.LONGER_SHARE).limit_denominator(10)] in part
+    assert words[Fraction(bank_checks.SAME_COUNT_SHARE).limit_denominator(10)] in part
+    assert f"au moins {round((bank_checks.LONGER - 1) * 100)}\u00a0% plus longue" in part
+    assert f"à partir de {bank_checks.MIN_QUESTIONS} questions" in part
+    assert f"au moins {round(bank_checks.NEAR_SAME * 100)}\u00a0% de leurs mots" in part

@@ -1470,3 +1470,70 @@ def test_the_focus_ring_does_not_stay_on_the_answer_a_team_keyed(app):
     assert scene.classroom.entry(0).answer.choice_ids == (shown[2],)
     scene.ensure_layout(app.screen.get_size())
     assert scene.current == 1 and scene.focus_id == f"choice:{shown[0]}"
+
+
+def debrief_fill(scene) -> float:
+    """The share of a debrief page's room (between its title and its buttons) that its content spans."""
+    nav = [w for w in scene.widgets if w.id in ("previous", "settings", "next", "finish")]
+    body_w = [w for w in scene.widgets if w not in nav]
+    title = scene.texts[0][0]
+    boxes = [tb.bounds for tb, _c in scene.texts[1:] if tb.bounds.height] + [w.rect for w in body_w]
+    room = min(w.rect.top for w in nav) - title.bounds.bottom
+    return (max(b.bottom for b in boxes) - min(b.top for b in boxes)) / room
+
+
+@pytest.mark.parametrize("teams", [2, 8])
+@pytest.mark.parametrize("themes", [(), ("accessibilite", "obsolescence")], ids=["all", "two"])
+def test_no_debrief_page_is_mostly_empty(real_content, teams, themes):
+    """Issue 13.6: page 1 with a few teams was mostly empty; so were the themes page with two
+    themes and the commitments with two teams. Each page now fills at least half its room, and
+    none overflows, at 1280×720 and 1024×600."""
+    app = make_app(real_content)
+    try:
+        cl = Classroom.start(real_content, ClassConfig(default_teams(teams), themes=themes), seed=3)
+        while not cl.finished:
+            answer_everyone(cl)
+            cl.advance()
+        scene = DebriefScene(app, cl)
+        app.reset_to(scene)
+        for size in ((1280, 720), (1024, 600)):
+            for page in range(len(scene.pages)):
+                scene.page = page
+                scene.invalidate()
+                scene.ensure_layout(size)
+                name = scene.pages[page]
+                assert scene.max_scroll == 0 and scene._problems() == 0, (name, size, describe_problems(scene))
+                assert debrief_fill(scene) >= 0.5, (name, size, round(debrief_fill(scene), 2))
+    finally:
+        pygame.display.quit()
+
+
+def test_a_one_theme_class_has_no_themes_page_and_several_right_answers_are_plural(real_content):
+    cl = Classroom.start(real_content, ClassConfig(default_teams(2), themes=("accessibilite",)), seed=3)
+    while not cl.finished:
+        for t in cl.teams_for_current():  # every team wrong: every question is « most missed »
+            step = cl.session.current
+            item = (real_content.questions if step.kind == "question" else real_content.scenarios)[step.id]
+            if step.kind == "question" and item.type == "estimate":
+                cl.enter(t, [], item.estimate.min if item.estimate.answer != item.estimate.min else item.estimate.max)
+            elif step.kind == "question":
+                wrong = [c.id for c in item.choices if not c.correct] or [item.choices[0].id]
+                cl.enter(t, wrong[:1])
+            else:
+                cl.enter(t, [item.choices[0].id])
+        cl.advance()
+    app = make_app(real_content)
+    try:
+        scene = DebriefScene(app, cl)
+        app.reset_to(scene)
+        assert "themes" not in scene.pages and scene.pages[0] == "teams"
+        scene.page = scene.pages.index("missed")
+        scene.invalidate()
+        scene.ensure_layout((1280, 720))
+        texts = " ".join(tb.text for tb, _c in scene.texts)
+        several = [qid for qid, _w, _a in cl.most_missed(3)
+                   if sum(c.correct for c in real_content.questions[qid].choices) > 1]
+        if several:
+            assert "Les bonnes réponses" in texts
+    finally:
+        pygame.display.quit()

@@ -1244,7 +1244,15 @@ class DebriefScene(TeamLabels, Scene):
 
     @property
     def screen_name(self) -> str:
-        return f"class_debrief_{DEBRIEF_PAGES[self.page]}"
+        return f"class_debrief_{self.pages[self.page]}"
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The debrief's pages; a class that played one theme (or none) has no page of themes to
+        compare: its one figure is the teams page's."""
+        if len(self.classroom.class_themes()) > 1:
+            return DEBRIEF_PAGES
+        return tuple(p for p in DEBRIEF_PAGES if p != "themes")
 
     def build(self, m: Metrics) -> None:
         self.symbols, self.bars = [], []
@@ -1252,11 +1260,11 @@ class DebriefScene(TeamLabels, Scene):
         titles = {"teams": _("Bilan\u00a0: les équipes"), "themes": _("Bilan\u00a0: la classe, thème par thème"),
                   "missed": _("Bilan\u00a0: les questions les plus ratées"),
                   "practices": _("Les sept bonnes pratiques"), "commitments": _("Nos engagements")}
-        page = DEBRIEF_PAGES[self.page]
-        title = titles[page] + f"  ({self.page + 1}/{len(DEBRIEF_PAGES)})"
+        page = self.pages[self.page]
+        title = titles[page] + f"  ({self.page + 1}/{len(self.pages)})"
         head, area = take_top(area, heading_h(self, m, title, area.width), m.gap)
         self.text(title, head, m.heading, bold=True, valign="center")
-        last = self.page == len(DEBRIEF_PAGES) - 1
+        last = self.page == len(self.pages) - 1
         labels = [_("Précédent"), _("Réglages"), _("Terminer") if last else _("Suivant")]
         nav_rows = rows_for(self, m, labels, area.width)
         nav, area = take_bottom(area, band_height(m, nav_rows), m.gap * 2)
@@ -1279,28 +1287,32 @@ class DebriefScene(TeamLabels, Scene):
             summary += "\n" + ngettext("Ensemble, la classe a donné {right} bonne réponse sur {asked}.",
                                         "Ensemble, la classe a donné {right} bonnes réponses sur {asked}.",
                                         right).format(right=right, asked=asked)
-        big = m.heading
-        head_h = text_h(self, summary, area.width, big, True)
+        lines = {t.index: strength_line(self.app, self.classroom, t.index) for t in teams}
+        widest = ngettext("{n} point", "{n} points", 88).format(n=88)
+        # As big as the page allows: a few teams in large type, eight in two columns.
+        for big, size, detail in ((round(m.heading * 1.25), round(m.heading * 1.25), m.body),
+                                  (m.heading, m.heading, m.body), (m.heading, m.body, m.small)):
+            head_h = text_h(self, summary, area.width, big, True)
+            rest = area.height - min(head_h, area.height // 3) - m.gap * 3
+            longest = max(r.measure(t.name + " — " + widest, size, True) for t in teams) + round(size * 1.6)
+            ncols = 2 if len(teams) > 4 and not m.portrait and 2 * longest + 2 * m.gap <= area.width else 1
+            nrows = -(-len(teams) // ncols)
+            col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols
+            line_h = max(text_h(self, t.name + " — " + widest, col_w - round(size * 1.6), size, True) for t in teams)
+            detail_h = max(text_h(self, text, col_w, detail) for text in lines.values())
+            row_h = line_h + detail_h + m.gap
+            if nrows * (row_h + m.gap * 2) <= rest:
+                break
         head, area = take_top(area, min(head_h, area.height // 3), m.gap * 3)
         self.text(summary, head, big, bold=True, valign="center")
-        longest = max(r.measure(t.name + " — " + ngettext("{n} point", "{n} points", 88).format(n=88), m.body, True)
-                      for t in teams) + round(m.body * 1.6)
-        ncols = 2 if len(teams) > 4 and not m.portrait and 2 * longest + 2 * m.gap <= area.width else 1
-        nrows = -(-len(teams) // ncols)
         cols = columns(area, ncols, m.gap * 2)
-        col_w = cols[0].width
-        lines = {t.index: strength_line(self.app, self.classroom, t.index) for t in teams}
-        line_h = max(text_h(self, t.name + " — " + ngettext("{n} point", "{n} points", 88).format(n=88),
-                            col_w - round(m.body * 1.6), m.body, True) for t in teams)
-        detail_h = max(text_h(self, text, col_w, m.small) for text in lines.values())
-        row_h = line_h + detail_h + m.gap
         for t in teams:
             col = cols[t.index // nrows] if ncols > 1 else cols[0]
-            cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + m.gap), col.width, row_h)
-            line, detail = take_top(cell, line_h, m.gap // 2)
+            cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + m.gap * 2), col.width, row_h)
+            line, detail_box = take_top(cell, line_h, m.gap // 2)
             pts = self.classroom.points(t.index)
-            self.team_text(t, line, m.body, extra=ngettext("{n} point", "{n} points", pts).format(n=pts))
-            self.text(lines[t.index], detail, m.small, color="muted")
+            self.team_text(t, line, size, extra=ngettext("{n} point", "{n} points", pts).format(n=pts))
+            self.text(lines[t.index], detail_box, detail, color="muted")
 
     def _page_themes(self, m: Metrics, area: pygame.Rect) -> None:
         stats = self.classroom.class_themes()
@@ -1310,14 +1322,23 @@ class DebriefScene(TeamLabels, Scene):
         titles = {t: self.app.content.themes[t].title if t in self.app.content.themes else t for t, _r, _a in stats}
         figures = {t: _("{rate} juste ({right}/{asked})").format(rate=fmt_percent(r / a), right=r, asked=a)
                    for t, r, a in stats}
+        lead = self._themes_lead(stats, titles)
         stacked = m.portrait or area.width < m.body * 30  # narrow: the title above its bar
         label_w = area.width if stacked else area.width * 11 // 20
         bar_w = area.width if stacked else area.width - label_w - m.gap
-        title_h = max(text_h(self, t, label_w, m.small) for t in titles.values())
-        figure_h = max(text_h(self, f, bar_w * 2 // 5 - m.gap, m.small) for f in figures.values())
-        row_h = (title_h + m.gap // 2 if stacked else 0) + max(figure_h, m.small * 2)
-        if not stacked:
-            row_h = max(title_h, row_h)
+        # As big as the page allows: a few themes in large type, all ten in small type.
+        for lead_size, size, tall, gap in ((m.heading, m.heading, 2.0, m.gap * 2), (m.body, m.body, 2.0, m.gap * 2),
+                                           (m.body, m.small, 2.0, m.gap), (m.body, m.small, 1.5, m.gap // 2)):
+            lead_h = text_h(self, lead, area.width, lead_size, True)
+            title_h = max(text_h(self, t, label_w, size) for t in titles.values())
+            figure_h = max(text_h(self, f, bar_w * 2 // 5 - m.gap, size) for f in figures.values())
+            row_h = (title_h + m.gap // 2 if stacked else 0) + max(figure_h, round(size * tall))
+            if not stacked:
+                row_h = max(title_h, row_h)
+            if lead_h + m.gap * 3 + len(stats) * (row_h + gap) <= area.height:
+                break
+        lead_box, area = take_top(area, lead_h, m.gap * 3)
+        self.text(lead, lead_box, lead_size, bold=True)
         y = area.y
         for theme, right, asked in stats:
             cell = pygame.Rect(area.x, y, area.width, row_h)
@@ -1325,29 +1346,60 @@ class DebriefScene(TeamLabels, Scene):
                 label, bar = take_top(cell, title_h, m.gap // 2)
             else:
                 label, bar = take_left(cell, label_w, m.gap)
-            self.text(titles[theme], label, m.small, valign="center")
+            self.text(titles[theme], label, size, valign="center")
             bar_box, figure = take_left(bar, bar.width * 3 // 5, m.gap)
-            self.bars.append((pygame.Rect(bar_box.x, bar_box.centery - m.small // 2, bar_box.width, m.small), right / asked))
-            self.text(figures[theme], figure, m.small, valign="center")
-            y += row_h + m.gap
+            self.bars.append((pygame.Rect(bar_box.x, bar_box.centery - size // 2, bar_box.width, size), right / asked))
+            self.text(figures[theme], figure, size, valign="center")
+            y += row_h + gap
+
+    @staticmethod
+    def _themes_lead(stats: list[tuple[str, int, int]], titles: dict[str, str]) -> str:
+        """What the class did best and what to go over together (themes sharing a rate are
+        named together, or counted when there are more than two)."""
+        rates = {t: r / a for t, r, a in stats}
+        top, low = max(rates.values()), min(rates.values())
+        if top == low:
+            return _("Tous les thèmes à égalité\u00a0: {rate} juste.").format(rate=fmt_percent(top))
+
+        def named(rate: float) -> tuple[int, str]:
+            themes = [titles[t] for t, _r, _a in stats if rates[t] == rate]
+            return len(themes), list_sep().join(themes)
+
+        n, best = named(top)
+        k, worst = named(low)
+        best_text = (ngettext("Le mieux réussi\u00a0: {themes} ({rate} juste).",
+                              "Les mieux réussis\u00a0: {themes} ({rate} juste).", n).format(themes=best, rate=fmt_percent(top))
+                     if n <= 2 else _("{n} thèmes réussis à {rate}, le mieux de la classe.").format(n=n, rate=fmt_percent(top)))
+        worst_text = (_("À revoir ensemble\u00a0: {themes} ({rate} juste).").format(themes=worst, rate=fmt_percent(low))
+                      if k <= 2 else _("{n} thèmes à revoir ensemble ({rate} juste).").format(n=k, rate=fmt_percent(low)))
+        return best_text + " " + worst_text
 
     def _page_missed(self, m: Metrics, area: pygame.Rect) -> None:
         missed = self.classroom.most_missed(3)
         if not missed:
-            self.text(_("Aucune question ratée\u00a0: bravo à toute la classe."), area, m.body, valign="center")
+            self.text(_("Aucune question ratée\u00a0: bravo à toute la classe."), area, m.heading, bold=True,
+                      valign="center")
             return
-        items = []
+        rows_ = []
         for qid, wrong, asked in missed:
             q = self.app.content.questions[qid]
             if q.type == "estimate":
-                answer = fmt_estimate(q.estimate, q.estimate.answer)
+                answer = _("La bonne réponse\u00a0: {answer}").format(answer=fmt_estimate(q.estimate, q.estimate.answer))
             else:
-                answer = list_sep().join(c.text for c in q.choices if c.correct)
-            items.append((q.prompt, m.body, "text", True))
-            items.append((ngettext("{wrong} équipe sur {asked} s'est trompée. ", "{wrong} équipes sur {asked} se sont trompées. ",
-                                   wrong).format(wrong=wrong, asked=asked)
-                          + _("La bonne réponse\u00a0: {answer}").format(answer=answer), m.small, "muted", False))
-        self.text_stack(items, area, m.gap)
+                right = [c.text for c in q.choices if c.correct]
+                answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
+                          else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
+            said = ngettext("{wrong} équipe sur {asked} s'est trompée. ", "{wrong} équipes sur {asked} se sont trompées. ",
+                            wrong).format(wrong=wrong, asked=asked)
+            rows_.append((q.prompt, said + answer))
+        gap = m.gap
+        for size, detail in ((m.heading, m.body), (round(m.body * 1.1), m.body), (m.body, m.small)):
+            items = [x for prompt, said in rows_ for x in ((prompt, size, "text", True), (said, detail, "muted", False))]
+            gap = m.gap * 2 if size > m.body else m.gap
+            need = sum(text_h(self, t, area.width, sz, b) for t, sz, _c, b in items) + gap * (len(items) - 1)
+            if need <= area.height:
+                break
+        self.text_stack(items, area, gap, valign="top")
 
     def _page_practices(self, m: Metrics, area: pygame.Rect) -> None:
         practices = sorted(self.app.content.practices.values(), key=lambda p: p.rank)
@@ -1390,6 +1442,20 @@ class DebriefScene(TeamLabels, Scene):
             r.fit(t.name, text_w, 10_000, m.body, m.body, True).height
             + r.fit(cards[c].title if (c := self.classroom.commitments.get(t.index)) in cards else _("à choisir"),
                     text_w, 10_000, m.small, m.small).height for t in teams) + 2 * max(6, m.gap // 2) + 8)
+        # Under the teams, when there is room, the cards offered: the class reads them while each
+        # team makes up its mind.
+        offered = [cards[c] for c in self.classroom.commitment_choices(4) if c in cards]
+        teams_h = nrows * (row_h + m.gap)
+        for full in (True, False):  # each card with its text, or its title alone
+            pieces = [(_("Les cartes proposées\u00a0:"), m.body, "text", True)] + [
+                ("\u2022 " + (_("{label}\u00a0: {value}").format(label=c.title, value=c.text) if full else c.title),
+                 m.small, "muted", False)
+                for c in offered]
+            list_h = sum(text_h(self, t, area.width, sz, b) for t, sz, _c, b in pieces) + m.gap * (len(pieces) - 1)
+            if offered and teams_h + m.gap * 2 + list_h <= area.height:
+                self.text_stack(pieces, pygame.Rect(area.x, area.y + teams_h + m.gap * 2, area.width, list_h),
+                                m.gap, valign="top")
+                break
         for t in teams:
             col = cols[t.index // nrows] if ncols > 1 else cols[0]
             cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + m.gap), col.width, row_h)
@@ -1409,7 +1475,7 @@ class DebriefScene(TeamLabels, Scene):
             pygame.draw.rect(surface, p.border, rect, width=1, border_radius=3)
 
     def default_focus(self) -> str:
-        return "finish" if self.page == len(DEBRIEF_PAGES) - 1 else "next"
+        return "finish" if self.page == len(self.pages) - 1 else "next"
 
     def on_activate(self, widget: Widget) -> None:
         wid = widget.id
@@ -1433,7 +1499,7 @@ class DebriefScene(TeamLabels, Scene):
         end_class_game(self.app)
 
     def _go(self, page: int) -> None:
-        self.page = max(0, min(len(DEBRIEF_PAGES) - 1, page))
+        self.page = max(0, min(len(self.pages) - 1, page))
         self.focus_id = None
         self.scroll = 0
         self.invalidate()

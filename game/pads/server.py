@@ -92,6 +92,9 @@ class PadServer:
         self._stats_lock = threading.Lock()
         self._stats: dict[str, int] = self.room.stats()
         self.address: tuple[str, int] | None = None
+        self._dirty_presence = False
+        self._dirty_tallies: dict[str, None] = {}  # question keys, in order
+        self._flush_planned = False
 
     # -- the game's side (any thread) ------------------------------------------------------
     @property
@@ -196,12 +199,31 @@ class PadServer:
                 await asyncio.wait_for(asyncio.gather(*closing, return_exceptions=True), CLOSE_TIMEOUT * 2)
             await runner.cleanup()
 
-    def _push(self, intent: Intent | None) -> None:
-        if intent is None:
+    def _later(self, presence: bool = False, tally: str | None = None) -> None:
+        """Mark an intent to send; a burst of answers (a class answering at once) costs one
+        tally per question, sent once the loop has read every message that was waiting."""
+        self._dirty_presence |= presence
+        if tally is not None:
+            self._dirty_tallies[tally] = None
+        if not self._flush_planned and self._loop is not None:
+            self._flush_planned = True
+            self._loop.call_soon(self._flush)
+
+    def _flush(self) -> None:
+        self._flush_planned = False
+        intents: list[Intent] = []
+        if self._dirty_presence:
+            intents.append(self.room.presence())
+        for key in self._dirty_tallies:
+            tally = self.room.tally(key)
+            if tally is not None:
+                intents.append(tally)
+        self._dirty_presence, self._dirty_tallies = False, {}
+        if not intents:
             return
-        self._intents.put(intent)
-        with self._stats_lock:
-            self._stats = self.room.stats()
+        for intent in intents:
+            self._intents.put(intent)
+        self._count()
         if self.wake is not None:
             with contextlib.suppress(Exception):
                 self.wake()
@@ -214,10 +236,10 @@ class PadServer:
         old = self.room.state.question.key if self.room.state.question else None
         teams_changed = self.room.publish(state)
         if teams_changed:
-            self._push(self.room.presence())
+            self._later(presence=True)
         new = state.question.key if state.question else None
         if new is not None and (new != old or teams_changed):
-            self._push(self.room.tally())
+            self._later(tally=self.room.state.question.key)
         for conn in self._conns:
             if conn.seat is not None:
                 self._send_state(conn)
@@ -295,7 +317,7 @@ class PadServer:
             self._conns.discard(conn)
             if conn.seat is not None:
                 conn.seat.connections -= 1
-                self._push(self.room.presence())
+                self._later(presence=True)
             self._count()
             with contextlib.suppress(Exception):
                 await ws.close()
@@ -361,18 +383,18 @@ class PadServer:
             self._send(conn, {"t": "welcome", "token": seat.token, "name": list(seat.name),
                               "last_n": seat.last_n, "resumed": resumed})
             self._send_state(conn)
-            self._push(room.presence())
+            self._later(presence=True)
             if room.state.question is not None:
-                self._push(room.tally())
+                self._later(tally=room.state.question.key)
             return
         seat = conn.seat
         if seat is None:
             raise room.refuse("unjoined")
         if isinstance(msg, ChooseTeam):
             room.choose_team(seat, msg)
-            self._push(room.presence())
+            self._later(presence=True)
             if room.state.question is not None:
-                self._push(room.tally())
+                self._later(tally=room.state.question.key)
             for other in self._conns:
                 if other.seat is seat:
                     self._send_state(other)
@@ -381,7 +403,7 @@ class PadServer:
         changed = room.answer(seat, msg)
         self._send(conn, {"t": "ack", "q": msg.key, "n": msg.n})
         if changed:
-            self._push(room.tally(msg.key))
+            self._later(tally=msg.key)
             for other in self._conns:
                 if other.seat is seat and other is not conn:
                     self._send_state(other)

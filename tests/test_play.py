@@ -210,7 +210,9 @@ def test_finished_and_abandoned_sessions_are_recorded(real_content, tmp_path):
         start_session(app, "all")
         scene = app.top
         q = scene.question
+        scene.moved = True  # an estimate is confirmed once the slider has moved
         scene._submit([c.id for c in q.choices if c.correct][:1], q.estimate.answer if q.estimate else None)
+        assert scene.phase == "feedback"
         app.push(PauseScene(app))
         app.top._abandon()
         stats = app.results.stats()

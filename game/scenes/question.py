@@ -419,6 +419,7 @@ class QuestionScene(PlayScene):
         self._draw_scrollbar(surface)
 
     def handle(self, intent: inp.Intent) -> None:
+        self.ensure_layout(self.app.surface_size())  # where « Continuer » is depends on the layout
         cont = self._sticky()
         if cont is not None and intent.pos is not None and intent.kind in (
                 inp.POINTER_DOWN, inp.POINTER_MOVE, inp.POINTER_UP):
@@ -455,6 +456,8 @@ class QuestionScene(PlayScene):
             assert isinstance(slider, Slider)
             slider.nudge(-1 if widget.id == "minus" else 1)
             self.on_slider(slider)
+        elif widget.id in ("slider", "submit") and q.type == "estimate" and not self.moved:
+            return  # the start was drawn at random: it is not the player's estimate
         elif widget.id == "slider":
             self._submit([], self.value)  # Enter on the slider validates, as the button does
         elif widget.id == "submit":
@@ -470,8 +473,6 @@ class QuestionScene(PlayScene):
     def _submit(self, choice_ids: list[str], value: float | None) -> None:
         if self.question.type == "multiple" and not choice_ids:
             return
-        if self.question.type == "estimate" and not self.moved:
-            return  # the start was drawn at random: it is not the player's estimate
         self.answer = scoring.answer_question(self.question, choice_ids, value)
         self.play.session.record(self.answer)
         self.app.audio.play("right" if self.answer.correct else "wrong")

@@ -328,6 +328,11 @@ def test_server_serves_the_page_and_nothing_else(server):
             urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2)
         assert e.value.code == 404
     assert sum(p.stat().st_size for p in ASSETS.iterdir()) < 100_000
+    # a page elsewhere reaching the room through a domain name (DNS rebinding): refused
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": f"evil.example:{port}"})
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(req, timeout=2)
+    assert e.value.code == 403 and server.stats()["refused_origin"] == 1
 
 
 def test_pads_join_answer_reconnect_and_the_game_gets_counts(server):

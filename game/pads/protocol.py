@@ -51,7 +51,7 @@ REASONS = (
     "replayed",  # a counter already used, with another answer
     "rate",  # over the connection's rate limit
     "full",  # no more seats or connections
-    "origin",  # a WebSocket opened from another site's page
+    "origin",  # another site: a WebSocket from its page, or a request by domain name (DNS rebinding)
 )
 
 # The marks of a question's choices, by position on the projector and on the pads: a letter, a

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import json
 import queue
 import socket
@@ -265,12 +266,34 @@ class PadServer:
                 item = json.dumps(state_json(self.room.state, seat.team, self.room.mine(seat)), separators=(",", ":"))
             await conn.ws.send_str(item)
 
+    def _host_ok(self, request: web.Request) -> bool:
+        """Pads open the server by its address (the QR code's IP), never by a name: a request
+        for a domain name is a web page elsewhere reaching the room through DNS rebinding."""
+        host = urlsplit(f"//{request.host}").hostname or ""
+        if host == "localhost":
+            return True
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return True
+
+    def _forbidden(self) -> web.Response:
+        self.room.refuse("origin")
+        self._count()
+        return web.Response(status=403, text="forbidden")
+
     async def _file(self, request: web.Request) -> web.Response:
+        if not self._host_ok(request):
+            return self._forbidden()
         body, ctype = self.files[request.path]
         if request.path == "/":
             lang = self.room.state.lang if self.room.state.lang in ("fr", "en") else "fr"
             body = body.replace(b"{{LANG}}", lang.encode())
-        return web.Response(body=body, content_type=ctype, charset="utf-8", headers=HEADERS)
+        headers = dict(HEADERS)
+        headers["Content-Security-Policy"] = HEADERS["Content-Security-Policy"].replace(
+            "connect-src 'self'", f"connect-src 'self' ws://{request.host}")  # 'self' misses ws: in older Safari
+        return web.Response(body=body, content_type=ctype, charset="utf-8", headers=headers)
 
     def _same_origin(self, request: web.Request) -> bool:
         origin = request.headers.get("Origin")
@@ -280,10 +303,8 @@ class PadServer:
         return parts.netloc == request.host
 
     async def _ws(self, request: web.Request) -> web.StreamResponse:
-        if not self._same_origin(request):
-            self.room.refuse("origin")
-            self._count()
-            return web.Response(status=403, text="forbidden")
+        if not self._host_ok(request) or not self._same_origin(request):
+            return self._forbidden()
         if len(self._conns) >= self.max_connections:
             self.room.refuse("full")
             self._count()

@@ -236,3 +236,29 @@ def test_players_choose_their_team_and_read_the_page_in_english(browser, mini_co
         context.close()
     finally:
         game.server.stop()
+
+
+def test_the_keyboard_alone_answers_and_keeps_its_place(browser, mini_content):
+    game = Game(mini_content)
+    try:
+        context, page, errors = open_pad(browser, game.server.url)
+        visible(page, "v-q")
+        cr = game.classroom
+        while cr.session.current.kind != "question" or mini_content.questions[cr.session.current.id].type != "single":
+            cr.advance()
+        game.publish()
+        page.wait_for_function("() => document.activeElement && document.activeElement.id === 'q-prompt'",
+                               timeout=4000)  # a new question takes the focus, so a screen reader reads it
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        second = page.evaluate("() => document.activeElement.getAttribute('data-id')")
+        assert second == cr.session.current.order[1]
+        page.keyboard.press("Enter")
+        sent(page)
+        assert game.wait_entry(0).answer.choice_ids == (second,)
+        # the page was drawn anew with the answer: the focus is still on that choice
+        assert page.evaluate("() => document.activeElement.getAttribute('data-id')") == second
+        assert errors == []
+        context.close()
+    finally:
+        game.server.stop()

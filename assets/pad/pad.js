@@ -82,6 +82,16 @@
   }
 
   function render() {
+    // the page is drawn anew: the keyboard's or screen reader's place stays where it was
+    var a = document.activeElement, at = a && (a.getAttribute("data-id") ? '.choice[data-id="' + CSS.escape(a.getAttribute("data-id")) + '"]' : (a.id ? "#" + a.id : null));
+    draw();
+    if (at && document.activeElement !== a) {
+      var back = document.querySelector(at);
+      if (back && !back.disabled && back.offsetParent !== null) back.focus();
+    }
+  }
+
+  function draw() {
     renderWho();
     if (!state) {
       if (store.room && ws) { $("wait-text").textContent = t("connecting"); show("v-wait"); }
@@ -96,8 +106,8 @@
     }
     var q = state.q;
     if (!q) { $("wait-text").textContent = t("waiting"); show("v-wait"); shownKey = null; return; }
+    show("v-q");  // before drawing: a hidden prompt cannot take the focus
     renderQuestion(q);
-    show("v-q");
   }
 
   function renderTeams() {
@@ -179,8 +189,6 @@
         if (at >= 0) cur.splice(at, 1); else cur.push(c.id);
         draft = cur;
         render();
-        var again = document.querySelector('.choice[data-id="' + CSS.escape(c.id) + '"]');
-        if (again) again.focus();
       });
       list.appendChild(b);
     });
@@ -255,7 +263,6 @@
     }
     res.appendChild(el("p", "", t("look_screen")));
     res.hidden = false;
-    res.setAttribute("role", "status");
   }
 
   // -- the connection ------------------------------------------------------------------------

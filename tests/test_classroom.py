@@ -1267,6 +1267,7 @@ def test_nothing_on_the_projector_tells_a_teams_answer_before_the_reveal(app):
     scene.ensure_layout(app.screen.get_size())
     texts = " ".join(tb.text for tb, _c in scene.texts)
     assert "réponse de" not in texts
+    assert "Toutes les équipes ont répondu" in texts  # a count, never who chose what
     assert not any(w.selected for w in scene.widgets if w.id.startswith("choice:"))
     assert scene.focus_id == "reveal"
     # Picking a team's button to correct its answer shows that team's answer again, on purpose.

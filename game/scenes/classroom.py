@@ -502,8 +502,11 @@ class ClassItemScene(TeamLabels, Scene):
             n=n, total=total)
         # Whose answer is keyed next; once every team has answered, nobody's (the room must not learn
         # which team chose what before the reveal).
-        who = (_("réponse de\u00a0: {team}").format(team=self.team(self.current).name)
-               if self.phase == "ask" and not self.all_answered() else "")
+        who = ""
+        if self.phase == "ask":
+            alone = len(self.classroom.teams_for_current()) == 1  # in turns: the one team whose turn it is
+            who = ((_("L'équipe a répondu.") if alone else _("Toutes les équipes ont répondu.")) if self.all_answered()
+                   else _("réponse de\u00a0: {team}").format(team=self.team(self.current).name))
         timer_w = (self.app.renderer.measure("000\u00a0s " + _("(en pause)"), m.heading, True)
                    if self.timer.enabled and self.phase == "ask" else 0)
         self.timer_rect = pygame.Rect(helpb.x - m.gap - timer_w, top.y, timer_w, m.button_h)

@@ -262,3 +262,35 @@ def test_the_keyboard_alone_answers_and_keeps_its_place(browser, mini_content):
         context.close()
     finally:
         game.server.stop()
+
+
+def test_a_lost_connection_comes_back_to_the_same_seat(browser, mini_content):
+    import asyncio
+
+    game = Game(mini_content)
+    try:
+        context, page, errors = open_pad(browser, game.server.url)
+        visible(page, "v-q")
+        who = page.inner_text("#who")
+        srv = game.server
+
+        def drop_all() -> None:  # the Wi-Fi flickers: the server loses every connection
+            for conn in list(srv._conns):  # noqa: SLF001
+                asyncio.ensure_future(conn.ws.close(code=1011))
+
+        srv._loop.call_soon_threadsafe(drop_all)  # noqa: SLF001
+        page.wait_for_function("() => document.getElementById('conn').textContent.length > 0", timeout=4000)
+        assert page.inner_text("#conn") == "Connexion perdue. Reconnexion…"
+        page.wait_for_function("() => document.getElementById('conn').textContent === ''", timeout=5000)
+        assert page.inner_text("#who") == who
+        assert srv.stats()["joined"] == 1 and srv.stats()["resumed"] == 1
+        if page.query_selector(".choice"):
+            page.click(".choice >> nth=0")
+        else:
+            page.click("#send")
+        sent(page)
+        assert game.wait_entry(0) is not None
+        assert errors == []
+        context.close()
+    finally:
+        game.server.stop()

@@ -644,3 +644,22 @@ def test_load_60_pads_10_questions_a_fifth_dropping_mid_question(capsys):
         print(f"\n[pads load] 60 pads x 10 questions, 12 drops each: p95 answer -> game count {p95 * 1000:.1f} ms, "
               f"whole run {took:.2f} s")
     assert p95 < 1.0
+
+
+def test_publishing_the_same_state_every_frame_sends_pads_nothing_new(server):
+    import aiohttp
+
+    async def pad() -> list[str]:
+        async with aiohttp.ClientSession() as http, http.ws_connect(f"http://127.0.0.1:{server.address[1]}/ws") as ws:
+            await ws.send_json({"t": "join", "room": "K7M2QX"})
+            assert (await recv(ws, "state"))["q"]["key"] == "k1"
+            for _ in range(10):  # the game's frames: the same state
+                server.publish(PadState("fr", TEAMS, "auto", question("k1")))
+                await asyncio.sleep(0.02)
+            server.publish(PadState("fr", TEAMS, "auto", question("k2")))
+            got = []
+            while not got or got[-1] != "k2":
+                got.append((await recv(ws, "state"))["q"]["key"])
+            return got
+
+    assert run(pad()) == ["k2"]

@@ -14,7 +14,7 @@ Bridge API (what the class scene calls; every call returns at once)::
     server.url                                # "http://192.168.1.20:8765/#K7M2QX": for the QR code
     server.room_code                          # to show in big type beside it
 
-    # each frame, or when the state changed (publishing the same state again is harmless):
+    # each frame if you like: a state equal to the last one is dropped before it leaves the game's thread
     server.publish(pad_state(classroom, lang="fr", team_mode="auto", colors=palette.teams))
     for intent in server.poll_intents():      # Tally | Presence, oldest first
         if isinstance(intent, Tally):         # counts per team (never who answered what) and spread

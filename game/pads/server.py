@@ -96,6 +96,7 @@ class PadServer:
         self._dirty_presence = False
         self._dirty_tallies: dict[str, None] = {}  # question keys, in order
         self._flush_planned = False
+        self._published: PadState | None = None  # the game thread's last state (only it reads this)
 
     # -- the game's side (any thread) ------------------------------------------------------
     @property
@@ -143,7 +144,11 @@ class PadServer:
         self.address = None
 
     def publish(self, state: PadState) -> None:
-        """The game's current state, for every pad (the question, the reveal, the teams)."""
+        """The game's current state, for every pad (the question, the reveal, the teams). A state
+        equal to the last one published is dropped here, so the game may publish every frame."""
+        if state == self._published:
+            return
+        self._published = state
         loop = self._loop
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):

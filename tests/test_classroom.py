@@ -1538,3 +1538,32 @@ def test_a_one_theme_class_has_no_themes_page_and_several_right_answers_are_plur
             assert "Les bonnes réponses" in texts
     finally:
         pygame.display.quit()
+
+
+def test_finishing_with_teams_still_to_choose_asks_and_no_leads_to_the_first_of_them(real_content):
+    """Issue 13.6: « Terminer » with teams still « à choisir » asks first; « Non, continuer »
+    puts the focus on the first team still to choose, so Enter opens its cards."""
+    app = make_app(real_content)
+    try:
+        cl = Classroom.start(real_content, ClassConfig(default_teams(3)), seed=3)
+        while not cl.finished:
+            answer_everyone(cl)
+            cl.advance()
+        cl.commitments[0] = cl.commitment_choices(4)[0]
+        app.reset_to(TitleScene(app))
+        scene = DebriefScene(app, cl)
+        app.push(scene)
+        scene.page = len(scene.pages) - 1
+        scene.invalidate()
+        app.step([], 0)
+        assert scene.focus_id == "finish"
+        app.step([key(pygame.K_RETURN)], 0)
+        assert isinstance(app.top, ConfirmScene)
+        app.step([key(pygame.K_RETURN)], 0)  # « Non, continuer »
+        assert app.top is scene
+        scene.ensure_layout(app.screen.get_size())
+        assert scene.focus_id == "commit:1"
+        app.step([key(pygame.K_RETURN)], 0)
+        assert isinstance(app.top, CommitScene) and app.top.team_index == 1
+    finally:
+        pygame.display.quit()

@@ -1490,7 +1490,8 @@ class DebriefScene(TeamLabels, Scene):
             self.app.open_settings()
         elif wid == "finish":
             waiting = [t for t in self.classroom.teams if t.index not in self.classroom.commitments]
-            if waiting:  # a team still « à choisir »: say so before ending
+            if waiting:  # a team still « à choisir »: say so before ending; « Non » leads to the first of them
+                self.focus_id = f"commit:{waiting[0].index}"
                 self.app.push(ConfirmScene(self.app, N_(
                     "Certaines équipes n'ont pas choisi d'engagement. Terminer quand même\u00a0?"), on_yes=self._end))
             else:

@@ -1567,3 +1567,24 @@ def test_finishing_with_teams_still_to_choose_asks_and_no_leads_to_the_first_of_
         assert isinstance(app.top, CommitScene) and app.top.team_index == 1
     finally:
         pygame.display.quit()
+
+
+def test_once_every_team_has_estimated_the_slider_changes_no_ones_answer(app):
+    """Issue 13.4: once every team has answered, the slider shows no team's figure, and it is
+    closed: nudging it or « Valider » must not silently replace the last team's estimate. Picking
+    a team's button opens that team's answer to correct it."""
+    scene = est_item(app, timer=0)
+    for _team in range(3):
+        scene.on_activate(scene.widget("plus"))
+        scene.on_activate(scene.widget("validate"))
+    assert scene.all_answered()
+    last = scene.classroom.entry(2).answer.value
+    scene.ensure_layout(app.screen.get_size())
+    assert all(not scene.widget(w).enabled for w in ("slider", "minus", "plus", "validate"))
+    app.step([key(pygame.K_RIGHT)], 0)
+    scene.handle(inp.Intent(inp.CONFIRM))
+    assert scene.classroom.entry(2).answer.value == last
+    assert "pas encore validé" not in " ".join(tb.text for tb, _c in scene.texts)
+    scene.on_activate(scene.widget("team:1"))
+    scene.ensure_layout(app.screen.get_size())
+    assert scene.widget("plus").enabled

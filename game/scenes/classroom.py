@@ -577,7 +577,8 @@ class ClassItemScene(TeamLabels, Scene):
             team = self.team(t)
             answered = self.classroom.entry(t) is not None
             self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice", label=team.name,
-                                       selected=t == self.current, trailing_check=answered, text_size=m.small,
+                                       selected=t == self.current and not self.all_answered(),
+                                       trailing_check=answered, text_size=m.small,
                                        status=_("a répondu") if answered else _("en attente"),
                                        team_symbol=team.symbol, team_color=team_color(self.app, team)))
         r = self.app.renderer
@@ -623,10 +624,13 @@ class ClassItemScene(TeamLabels, Scene):
     def _build_estimate(self, m: Metrics, area: pygame.Rect, prompt: str, size: int) -> None:
         est = self.item.estimate
         entry = self.classroom.entry(self.current)
-        if self.all_answered():  # every team has answered: the slider back at its start, no team's figure
+        closed = self.all_answered()  # every team has answered: no team's figure, and nothing to nudge
+        if closed:
             entry = None
         value = entry.answer.value if entry else slider_start(self.item, self.step)
         shown = self._fmt(value) if entry else _("{value} (pas encore validé)").format(value=self._fmt(value))
+        if closed:
+            shown = _("Pour corriger une réponse, choisissez l'équipe en bas.")
         value_h = max(round(m.title * 1.2),
                       self.app.renderer.fit(shown, area.width, 10_000, m.heading, m.heading, True).height)
         slider_h = max(m.button_h, round(m.body * 2.2))
@@ -647,10 +651,10 @@ class ClassItemScene(TeamLabels, Scene):
         plus = pygame.Rect(ok.x - m.gap - nudge, row.y, nudge, slider_h)
         track = pygame.Rect(minus.right + m.gap, row.y, plus.x - minus.right - 2 * m.gap, slider_h)
         self.widgets[0:0] = [
-            Slider("slider", track, low=est.min, high=est.max, step=est.step, value=value),
-            Button("minus", minus, role="adjust", label="\u2212", style="choice"),
-            Button("plus", plus, role="adjust", label="+", style="choice"),
-            Button("validate", ok, role="submit", label=_("Valider")),
+            Slider("slider", track, low=est.min, high=est.max, step=est.step, value=value, enabled=not closed),
+            Button("minus", minus, role="adjust", label="\u2212", style="choice", enabled=not closed),
+            Button("plus", plus, role="adjust", label="+", style="choice", enabled=not closed),
+            Button("validate", ok, role="submit", label=_("Valider"), enabled=not closed),
         ]
         left = pygame.Rect(track.x, scale.y, track.width // 2, scale.height)
         right = pygame.Rect(track.centerx, scale.y, track.width - track.width // 2, scale.height)

@@ -179,10 +179,41 @@ class SettingsStore:
             return False
 
 
+    def save_value(self, key: str, value: Any) -> bool:
+        """Keep one setting in the file, leaving the file's other lines as they are: a kiosk's
+        admin sets the kiosk's level this way, while a player's choices (text size...) are never
+        written (``writable`` stays False in kiosk mode)."""
+        data: dict[str, Any] = {}
+        try:
+            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            pass
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            self.messages.append(f"{self.path}: {exc}")
+            return False  # never overwrite a file that could not be read
+        data[key] = value
+        text = "# Numérique en jeu : réglages (voir docs/settings.example.toml)\n" + _dump_items(data)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError as exc:
+            self.messages.append(f"{self.path}: {exc.strerror}")
+            log.warning("cannot save %s (%s)", key, exc)
+            return False
+        self.chosen = self.chosen | {key}
+        return True
+
+
 def dumps(settings: Settings) -> str:
     """Flat TOML: one ``key = value`` line per setting."""
+    return _dump_items(asdict(settings))
+
+
+def _dump_items(items: dict[str, Any]) -> str:
     lines = []
-    for key, value in asdict(settings).items():
+    for key, value in items.items():
         if isinstance(value, bool):
             lines.append(f"{key} = {'true' if value else 'false'}")
         elif isinstance(value, (int, float)):

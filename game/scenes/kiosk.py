@@ -233,8 +233,8 @@ class PinScene(Scene):
         shown, area = take_top(area, round(m.title * 1.3), m.gap)
         locked = kiosk.lock_remaining()
         if locked:
-            status = i18n.ngettext("Trop d'essais : réessaie dans {n} seconde.",
-                                   "Trop d'essais : réessaie dans {n} secondes.", locked).format(n=locked)
+            status = i18n.ngettext("Trop d'essais\u00a0: réessaie dans {n}\u00a0seconde.",
+                                   "Trop d'essais\u00a0: réessaie dans {n}\u00a0secondes.", locked).format(n=locked)
         else:
             status = "•" * len(self.typed) or self.message or _("Tape le code")
         self.text(status, shown, m.heading if not locked else m.body, align="center", valign="center")
@@ -318,7 +318,10 @@ class AdminScene(Scene):
         if widget.id == "back":
             self.app.pop()
         elif widget.id == "level":
-            self.app.apply_settings(self.app.settings.with_value("level", next_level(self.app.settings.level)))
+            level = next_level(self.app.settings.level)
+            self.app.apply_settings(self.app.settings.with_value("level", level), save=False)
+            if self.app.store is not None:  # the kiosk's own setting: kept for its next start
+                self.app.store.save_value("level", level)
             self.invalidate()
         elif widget.id == "restart":
             self.app.kiosk.reset()

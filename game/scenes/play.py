@@ -9,7 +9,7 @@ import pygame
 
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
-from game.session import Session
+from game.session import Session, themes_of
 from game.ui.hud import GaugeAnimator, GaugeStrip
 from game.ui.layout import Metrics, take_top
 from game.ui.widgets import Button
@@ -28,13 +28,25 @@ class Play:
         self.recorded = False
 
     def notice(self) -> str:
-        """Said on the first item when the level left items out: a shorter session, never harder items."""
-        n = self.session.short_by
-        if not n or self.session.index != 0:
+        """Said on the first item when the level left items out: a shorter session, never harder
+        items. It names how many questions are left and at which level."""
+        session = self.session
+        if not session.short_by or session.index != 0:
             return ""
-        return ngettext("Il manque {n} question à ce niveau dans ce choix de thèmes\u00a0: la partie est plus courte.",
-                        "Il manque {n} questions à ce niveau dans ce choix de thèmes\u00a0: la partie est plus courte.",
-                        n).format(n=n)
+        n = session.question_count
+        level = level_words(session.level)
+        if len(themes_of(session.path)) == 1:
+            text = ngettext("Ce thème a seulement {n}\u00a0question de niveau {level}\u00a0: la partie est plus courte.",
+                            "Ce thème a seulement {n}\u00a0questions de niveau {level}\u00a0: la partie est plus courte.", n)
+        else:
+            text = ngettext("Ces thèmes ont seulement {n}\u00a0question de niveau {level}\u00a0: la partie est plus courte.",
+                            "Ces thèmes ont seulement {n}\u00a0questions de niveau {level}\u00a0: la partie est plus courte.", n)
+        return text.format(n=n, level=level)
+
+
+def level_words(level: str) -> str:
+    """The level inside a sentence: « de niveau collège », « de niveau collège ou lycée »."""
+    return {"college": _("collège"), "lycee": _("collège ou lycée")}.get(level, _("tous niveaux"))
 
 
 def record(app: App, play: Play, finished: bool, careers: list[str] | None = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game import i18n
-from game.i18n import _, fmt_number
+from game.i18n import _, fmt_number, with_unit
 from game.scenes.base import Scene
 from game.settings import MENU, Choice, next_value
 from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
@@ -34,13 +34,14 @@ class SettingsScene(Scene):
         if isinstance(value, bool):
             return _("oui") if value else _("non")
         if choice.key in ("text_scale", "volume"):
-            return f"{fmt_number(value * 100, 0)}\u00a0%"
+            return with_unit(fmt_number(value * 100, 0), "%")
         if choice.key == "language":
             return i18n.LANGUAGE_NAMES.get(value, value)
         return fmt_number(value, 2)
 
     def label_for(self, choice: Choice) -> str:
-        return f"{_(choice.label)}\u00a0: {self.value_text(choice, getattr(self.app.settings, choice.key))}"
+        value = self.value_text(choice, getattr(self.app.settings, choice.key))
+        return _("{label}\u00a0: {value}").format(label=_(choice.label), value=value)
 
     def build(self, m: Metrics) -> None:
         area = centered(m.content, max(m.body * 40, m.content.width * 3 // 4))
@@ -105,8 +106,7 @@ class SettingsScene(Scene):
             self.app.speak(self.widget_label(key))
 
     def widget_label(self, key: str) -> str:
-        choice = next(c for c in MENU if c.key == key)
-        return f"{_(choice.label)} : {self.value_text(choice, getattr(self.app.settings, key))}"
+        return self.label_for(next(c for c in MENU if c.key == key))
 
     def on_back(self) -> None:
         self.app.pop()

@@ -120,8 +120,7 @@ class Bot:
         elif self.device == "keyboard":
             self._reach(scene, target, lambda: [self._key(pygame.K_TAB)])
             self._send([self._key(pygame.K_RETURN)])
-        else:
-            self._reach_pad(scene, target)
+        elif self._reach_pad(scene, target):
             self._send(self._pad_a())
 
     def _point_in(self, w: Widget) -> tuple[int, int]:
@@ -176,11 +175,15 @@ class Bot:
                 return
             self._send(press())
 
-    def _reach_pad(self, scene, target: Widget) -> None:  # noqa: ANN001
+    def _reach_pad(self, scene, target: Widget) -> bool:  # noqa: ANN001
+        """Move the pad's focus to ``target``; False when it could not get there (a player would
+        not press A on something else)."""
         for _ in range(12):
             current = scene.focused()
-            if current is None or current.id == target.id:
-                return
+            if current is None:
+                return False
+            if current.id == target.id:
+                return True
             dx = target.rect.centerx - current.rect.centerx
             dy = target.rect.centery - current.rect.centery
             if isinstance(current, Slider) and dy:  # left and right move a slider: leave it up or down
@@ -189,6 +192,8 @@ class Bot:
                 self._send(self._pad_dir(0, 1 if dy > 0 else -1))
             else:
                 self._send(self._pad_dir(1 if dx > 0 else -1, 0))
+        current = scene.focused()
+        return current is not None and current.id == target.id
 
     def _send(self, events: list[pygame.event.Event]) -> None:
         self.app.step(events, 1.0)  # a long dt: animations end at once

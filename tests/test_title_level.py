@@ -94,3 +94,22 @@ def test_the_mouse_hover_is_drawn_unlike_the_keyboard_focus(app):
     ring = pygame.Surface(size)
     scene.paint(ring)
     assert ring_pixels(ring) > 10 and ring_pixels(hover) == 0
+
+
+def test_the_pad_reaches_both_halves_of_a_shared_row(app):
+    """Length and level share a row on the title: the D-pad reaches each of them (before, down from
+    « Mode classe » jumped to « Réglages », and right from « Durée » went back up)."""
+    scene = app.top
+    scene.ensure_layout(app.screen.get_size())
+    if scene.widget("length").rect.y != scene.widget("level").rect.y:
+        pytest.skip("length and level have a row each at this size")
+    scene.focus_id = "classroom"
+    scene.handle(inp.Intent(inp.DOWN, device="gamepad"))
+    assert scene.focus_id in ("length", "level")
+    scene.focus_id = "length"
+    scene.handle(inp.Intent(inp.RIGHT, device="gamepad"))
+    assert scene.focus_id == "level"
+    scene.handle(inp.Intent(inp.LEFT, device="gamepad"))
+    assert scene.focus_id == "length"
+    scene.handle(inp.Intent(inp.DOWN, device="gamepad"))
+    assert scene.focus_id == "settings"

@@ -85,3 +85,62 @@ def test_the_kiosk_admin_level_is_saved_although_a_kiosk_never_writes_players_se
     saved = tomllib.loads(store.path.read_text(encoding="utf-8"))
     assert saved == {"kiosk_admin_pin": "2468", "level": "college"}  # the player's text size not kept
     assert SettingsStore(path=store.path).load().level == "college"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)], ids=["1280x720", "1024x600"])
+def test_the_career_sheet_keeps_its_buttons_in_view_and_scrolls_its_text(real_content, size, scale):
+    """Issue 13.9: at large text the whole page scrolled and « Retour » went below the window."""
+    from game import input as inp
+    from game.scenes.overlays import CareerScene
+
+    app = make_app(real_content, size)  # a window of that size: input lays the scene out for it
+    app.apply_settings(Settings(text_scale=scale, line_spacing=1.5), save=False)
+    scrolled = 0
+    for cid, career in sorted(app.content.careers.items()):
+        scene = CareerScene(app, cid)
+        app.replace(scene)
+        scene.ensure_layout(size)
+        assert scene.max_scroll == 0, cid  # the page itself never scrolls
+        window = pygame.Rect(0, 0, *size)
+        for wid in ("back", "settings"):
+            assert window.contains(scene.widget(wid).rect), (cid, wid)
+        shown = [tb for tb, _c in scene.texts] + scene.body
+        assert not any(tb.fitted.truncated for tb in shown), cid
+        assert career.path in " ".join(tb.text for tb in shown)
+        if scene.body:  # too long for its frame: it scrolls there, under the buttons' row
+            scrolled += 1
+            assert all(tb.box.bottom > scene.view.bottom or tb.box.height <= scene.view.height for tb in scene.body)
+            assert scene.view.bottom <= scene.widget("back").rect.top
+            for _ in range(200):
+                scene.handle(inp.Intent(inp.SCROLL, index=1))
+            assert scene.text_scroll == scene.text_max_scroll > 0
+            scene.handle(inp.Intent(inp.UP, device="keyboard"))
+            assert scene.text_scroll < scene.text_max_scroll
+            scene.draw(pygame.Surface(size))
+            scene.handle(inp.Intent(inp.POINTER_DOWN, device="touch", pos=scene.view.center))
+            before = scene.text_scroll
+            scene.handle(inp.Intent(inp.POINTER_MOVE, device="touch", pressed=True,
+                                    pos=(scene.view.centerx, scene.view.centery - 30)))
+            scene.handle(inp.Intent(inp.POINTER_UP, device="touch", pos=(scene.view.centerx, scene.view.centery - 30)))
+            assert scene.text_scroll == min(scene.text_max_scroll, before + 30)
+            assert app.top is scene  # a drag on the text presses nothing
+    if scale == 2.0:
+        assert scrolled  # at 200 % some sheets are longer than their frame
+
+
+def test_a_scrolling_career_sheet_is_drawn_inside_its_frame(real_content):
+    from game.scenes.overlays import CareerScene
+
+    app = make_app(real_content, (1024, 600))
+    app.apply_settings(Settings(text_scale=2.0, line_spacing=1.5), save=False)
+    scene = next(s for s in (CareerScene(app, c) for c in sorted(app.content.careers))
+                 if (app.replace(s), s.ensure_layout((1024, 600)), s.body)[2])
+    top, end = pygame.Surface((1024, 600)), pygame.Surface((1024, 600))
+    scene.draw(top)
+    scene.text_scroll = scene.text_max_scroll
+    scene.draw(end)
+    inside = [(x, y) for x in range(0, 1024, 3) for y in range(0, 600, 3) if scene.view.collidepoint(x, y)]
+    outside = [(x, y) for x in range(0, 1024, 3) for y in range(0, 600, 3) if not scene.view.collidepoint(x, y)]
+    assert any(top.get_at(p) != end.get_at(p) for p in inside)  # the text moved in its frame...
+    assert all(top.get_at(p) == end.get_at(p) for p in outside)  # ...and nothing outside it

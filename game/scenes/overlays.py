@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
+from game import input as inp
 from game.i18n import N_, _
 from game.scenes.base import Scene
 from game.scenes.results import capitalize
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.text import TextBox
 from game.ui.widgets import Button, Widget
 
 
@@ -111,42 +115,132 @@ class ConfirmScene(Overlay):
 
 
 class CareerScene(Scene):
-    """A career's sheet: the issue it acts on, the job, how to get there."""
+    """A career's sheet: the issue it acts on, the job, how to get there.
+
+    « Retour » and « Réglages » stay at the foot of the window whatever the text size: when the
+    sheet is taller than the room left (large text), only the sheet's text scrolls, in its own
+    frame (wheel, Up / Down, a finger's drag), never the buttons (issue 13.9)."""
 
     name = "career"
+    scrollable = False  # the page never grows: the text scrolls inside its frame
 
     def __init__(self, app, career_id: str) -> None:  # noqa: ANN001
         super().__init__(app)
         self.career_id = career_id
+        self.view = pygame.Rect(0, 0, 0, 0)  # the frame the sheet's text scrolls in
+        self.body: list[TextBox] = []  # the sheet's text when it scrolls (kept apart from self.texts)
+        self.body_height = 0
+        self.text_scroll = 0
+        self._drag_y: int | None = None
+
+    @property
+    def text_max_scroll(self) -> int:
+        return max(0, self.body_height - self.view.height)
 
     def build(self, m: Metrics) -> None:
         career = self.app.content.careers[self.career_id]
+        r = self.app.renderer
         two = not m.portrait and m.content.width > m.body * 44
         area = centered(m.content, m.body * (70 if two else 44))
         back, area = take_bottom(area, m.button_h, m.gap * 2)
-        back.width = min(back.width, m.body * 10)
-        name = capitalize(career.name)
-        need = self.app.renderer.fit(name, area.width, 10_000, m.title, m.title, True).height
-        head, area = take_top(area, min(need, area.height // 3), m.gap)
-        self.text(name, head, m.title, bold=True, valign="center", min_size=m.heading)
         source = self.app.content.sources.get(career.source)
         src_text = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
-        src, area = take_bottom(area, m.small * 2, m.gap)
+        src_need = r.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
+        src, area = take_bottom(area, src_need, m.gap)  # one line, never cut
+        name = capitalize(career.name)
+        need = r.fit(name, area.width, 10_000, m.title, m.title, True).height
+        for floor in (m.heading, m.body, m.small):  # the name shrinks before it takes the sheet's room
+            least = r.fit(name, area.width, 10_000, floor, floor, True).height  # never cut the name
+            if least <= area.height // 3:
+                break
+        head, area = take_top(area, max(least, min(need, area.height // 4)), m.gap)
+        self.text(name, head, m.title, bold=True, valign="center", min_size=floor)
         what = "\n".join([_("L'enjeu sur lequel ce métier agit\u00a0:"), career.issue, "", career.description])
         how = "\n".join([*([_("Une journée dans ce métier\u00a0:"), career.day, ""] if career.day else []),
                          _("Pour y arriver\u00a0:"), career.path])
-        # Landscape: the job on the left, its day and the way there on the right, so that the sheet
-        # and « Retour » fit on one screen (issue 13.9); the text shrinks a little before it scrolls.
+        # Landscape: the job on the left, its day and the way there on the right; the text shrinks
+        # a little to fit, and past that it scrolls in its frame at the size asked for.
         if two:
             size = max(m.small, round(m.body * 0.9))
-            for text, box in zip((what, how), columns(area, 2, m.gap * 3)):
-                self.text(text, box, size, min_size=max(m.min_text, round(size * 0.82)))
+            pieces = list(zip((what, how), columns(area, 2, m.gap * 3)))
         else:
-            self.text(what + "\n\n" + how, area, m.body, min_size=max(m.min_text, round(m.body * 0.82)))
+            size = m.body
+            pieces = [(what + "\n\n" + how, area)]
+        floor = max(m.min_text, round(size * 0.82))
+        self.view = area
+        self.body = []
+        self.body_height = 0
+        fits = all(not r.fit(t, box.width, box.height, size, floor).truncated for t, box in pieces)
+        if fits:
+            for t, box in pieces:
+                self.text(t, box, size, min_size=floor)
+            self.text_scroll = 0
+        else:
+            bar = max(6, m.gap // 2) + m.gap  # room for the frame's scroll bar on the right
+            for t, box in pieces:
+                width = box.width - (bar if box is pieces[-1][1] else 0)
+                h = r.fit(t, width, 10_000, size, size).height
+                self.body.append(TextBox(t, pygame.Rect(box.x, box.y, width, h), size, size).layout(r))
+                self.body_height = max(self.body_height, h)
+            self.text_scroll = min(self.text_scroll, self.text_max_scroll)
         self.text(src_text, src, m.small, color="muted", valign="center")
-        left, right = columns(pygame.Rect(back.x, back.y, min(area.width, m.body * 22), back.height), 2, m.gap)
+        left, right = columns(pygame.Rect(back.x, back.y, min(back.width, m.body * 22), back.height), 2, m.gap)
         self.widgets = [Button("back", left, role="back", label=_("Retour")),
                         Button("settings", right, role="open", label=_("Réglages"))]
+
+    def speech(self) -> str:
+        return " ".join([super().speech(), *(tb.text for tb in self.body)])
+
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
+        if not self.body:
+            return
+        p = self.app.palette
+        clip = surface.get_clip()
+        surface.set_clip(self.view)
+        for tb in self.body:
+            shifted = replace(tb, box=tb.box.move(0, -self.text_scroll), bounds=tb.bounds.move(0, -self.text_scroll))
+            shifted.draw(surface, self.app.renderer, p.text)
+        surface.set_clip(clip)
+        if not self.text_max_scroll:
+            return
+        # The frame's scroll bar: where the view is in the sheet.
+        m = self.metrics
+        w = max(6, m.gap // 2)
+        track = pygame.Rect(self.view.right - w, self.view.y, w, self.view.height)
+        thumb_h = max(24, track.height * self.view.height // max(1, self.body_height))
+        thumb_y = track.y + (track.height - thumb_h) * self.text_scroll // max(1, self.text_max_scroll)
+        pygame.draw.rect(surface, p.bar_track, track, border_radius=w // 2)
+        pygame.draw.rect(surface, p.text, pygame.Rect(track.x, thumb_y, w, thumb_h), border_radius=w // 2)
+
+    def scroll_text(self, dy: int) -> None:
+        new = min(self.text_max_scroll, max(0, self.text_scroll + dy))
+        if new != self.text_scroll:
+            self.text_scroll = new
+            self.app.request_redraw()
+
+    def handle(self, intent: inp.Intent) -> None:
+        self.ensure_layout(self.app.surface_size())
+        if self.body:
+            step = max(40, self.view.height // 6)
+            if intent.kind == inp.SCROLL:
+                self.scroll_text((intent.index or 0) * step)
+                return
+            if intent.kind in (inp.UP, inp.DOWN):  # the buttons are one row: Up and Down read on
+                self.scroll_text(step if intent.kind == inp.DOWN else -step)
+                if intent.device in ("keyboard", "gamepad"):
+                    self.show_focus = True
+                return
+            pos = intent.pos
+            if intent.kind == inp.POINTER_DOWN and pos is not None and self.view.collidepoint(pos):
+                self._drag_y = pos[1]
+            elif intent.kind == inp.POINTER_MOVE and intent.pressed and self._drag_y is not None and pos:
+                self.scroll_text(self._drag_y - pos[1])
+                self._drag_y = pos[1]
+                return
+            elif intent.kind == inp.POINTER_UP:
+                self._drag_y = None
+        super().handle(intent)
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "settings":

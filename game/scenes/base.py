@@ -351,26 +351,17 @@ class Scene:
                 self.set_focus(items[0].id)
             return
         cx, cy = current.rect.center
-        vertical = direction in ("up", "down")
-
-        def in_line(w: Widget) -> bool:  # overlaps the current widget across the move
-            a, b = current.rect, w.rect
-            return (b.left < a.right and a.left < b.right) if vertical else (b.top < a.bottom and a.top < b.bottom)
-
-        ahead = []
+        best, best_d = None, None
         for w in items:
             if w is current:
                 continue
             dx, dy = w.rect.centerx - cx, w.rect.centery - cy
             along, across = {"up": (-dy, dx), "down": (dy, dx), "left": (-dx, dy), "right": (dx, dy)}[direction]
-            if along > 0:
-                ahead.append((along + 2 * abs(across), w))
-        # A widget in line (the same row going right, the same column going down) wins over one
-        # off to the side: two half-width buttons in a column of full ones are both reachable.
-        lined = [(abs((w.rect.centery - cy) if vertical else (w.rect.centerx - cx))
-                  + abs((w.rect.centerx - cx) if vertical else (w.rect.centery - cy)) / 1000, w)
-                 for _d, w in ahead if in_line(w)]
-        best = min(lined or ahead, key=lambda dw: dw[0], default=(None, None))[1]
+            if along <= 0:
+                continue
+            d = along + 2 * abs(across)
+            if best_d is None or d < best_d:
+                best, best_d = w, d
         if best is not None:
             self.set_focus(best.id)
         else:

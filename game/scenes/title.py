@@ -100,6 +100,28 @@ class TitleScene(Scene):
     def default_focus(self) -> str:
         return "play_all"
 
+    def _move_spatial(self, direction: str) -> None:
+        """The title is a column of rows, one of them shared by length and level: up and down go
+        row by row (keeping the side in the shared row), left and right within a row."""
+        rows_ = [["play_all"], ["choose_theme"], ["classroom"], ["length", "level"], ["settings"], ["quit"]]
+        where = next(((i, row.index(self.focus_id)) for i, row in enumerate(rows_) if self.focus_id in row), None)
+        if where is None or self.widget("level") is None or \
+                self.widget("length").rect.y != self.widget("level").rect.y:
+            super()._move_spatial(direction)
+            return
+        i, j = where
+        if direction in ("left", "right"):
+            row = rows_[i]
+            if len(row) > 1:
+                self.set_focus(row[(j + (1 if direction == "right" else -1)) % len(row)])
+            return
+        step = 1 if direction == "down" else -1
+        if not 0 <= i + step < len(rows_):
+            super()._move_spatial(direction)  # past the top or the bottom: the language button, as before
+            return
+        row = rows_[i + step]
+        self.set_focus(row[min(j, len(row) - 1)])
+
     def length_label(self) -> str:
         return length_label(self.app.settings.length)
 

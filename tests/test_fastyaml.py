@@ -175,8 +175,8 @@ def test_a_bank_in_the_plain_style_never_reaches_pyyaml(tmp_path: Path, monkeypa
 def test_positions_are_found_only_when_a_message_needs_them(tmp_path: Path) -> None:
     bank = tmp_path / "bank"
     bank.mkdir()
-    for name in ("axes.yaml", "themes.yaml", "sources.yaml", "indicators.yaml", "cobalt.yaml"):
-        (bank / name).write_text((ROOT / "questions" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    for source in (ROOT / "questions").glob("*.yaml"):  # the whole bank: items refer to each other's themes
+        (bank / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     content = load_content(bank)
     assert content.issues == []
     path, ref = content.origins[("questions", "cob_q03")]

@@ -51,7 +51,11 @@ class Bot:
                 return sum(choice.axes.get(a, 0.0) for a in self.bias)
 
             best = max(weight(c) for c in scene.scenario.choices)
-            return [by_id[f"choice:{c.id}"] for c in scene.scenario.choices if weight(c) == best] or targets
+            picks = [c for c in scene.scenario.choices if weight(c) == best]
+            if best == 0:  # no choice feeds its axes: the one that feeds the others least
+                least = min(sum(c.axes.values()) for c in picks)
+                picks = [c for c in picks if sum(c.axes.values()) == least]
+            return [by_id[f"choice:{c.id}"] for c in picks if f"choice:{c.id}" in by_id] or targets
         if isinstance(scene, QuestionScene) and scene.phase == "ask":
             q = scene.question
             wanted = any(a in q.axes for a in self.bias)

@@ -144,3 +144,44 @@ def test_a_scrolling_career_sheet_is_drawn_inside_its_frame(real_content):
     outside = [(x, y) for x in range(0, 1024, 3) for y in range(0, 600, 3) if not scene.view.collidepoint(x, y)]
     assert any(top.get_at(p) != end.get_at(p) for p in inside)  # the text moved in its frame...
     assert all(top.get_at(p) == end.get_at(p) for p in outside)  # ...and nothing outside it
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_attract_loop_shows_authored_facts_that_stand_alone_with_their_source(real_content, lang):
+    """Issue 13.10: « L'objectif est de 100 % depuis 2019… » had no subject; RGAA was never explained."""
+    import re
+
+    from game.scenes.kiosk import AttractScene
+
+    app = make_app(real_content)
+    app.set_language(lang)
+    scene = AttractScene(app)
+    app.reset_to(scene)
+    facts = scene.facts()
+    assert [text for text, _s in facts] == [f.text for f in app.content.facts.values()] and len(facts) >= 10
+    for i, (text, sources) in enumerate(facts):
+        assert sources, text
+        scene.fact_index = i
+        scene.invalidate()
+        scene.ensure_layout((1024, 600))
+        shown = texts(scene)
+        assert text in shown and sources[0] in shown
+        assert not re.match(r"(L'objectif|Il |Elle |Ils |Ce |Cela |The goal|It |This )", text), text
+        for acronym in re.findall(r"\b[A-Z]{3,}\b", text):  # an acronym is spelt out in its sentence
+            assert acronym in ("GAFAM", "RGAA", "RDC", "DRC", "TWh") and "(" in text or "référentiel" in text \
+                or "standard" in text, (acronym, text)
+    app.set_language("fr")
+
+
+def test_the_attract_loop_draws_language_buttons_not_check_boxes(real_content):
+    from game.scenes.kiosk import AttractScene
+
+    app = make_app(real_content)
+    scene = AttractScene(app)
+    app.reset_to(scene)
+    scene.ensure_layout((1280, 720))
+    fr, en = scene.widget("lang:fr"), scene.widget("lang:en")
+    assert not fr.toggle and not en.toggle
+    assert fr.label == "Français" and en.label == "English"
+    assert fr.selected and fr.style == "primary" and "langue choisie" in fr.alt  # in use: filled, and said
+    assert not en.selected and en.style == "secondary"

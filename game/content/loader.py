@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from game.content import fastyaml
 from game.content.fastyaml import PosDict, PosList
-from game.content.models import (SECTIONS, Axis, Career, Indicator, Post, Practice, Question, Scenario, Source, Takeaway,
+from game.content.models import (SECTIONS, Axis, Career, Fact, Indicator, Post, Practice, Question, Scenario, Source, Takeaway,
                                  Theme)
 from game.i18n import N_, _
 
@@ -449,6 +449,7 @@ class Content:
     takeaways: dict[str, Takeaway] = field(default_factory=dict)
     practices: dict[str, Practice] = field(default_factory=dict)
     posts: dict[str, Post] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)  # the kiosk's attract loop
     issues: list[ContentIssue] = field(default_factory=list)
     skipped: int = 0
     # (section, id) -> (file, ItemRef): where each item came from, for messages about it.
@@ -491,6 +492,7 @@ _REFS = {
     "takeaways": lambda t: [("source", "sources", t.source)] + [("themes", "themes", th) for th in t.themes],
     "practices": lambda p: [("source", "sources", p.source)],
     "posts": lambda p: [("theme", "themes", p.theme)] + [("sources", "sources", i) for i in p.source_ids],
+    "facts": lambda f: [("sources", "sources", i) for i in f.source_ids],
 }
 
 _UNKNOWN = {
@@ -595,7 +597,7 @@ def _load_content(paths: list[Path] | Path) -> Content:
 def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, ItemRef]]) -> None:
     """Drop items that refer to a theme, source, axis or indicator that does not exist."""
     # Indicators first: a question may not refer to them, but scenarios do.
-    for section in ("indicators", "careers", "questions", "scenarios", "takeaways", "practices", "posts"):
+    for section in ("indicators", "careers", "questions", "scenarios", "takeaways", "practices", "posts", "facts"):
         registry = getattr(content, section)
         for item_id in list(registry):
             item = registry[item_id]

@@ -371,6 +371,28 @@ class Post(SourceIds, Model):
         return self
 
 
+class Fact(SourceIds, Model):
+    """A fact the kiosk's attract screen shows between players: one or two sentences that read
+    alone (their subject named, every acronym spelt out), with the source of their figure."""
+
+    model_config = ConfigDict(json_schema_extra=_ONE_OF)
+
+    id: str = IdStr
+    text: str = Field(min_length=1, max_length=220,
+                      description="Reads alone: its subject named, acronyms spelt out (« le RGAA, référentiel… »).")
+    source: str | None = _source_field()
+    sources: list[SourceId] | None = _sources_field()
+
+    _one_or_several = model_validator(mode="before")(classmethod(lambda cls, data: _one_or_several(data)))
+
+    @model_validator(mode="after")
+    def _has_source(self) -> Fact:
+        _check_sources(self.sources)
+        if not self.source_ids:
+            raise FieldError(("source",), _("champ obligatoire manquant\u00a0: «\u00a0{field}\u00a0»").format(field="source"))
+        return self
+
+
 SECTIONS: dict[str, type[Model]] = {
     "themes": Theme,
     "sources": Source,
@@ -382,4 +404,5 @@ SECTIONS: dict[str, type[Model]] = {
     "takeaways": Takeaway,
     "practices": Practice,
     "posts": Post,
+    "facts": Fact,
 }

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.content.models import Axis, Career, Indicator, Post, Practice, Question, Scenario, Source, Takeaway, Theme
+from game.content.models import Axis, Career, Fact, Indicator, Post, Practice, Question, Scenario, Source, Takeaway, Theme
 
 
 class Bank(BaseModel):
@@ -25,6 +25,7 @@ class Bank(BaseModel):
     takeaways: list[Takeaway] = []
     practices: list[Practice] = []
     posts: list[Post] = []
+    facts: list[Fact] = []
 
 
 def bank_schema() -> dict[str, Any]:

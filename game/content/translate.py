@@ -28,6 +28,7 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "takeaways": ("title", "text", "example"),
     "practices": ("title", "how", "example"),
     "posts": ("author", "text", "explanation"),
+    "facts": ("text",),
 }
 CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
     "questions": ("text", "feedback"),

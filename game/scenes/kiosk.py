@@ -90,19 +90,16 @@ class AttractScene(Scene):
         self.fact_index = 0
         self.fact_since = app.now()
 
-    def facts(self) -> list[tuple[str, str]]:
-        """(first sentence of an explanation, its source) for the questions with a source."""
-        out = []
+    def facts(self) -> list[tuple[str, list[str]]]:
+        """(fact, its sources) from the content's « facts »: each written to read alone, its subject
+        named and its acronyms spelt out (issue 13.10), in the current language."""
         content = self.app.content
-        for q in sorted(content.questions.values(), key=lambda q: q.id):
-            named = content.sources_of(q)
-            if not named:
-                continue
-            source = named[0]
-            sentence = q.explanation.split(". ")[0].rstrip(".") + "."
-            if any(ch.isdigit() for ch in sentence) and len(sentence) < 200:
-                out.append((sentence, source.short_label))
-        return out or [(_("Ce que coûte vraiment le numérique, et les métiers qui le changent."), "")]
+        out = []
+        for fact in content.facts.values():
+            named = content.sources_of(fact)
+            if named:
+                out.append((fact.text, list(dict.fromkeys(s.short_label for s in named))))
+        return out or [(_("Ce que coûte vraiment le numérique, et les métiers qui le changent."), [])]
 
     def build(self, m: Metrics) -> None:
         facts = self.facts()
@@ -112,8 +109,12 @@ class AttractScene(Scene):
         lang_row, area = take_bottom(area, m.button_h, m.gap * 2)
         band = centered(lang_row, min(lang_row.width, m.body * 8 * len(langs)))
         for code, cell in zip(langs, columns(band, len(langs), m.gap)):
+            # Language buttons, each named in its own language; the one in use is filled (and said
+            # so by read aloud), not a check box (issue 13.10).
+            current = code == self.app.language
             self.widgets.append(Button(f"lang:{code}", cell, role="lang", label=i18n.LANGUAGE_NAMES[code],
-                                       selected=code == self.app.language, toggle=True))
+                                       style="primary" if current else "secondary", selected=current,
+                                       status=_("langue choisie") if current else ""))
         r = self.app.renderer
         call = _("Touche l'écran pour jouer")
         width = min(area.width, m.body * 36)
@@ -121,7 +122,10 @@ class AttractScene(Scene):
                    + r.fit(call, width, 10_000, m.title, m.title, True).height
                    + r.fit(fact, width, 10_000, m.heading, m.heading).height + m.small * 2 + m.gap * 8)
         group = centered(center_block(area, group_h), width)
-        source_text = _("Source\u00a0: {source}").format(source=source) if source else ""
+        if len(source) > 1:
+            source_text = _("Sources\u00a0: {sources}").format(sources=i18n.list_sep().join(source))
+        else:
+            source_text = _("Source\u00a0: {source}").format(source=source[0]) if source else ""
         pieces = [(_("Numérique en jeu"), m.heading, "muted", True), (call, m.title, "text", True),
                   (fact, m.heading, "text", False)]
         if source_text:

@@ -30,14 +30,32 @@ def single_step_play(content, step: Step) -> Play:
     return Play(session)
 
 
-def all_screens(app):
-    """(label, scene) for every screen the game can show, with the real content."""
+def _longest(items: dict, share: int, text, kind) -> list:
+    """The ``1/share`` of the items with the longest texts (where a layout breaks first), plus the
+    longest of each kind, so that every type of screen stays covered."""
+    ranked = sorted(items.values(), key=lambda i: (-len(text(i)), i.id))
+    keep = ranked[: -(-len(ranked) // share)]
+    for k in {kind(i) for i in ranked}:
+        first = next(i for i in ranked if kind(i) == k)
+        if first not in keep:
+            keep.append(first)
+    return keep
+
+
+def all_screens(app, share: int = 1):
+    """(label, scene) for every screen the game can show, with the real content; with ``share``,
+    only that fraction of the questions and cards, the longest ones (the slowest tests)."""
     c = app.content
+    questions = _longest(c.questions, share, lambda q: q.prompt + q.explanation + "".join(
+        ch.text + (ch.feedback or "") for ch in q.choices), lambda q: q.type)
+    cards = _longest(c.scenarios, share, lambda s: s.title + s.situation + "".join(
+        ch.text + ch.consequence + (ch.basis or "") for ch in s.choices), lambda s: len(s.choices))
     yield "title", TitleScene(app)
     yield "themes", ThemeScene(app)
     for tid in c.themes:
         yield f"intro:{tid}", ThemeIntroScene(app, tid)
-    for qid, q in c.questions.items():
+    for q in questions:
+        qid = q.id
         yield f"ask:{qid}", QuestionScene(app, single_step_play(c, Step("question", qid)), q)
         scene = QuestionScene(app, single_step_play(c, Step("question", qid)), q)
         wrong = [ch.id for ch in q.choices if not ch.correct][:1] or [ch.id for ch in q.choices][:1]
@@ -48,7 +66,8 @@ def all_screens(app):
         else:
             scene._submit(wrong, None)
         yield f"feedback:{qid}", scene
-    for sid, sc in c.scenarios.items():
+    for sc in cards:
+        sid = sc.id
         yield f"scenario:{sid}", ScenarioScene(app, single_step_play(c, Step("scenario", sid)), sc)
         for ch in sc.choices:
             scene = ScenarioScene(app, single_step_play(c, Step("scenario", sid)), sc)
@@ -176,7 +195,7 @@ def test_focus_ring_is_drawn_on_the_focused_widget(app):
 
 def test_any_size_even_tiny_draws_without_error(app):
     for size in [(320, 240), (400, 900), (3840, 2160), (2000, 300)]:
-        for label, scene in all_screens(app):
+        for label, scene in all_screens(app, share=5):  # the longest fifth: drawing never fails on length
             scene.draw(pygame.Surface(size))
 
 
@@ -189,7 +208,7 @@ def test_every_screen_fits_at_large_text(app, size, scale):
                        save=False)
     try:
         problems = []
-        for label, scene in all_screens(app):
+        for label, scene in all_screens(app, share=2):  # the longest half: the others fit if they do
             problems += [f"{label}: {p}" for p in check_layout(scene, size)]
             small = [w.id for w in scene.widgets if min(w.rect.size) < MIN_TARGET]
             problems += [f"{label}: {wid} smaller than {MIN_TARGET} px" for wid in small]

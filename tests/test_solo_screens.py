@@ -185,3 +185,46 @@ def test_the_attract_loop_draws_language_buttons_not_check_boxes(real_content):
     assert fr.label == "Français" and en.label == "English"
     assert fr.selected and fr.style == "primary" and "langue choisie" in fr.alt  # in use: filled, and said
     assert not en.selected and en.style == "secondary"
+
+
+def test_the_sources_screen_lists_every_source_with_the_items_citing_it(app):
+    """Issue 14.6: each source with what it supports, read from source_ids."""
+    from game.scenes.sources import SourcesScene, supported_by
+    from game.scenes.title import TitleScene
+
+    content = app.content
+    table = supported_by(content)
+    assert set(table) == set(content.sources)
+    for q in content.questions.values():  # a question with several sources counts under each
+        for sid in q.source_ids:
+            assert q.id in table[sid]["questions"]
+    several = next(q for q in content.questions.values() if len(q.source_ids) > 1)
+    assert all(several.id in table[sid]["questions"] for sid in several.source_ids)
+    for card in content.scenarios.values():
+        for sid in {i for c in card.choices for i in c.source_ids} | set(card.source_ids):
+            assert table[sid]["scenarios"].count(card.id) == 1
+    title = TitleScene(app)
+    app.reset_to(title)
+    title.ensure_layout((1024, 600))
+    title.on_activate(title.widget("sources"))
+    scene = app.top
+    assert isinstance(scene, SourcesScene)
+    seen, pages_text = [], {}
+    for _ in range(60):
+        scene.ensure_layout((1024, 600))
+        assert scene.max_scroll == 0 and pygame.Rect(0, 0, 1024, 600).contains(scene.widget("back").rect)
+        shown = texts(scene)
+        for sid in scene.shown:
+            src = content.sources[sid]
+            assert src.short_label in shown and src.title in shown
+            pages_text[sid] = pages_text.get(sid, "") + shown
+        seen += scene.shown
+        nxt = scene.widget("next")
+        if nxt is None or not nxt.enabled:
+            break
+        scene.on_activate(nxt)
+    assert set(seen) == set(content.sources)
+    for sid, text in pages_text.items():  # what it supports, counted
+        n = len(table[sid].get("questions", []))
+        if n:
+            assert f"{n}\u00a0question" in text, sid

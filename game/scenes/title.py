@@ -96,6 +96,11 @@ class TitleScene(Scene):
         lang_w = max(m.body * 6, 96)
         lang_rect = pygame.Rect(m.content.right - lang_w, m.content.y, lang_w, m.button_h)
         self.widgets.append(Button(f"lang:{other}", lang_rect, role="lang", label=i18n.LANGUAGE_NAMES[other]))
+        # Where every figure comes from, and what each source supports (issue 14.6): the other corner.
+        sources_label = _("Sources")
+        src_w = max(lang_w, self.button_width(sources_label, m.content.width // 3, min_em=5))
+        self.widgets.append(Button("sources", pygame.Rect(m.content.x, m.content.y, src_w, m.button_h), role="open",
+                                   label=sources_label))
 
     def default_focus(self) -> str:
         return "play_all"
@@ -145,6 +150,10 @@ class TitleScene(Scene):
             self.invalidate()
         elif widget.id == "settings":
             self.app.open_settings()
+        elif widget.id == "sources":
+            from game.scenes.sources import SourcesScene
+
+            self.app.push(SourcesScene(self.app))
         elif widget.id == "quit":
             self.app.quit()
         elif widget.id.startswith("lang:"):

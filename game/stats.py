@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from game.i18n import N_, _, current_language, fmt_number, ngettext
+from game.i18n import N_, _, current_language, fmt_number, fmt_percent, ngettext
 from game.storage import ResultsStore
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def _capitalize(text: str) -> str:
 
 
 def _percent(right: int, asked: int) -> str:
-    return f"{fmt_number(100 * right / asked, 0)}\u00a0%" if asked else "–"
+    return fmt_percent(right / asked) if asked else "–"
 
 
 def _day(day: date) -> str:
@@ -190,7 +190,7 @@ def _measure_report(rows: dict, content: Content | None, say) -> None:  # noqa: 
     from game.storage import ALL_THEMES
 
     def pct(share: float | None) -> str:
-        return "–" if share is None else _("{value}\u00a0%").format(value=fmt_number(100 * share, 0))
+        return "–" if share is None else fmt_percent(share)
 
     def signed(value: float | None, digits: int = 1) -> str:
         if value is None:

@@ -97,6 +97,23 @@ def _check_number(what: str, value: Any) -> float:
     return float(value)
 
 
+def _check_team(team: Any) -> None:
+    """A classroom team is an anonymous index 0..7, never a name."""
+    if team is not None and (isinstance(team, bool) or not isinstance(team, int) or not 0 <= team < MAX_TEAMS):
+        raise ValueError(f"team must be an index 0..{MAX_TEAMS - 1}, never a name, got {team!r}")
+
+
+def _records(name: str, items: Any, kind: type, mode: str) -> tuple:
+    """``items`` as a tuple of ``kind``, with team indexes only in a classroom session."""
+    items = tuple(items)
+    for item in items:
+        if not isinstance(item, kind):
+            raise ValueError(f"{name} must be {kind.__name__}, got {type(item).__name__}")
+        if item.team is not None and mode != "classroom":
+            raise ValueError("team indexes are for classroom sessions only")
+    return items
+
+
 @dataclass(frozen=True)
 class AnswerRecord:
     """One item answered. ``correct`` is None for scenario cards; ``team`` is an anonymous
@@ -124,10 +141,7 @@ class AnswerRecord:
             _check_id("choice id", cid)
         if self.value is not None:
             object.__setattr__(self, "value", _check_number("value", self.value))
-        if self.team is not None and (
-            isinstance(self.team, bool) or not isinstance(self.team, int) or not 0 <= self.team < MAX_TEAMS
-        ):
-            raise ValueError(f"team must be an index 0..{MAX_TEAMS - 1}, never a name, got {self.team!r}")
+        _check_team(self.team)
 
 
 @dataclass(frozen=True)
@@ -161,10 +175,7 @@ class MeasureRecord:
             if (isinstance(self.rating, bool) or not isinstance(self.rating, int) or not 1 <= self.rating <= 7
                     or not isinstance(self.reliable, bool) or self.score is not None):
                 raise ValueError(f"a rated post has a rating from 1 to 7 and reliable true/false, got {self.rating!r}")
-        if self.team is not None and (
-            isinstance(self.team, bool) or not isinstance(self.team, int) or not 0 <= self.team < MAX_TEAMS
-        ):
-            raise ValueError(f"team must be an index 0..{MAX_TEAMS - 1}, never a name, got {self.team!r}")
+        _check_team(self.team)
 
 
 @dataclass(frozen=True)
@@ -260,13 +271,7 @@ class SessionRecord:
             if not isinstance(getattr(self, name), datetime):
                 raise ValueError(f"{name} must be a datetime")
         object.__setattr__(self, "finished", bool(self.finished))
-        answers = tuple(self.answers)
-        for a in answers:
-            if not isinstance(a, AnswerRecord):
-                raise ValueError(f"answers must be AnswerRecord, got {type(a).__name__}")
-            if a.team is not None and self.mode != "classroom":
-                raise ValueError("team indexes are for classroom sessions only")
-        object.__setattr__(self, "answers", answers)
+        object.__setattr__(self, "answers", _records("answers", self.answers, AnswerRecord, self.mode))
         indicators = {}
         for key, value in dict(self.indicators).items():
             _check_id("indicator", key)
@@ -276,13 +281,7 @@ class SessionRecord:
         for cid in careers:
             _check_id("career", cid)
         object.__setattr__(self, "careers", careers)
-        measure = tuple(self.measure)
-        for m in measure:
-            if not isinstance(m, MeasureRecord):
-                raise ValueError(f"measure must be MeasureRecord, got {type(m).__name__}")
-            if m.team is not None and self.mode != "classroom":
-                raise ValueError("team indexes are for classroom sessions only")
-        object.__setattr__(self, "measure", measure)
+        object.__setattr__(self, "measure", _records("measure", self.measure, MeasureRecord, self.mode))
 
 
 def record_from_session(

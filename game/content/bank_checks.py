@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from game.content.checks import fold
 from game.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -32,18 +32,12 @@ quel quelle quels quelles pour par sur dans avec sans plus moins pas ne n se sa 
 vrai faux selon plusieurs réponses possibles il elle on a""".split())
 
 
-def _plain(text: str) -> str:
-    """Without case or accents: « Réponses » and « reponses » are one word."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-_PLAIN_STOP = frozenset(_plain(w) for w in _STOP)
+_PLAIN_STOP = frozenset(fold(w) for w in _STOP)
 
 
 def _words(text: str) -> frozenset[str]:
     """The words that carry a prompt's meaning (figures included: other figures, another question)."""
-    return frozenset(w for w in _WORD.findall(_plain(text)) if w not in _PLAIN_STOP)
+    return frozenset(w for w in _WORD.findall(fold(text)) if w not in _PLAIN_STOP)
 
 
 def _names(ids: list[str]) -> str:

@@ -6,6 +6,7 @@ Warnings only (``validate --strict`` makes them fail): the item still plays. Pur
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,12 @@ _TEXT_FIELDS = {
     "practices": ("title", "how", "example"),
 }
 _CHOICE_TEXT_FIELDS = {"questions": ("text", "feedback"), "scenarios": ("text", "consequence")}
+
+
+def fold(text: str) -> str:
+    """Without case or accents, for comparing texts: « Réponses » and « reponses » are one word."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def texts_of(section: str, item: Any) -> Iterator[tuple[tuple[Any, ...], str]]:

@@ -8,9 +8,9 @@ Pure: no pygame.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
+from game.content.checks import fold
 from game.i18n import _
 
 if TYPE_CHECKING:
@@ -19,8 +19,7 @@ if TYPE_CHECKING:
 
 def _plain(text: str) -> str:
     """A prompt without case, accents, spaces or punctuation: « the same question » means this."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if ch.isalnum())
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 def twin_pairs(content: Content) -> list[tuple[str, str]]:

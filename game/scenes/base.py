@@ -17,7 +17,8 @@ import pygame
 from dataclasses import replace
 
 from game import input as inp
-from game.ui.layout import Metrics
+from game.i18n import _
+from game.ui.layout import Metrics, columns
 from game.ui.text import TextBox
 from game.ui.widgets import Button, Slider, Widget, draw_hover
 
@@ -384,3 +385,34 @@ class Scene:
     def bot_targets(self) -> list[Widget]:
         """What a bot may press to move the game forward (never quit)."""
         return [w for w in self.focusables() if w.role not in ("quit", "back")]
+
+
+class Paged:
+    """A scene shown a page at a time (``page``, ``pages``): « Retour » at the left of its button
+    band, « Précédent » and « Suivant » at the right when there is more than one page."""
+
+    page = 0
+    pages = 1
+
+    def pager_buttons(self, m: Metrics, nav: pygame.Rect) -> None:
+        back_w = min(nav.width // 3, m.body * 10)
+        self.widgets.append(Button("back", pygame.Rect(nav.x, nav.y, back_w, nav.height), role="back",
+                                   label=_("Retour"), style="primary"))
+        if self.pages > 1:
+            band = pygame.Rect(nav.right - 2 * back_w - m.gap, nav.y, 2 * back_w + m.gap, nav.height)
+            prev, nxt = columns(band, 2, m.gap)
+            self.widgets.append(Button("previous", prev, role="next", label=_("Précédent"), enabled=self.page > 0))
+            self.widgets.append(Button("next", nxt, role="next", label=_("Suivant"),
+                                       enabled=self.page < self.pages - 1))
+
+    def turn_page(self, wid: str) -> bool:
+        """« Retour », « Précédent » or « Suivant » pressed: done here (True), else False."""
+        if wid == "back":
+            self.app.pop()
+        elif wid in ("previous", "next"):
+            self.page += 1 if wid == "next" else -1
+            self.focus_id = wid
+            self.invalidate()
+        else:
+            return False
+        return True

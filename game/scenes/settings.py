@@ -10,13 +10,13 @@ import pygame
 
 from game import i18n
 from game.i18n import _, fmt_number, with_unit
-from game.scenes.base import Scene
+from game.scenes.base import Paged, Scene
 from game.settings import MENU, Choice, next_value
 from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
 
-class SettingsScene(Scene):
+class SettingsScene(Paged, Scene):
     name = "settings"
 
     def __init__(self, app) -> None:  # noqa: ANN001
@@ -79,25 +79,12 @@ class SettingsScene(Scene):
             self.widgets.append(Button(f"set:{choice.key}", rect, role="adjust", label=label, style="choice",
                                        toggle=toggle, selected=bool(value) if toggle else False,
                                        enabled=not unavailable))
-        back_w = min(nav.width // 3, m.body * 10)
-        self.widgets.append(Button("back", pygame.Rect(nav.x, nav.y, back_w, nav.height), role="back",
-                                   label=_("Retour"), style="primary"))
-        if self.pages > 1:
-            band = pygame.Rect(nav.right - 2 * back_w - m.gap, nav.y, 2 * back_w + m.gap, nav.height)
-            prev, nxt = columns(band, 2, m.gap)
-            self.widgets.append(Button("previous", prev, role="next", label=_("Précédent"),
-                                       enabled=self.page > 0))
-            self.widgets.append(Button("next", nxt, role="next", label=_("Suivant"),
-                                       enabled=self.page < self.pages - 1))
+        self.pager_buttons(m, nav)
 
     def on_activate(self, widget: Widget) -> None:
-        if widget.id == "back":
-            self.app.pop()
-        elif widget.id in ("previous", "next"):
-            self.page += 1 if widget.id == "next" else -1
-            self.focus_id = widget.id
-            self.invalidate()
-        elif widget.id.startswith("set:"):
+        if self.turn_page(widget.id):
+            return
+        if widget.id.startswith("set:"):
             key = widget.id.split(":", 1)[1]
             choice = next(c for c in MENU if c.key == key)
             value = next_value(choice, getattr(self.app.settings, key))

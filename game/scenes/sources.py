@@ -10,8 +10,8 @@ import pygame
 
 from game.content.loader import Content
 from game.i18n import _, ngettext
-from game.scenes.base import Scene
-from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
+from game.scenes.base import Paged, Scene
+from game.ui.layout import Metrics, centered, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
 # Kinds of items, in the order shown: what a source supports.
@@ -85,7 +85,7 @@ def source_block(content: Content, sid: str, cited: dict[str, list[str]]) -> tup
     return heading, "\n".join(lines)
 
 
-class SourcesScene(Scene):
+class SourcesScene(Paged, Scene):
     name = "sources"
     scrollable = False  # pages of whole sources: the buttons never leave the window
 
@@ -155,23 +155,10 @@ class SourcesScene(Scene):
             self.text(text, pygame.Rect(area.x, y, area.width, h), m.body if bold else m.small,
                       color="text" if bold else "muted", bold=bold)
             y += h
-        back_w = min(nav.width // 3, m.body * 10)
-        self.widgets.append(Button("back", pygame.Rect(nav.x, nav.y, back_w, nav.height), role="back",
-                                   label=_("Retour"), style="primary"))
-        if self.pages > 1:
-            band = pygame.Rect(nav.right - 2 * back_w - m.gap, nav.y, 2 * back_w + m.gap, nav.height)
-            prev, nxt = columns(band, 2, m.gap)
-            self.widgets.append(Button("previous", prev, role="next", label=_("Précédent"), enabled=self.page > 0))
-            self.widgets.append(Button("next", nxt, role="next", label=_("Suivant"),
-                                       enabled=self.page < self.pages - 1))
+        self.pager_buttons(m, nav)
 
     def on_activate(self, widget: Widget) -> None:
-        if widget.id == "back":
-            self.app.pop()
-        elif widget.id in ("previous", "next"):
-            self.page += 1 if widget.id == "next" else -1
-            self.focus_id = widget.id
-            self.invalidate()
+        self.turn_page(widget.id)
 
     def on_back(self) -> None:
         self.app.pop()

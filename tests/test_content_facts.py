@@ -40,20 +40,39 @@ def test_types_and_levels_are_mixed(real_content):
 
 
 def test_every_item_is_sourced_and_every_source_is_used(real_content):
-    used = set()
-    for q in real_content.questions.values():
-        assert q.source in real_content.sources, q.id
-        used.add(q.source)
-    for s in real_content.scenarios.values():
-        used.add(s.source)
-        used.update(c.source for c in s.choices if c.source)
-        for c in s.choices:
-            if c.effects:
-                assert c.basis and c.source, f"{s.id}.{c.id}"
-    used.update(c.source for c in real_content.careers.values())
-    used.update(t.source for t in real_content.takeaways.values())
-    used.update(i.comparison.source for i in real_content.indicators.values() if i.comparison)
-    assert set(real_content.sources) == used, set(real_content.sources) - used
+    """Every id of every item's source_ids (not only the first) is a known source, and every
+    source of the bank is cited by at least one item."""
+    c = real_content
+    cited: list[tuple[str, tuple[str, ...]]] = []
+    cited += [(q.id, q.source_ids) for q in c.questions.values()]
+    for s in c.scenarios.values():
+        cited.append((s.id, s.source_ids))
+        cited += [(f"{s.id}.{ch.id}", ch.source_ids) for ch in s.choices]
+        for ch in s.choices:
+            if ch.effects:
+                assert ch.basis and ch.source_ids, f"{s.id}.{ch.id}"
+    cited += [(k.id, k.source_ids) for k in c.careers.values()]
+    cited += [(t.id, t.source_ids) for t in c.takeaways.values()]
+    cited += [(p.id, p.source_ids) for p in c.practices.values()]
+    cited += [(f.id, f.source_ids) for f in c.facts.values()]
+    cited += [(p.id, p.source_ids) for p in c.posts.values()]
+    cited += [(i.id, i.comparison.source_ids) for i in c.indicators.values() if i.comparison]
+    for item, ids in cited:
+        assert all(sid in c.sources for sid in ids), (item, ids)
+    for q in c.questions.values():
+        assert q.source_ids, q.id
+    used = {sid for _, ids in cited for sid in ids}
+    assert set(c.sources) == used, set(c.sources) - used
+
+
+def test_public_bodies_say_which_issue_they_answer(real_content):
+    """A source that neither document names (cited_in: public) says in its note which issue or
+    practice of the documents it answers, so that the reader sees why it is there."""
+    public = [s for s in real_content.sources.values() if s.cited_in == "public"]
+    assert len(public) >= 5
+    for s in public:
+        assert s.note and "non nommé" in s.note, s.id
+    assert real_content.sources["poster"].cited_in == "poster"
 
 
 def test_explanations_teach_in_two_to_four_sentences(real_content):

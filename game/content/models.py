@@ -95,8 +95,10 @@ class Source(Model):
     organisation: str = Field(min_length=1)
     title: str = Field(min_length=1)
     year: int | None = None
-    cited_in: Literal["poster", "talk"] = Field(
-        description="Which source document cites it: the poster « Numérique » or the La Mêlée talk."
+    cited_in: Literal["poster", "talk", "public"] = Field(
+        description="Which source document cites it: the poster « Numérique », the La Mêlée talk, "
+        "or « public »: a public body or study that neither document names, whose guidance an item "
+        "repeats (its note says which issue of the documents it answers; it gives no figure)."
     )
     note: str | None = Field(default=None, description="Footnote or page in the citing document.")
     url: str | None = None
@@ -113,7 +115,7 @@ class Axis(Model):
     topic: str = Field(min_length=1, description="Used in sentences: « sur {topic} ».")
 
 
-class Comparison(Model):
+class Comparison(SourceIds, Model):
     """« soit l'équivalent de 3 smartphones neufs »: one unit of comparison, with its source."""
 
     per: float = Field(gt=0, description="How much of the indicator one unit represents.")

@@ -164,6 +164,18 @@ class Estimate(Model):
         return self
 
 
+# The six manipulation techniques of the inoculation studies (Roozenbeek & van der Linden 2019;
+# Basol et al. 2020), plus doctored images and deepfakes: named by posts, and by the prebunking
+# questions and cards that teach them (shown after the answer).
+TECHNIQUES = ("impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling",
+              "doctored_image", "deepfake")
+
+
+def _technique_field():  # noqa: ANN202
+    return Field(default=None, description="Prebunking: the manipulation technique this item teaches to spot, "
+                 "named to the player after the answer.")
+
+
 class Question(SourceIds, Model):
     model_config = ConfigDict(json_schema_extra=_NOT_BOTH)
 
@@ -198,6 +210,7 @@ class Question(SourceIds, Model):
         default=None, pattern=ID_PATTERN,
         description="Pre/post measure: the id of the parallel question on the same idea (other wording, "
                     "other figures). One of the two is asked before the game, the other after.")
+    technique: Literal[TECHNIQUES] | None = _technique_field()  # type: ignore[valid-type]
 
     _one_or_several = model_validator(mode="before")(classmethod(lambda cls, data: _one_or_several(data)))
 
@@ -278,6 +291,7 @@ class Scenario(SourceIds, Model):
         description="true: one choice beats the others on every gauge, and that is the lesson "
                     "(« validate » then does not warn « aucun compromis »).",
     )
+    technique: Literal[TECHNIQUES] | None = _technique_field()  # type: ignore[valid-type]
     debate: str | None = Field(
         default=None, description="Classroom: an open question for the class, shown after the card as « Débat : … »."
     )
@@ -337,8 +351,6 @@ class Practice(SourceIds, Model):
     source: str = IdStr
 
 
-TECHNIQUES = ("impersonation", "emotion", "polarisation", "conspiracy", "discrediting", "trolling",
-              "doctored_image", "deepfake")
 
 
 class Post(SourceIds, Model):

@@ -663,3 +663,89 @@ def test_publishing_the_same_state_every_frame_sends_pads_nothing_new(server):
             return got
 
     assert run(pad()) == ["k2"]
+
+
+# -- the join QR code --------------------------------------------------------------------------
+MASKS = (lambda i, j: (i + j) % 2 == 0, lambda i, j: i % 2 == 0, lambda i, j: j % 3 == 0,
+         lambda i, j: (i + j) % 3 == 0, lambda i, j: (i // 2 + j // 3) % 2 == 0,
+         lambda i, j: (i * j) % 2 + (i * j) % 3 == 0, lambda i, j: ((i * j) % 2 + (i * j) % 3) % 2 == 0,
+         lambda i, j: ((i + j) % 2 + (i * j) % 3) % 2 == 0)
+
+
+def decode_small_qr(m) -> tuple[str, str]:  # noqa: ANN001
+    """A test's own reader for a version 2-3 symbol with a single block of byte-mode data (what a
+    LAN join address makes): its error level and its text, read module by module."""
+    size = m.size
+    assert m.version in (2, 3)
+    bits = [m.dark(i, 8) for i in range(6)] + [m.dark(7, 8), m.dark(8, 8), m.dark(8, 7)]
+    bits += [m.dark(8, 14 - i) for i in range(9, 15)]
+    fmt = sum(b << i for i, b in enumerate(bits)) ^ 0x5412
+    level, mask = "MLHQ"[fmt >> 13], MASKS[(fmt >> 10) & 7]
+
+    def function(r: int, c: int) -> bool:
+        return ((r <= 8 and (c <= 8 or c >= size - 8)) or (r >= size - 8 and c <= 8) or r == 6 or c == 6
+                or (abs(r - (size - 7)) <= 2 and abs(c - (size - 7)) <= 2))  # the one alignment pattern
+
+    stream = []
+    for right in range(size - 1, 0, -2):
+        right -= right <= 6
+        for vert in range(size):
+            for j in range(2):
+                c = right - j
+                r = size - 1 - vert if ((right + 1) & 2) == 0 else vert
+                if not function(r, c):
+                    stream.append(m.dark(r, c) ^ mask(r, c))
+    value = lambda at, n: sum(b << (n - 1 - k) for k, b in enumerate(stream[at:at + n]))  # noqa: E731
+    assert value(0, 4) == 0b0100  # byte mode
+    count = value(4, 8)
+    return level, bytes(value(12 + 8 * k, 8) for k in range(count)).decode("utf-8")
+
+
+def test_join_qr_encodes_the_address_with_the_room_code():
+    from game.pads.qr import join_url, qr_matrix
+
+    url = join_url("192.168.1.20", 8765, "K7M2QX")
+    assert url == "http://192.168.1.20:8765/#K7M2QX"
+    assert join_url("fe80::1", 80, "K7M2QX") == "http://[fe80::1]:80/#K7M2QX"
+    m = qr_matrix(url)
+    assert (m.data, m.version, m.error, m.mode) == (url, 3, "M", "byte")
+    assert m.size == 17 + 4 * m.version == 29
+    finder = ["1111111", "1000001", "1011101", "1011101", "1011101", "1000001", "1111111"]
+    for top, left in ((0, 0), (0, m.size - 7), (m.size - 7, 0)):
+        assert ["".join("1" if m.dark(top + r, left + c) else "0" for c in range(7)) for r in range(7)] == finder
+    assert [m.dark(6, c) for c in range(8, m.size - 8)] == [c % 2 == 0 for c in range(8, m.size - 8)]  # timing
+    assert m.dark(4 * m.version + 9, 8)  # the dark module
+    assert decode_small_qr(m) == ("M", url)
+    longest = qr_matrix(join_url("192.168.100.200", 65535, "ABCDEF"))
+    assert longest.version <= 3 and decode_small_qr(longest)[1].endswith(":65535/#ABCDEF")
+
+
+def test_qr_surface_draws_modules_dark_on_light_with_a_quiet_zone():
+    import pygame
+
+    from game.pads.qr import QUIET_ZONE, qr_matrix
+    from game.ui.qr import DARK, LIGHT, module_for, qr_side, qr_surface
+    from game.ui.theme import contrast
+
+    m = qr_matrix("http://10.0.0.7:8765/#K7M2QX")
+    surf = qr_surface(m, 6)
+    assert surf.get_size() == (qr_side(m, 6),) * 2 == ((m.size + 2 * QUIET_ZONE) * 6,) * 2
+    assert contrast(DARK, LIGHT) >= 4.5
+    px = lambda r, c: tuple(surf.get_at((c * 6 + 3, r * 6 + 3)))[:3]  # noqa: E731 - a module's centre, quiet zone included
+    side = m.size + 2 * QUIET_ZONE
+    for k in range(side):  # the quiet zone is light all round
+        for r, c in ((0, k), (QUIET_ZONE - 1, k), (k, 0), (k, side - 1), (side - 1, k)):
+            assert px(r, c) == LIGHT
+    for r in range(m.size):
+        for c in range(m.size):
+            assert px(r + QUIET_ZONE, c + QUIET_ZONE) == (DARK if m.dark(r, c) else LIGHT)
+    # a module is a whole square: its four corners have its colour
+    r, c = next((r, c) for r in range(m.size) for c in range(m.size) if m.dark(r, c) and not m.dark(r, c + 1))
+    x, y = (c + QUIET_ZONE) * 6, (r + QUIET_ZONE) * 6
+    assert {tuple(surf.get_at(p))[:3] for p in ((x, y), (x + 5, y), (x, y + 5), (x + 5, y + 5))} == {DARK}
+    assert tuple(surf.get_at((x + 6, y)))[:3] == LIGHT
+    assert module_for(m, 300) == 300 // side and qr_side(m, module_for(m, 300)) <= 300
+    assert module_for(m, 10) == 2
+    with pytest.raises(ValueError):
+        qr_surface(m, 0)
+    assert isinstance(surf, pygame.Surface)

@@ -25,6 +25,7 @@ from aiohttp import WSMsgType, web
 from game.pads.protocol import (
     MAX_MESSAGE_BYTES, Answer, ChooseTeam, Intent, Join, PadState, Refused, parse, state_json,
 )
+from game.pads.qr import join_url
 from game.pads.room import Room, Seat, TokenBucket
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets" / "pad"
@@ -108,8 +109,7 @@ class PadServer:
         """The address a pad opens (the room code after « # » never reaches a server's log)."""
         if self.address is None:
             raise RuntimeError("the pad server is not started")
-        host, port = self.address
-        return f"http://{host}:{port}/#{self.room.code}"
+        return join_url(*self.address, self.room.code)
 
     @property
     def running(self) -> bool:

@@ -143,3 +143,40 @@ def test_the_seven_good_practices_are_all_there_in_order(real_content):
     ranks = sorted(p.rank for p in real_content.practices.values())
     assert ranks == list(range(1, 8))
     assert all(p.source in real_content.sources for p in real_content.practices.values())
+
+
+# The prebunking items and the twins that each teach one manipulation technique (issue 18.3): the
+# technique is a field, so that the game can name it after the answer, and the text names it too.
+TECHNIQUE_OF = {
+    "pre_q01": "impersonation", "pre_q02": "emotion", "pre_q03": "polarisation", "pre_q04": "conspiracy",
+    "pre_q05": "discrediting", "pre_q06": "trolling", "pre_q07": "doctored_image", "pre_q08": "deepfake",
+    "pre_s01": "impersonation", "pre_s02": "emotion", "pre_s03": "polarisation", "pre_s04": "conspiracy",
+    "pre_s05": "discrediting", "pre_s06": "trolling", "pre_s07": "doctored_image", "pre_s08": "deepfake",
+    "mes_fake_news_2a": "emotion", "mes_fake_news_2b": "emotion",
+    "mes_fake_news_4a": "impersonation", "mes_fake_news_4b": "impersonation",
+    "mes_fake_news_5a": "deepfake", "mes_fake_news_5b": "deepfake",
+}
+# How the French text names each technique (one of these words, in the explanation or consequences).
+TECHNIQUE_WORDS = {
+    "impersonation": ("passer pour", "usurpation"), "emotion": ("émotion",), "polarisation": ("polarisation",),
+    "conspiracy": ("complot",), "discrediting": ("discrédit",), "trolling": ("trolling", "troll"),
+    "doctored_image": ("image truquée", "retouch"), "deepfake": ("hypertrucage", "deepfake"),
+}
+
+
+def test_every_item_that_teaches_a_technique_says_which(real_content):
+    c = real_content
+    for item_id, technique in TECHNIQUE_OF.items():
+        item = c.questions.get(item_id) or c.scenarios[item_id]
+        assert item.technique == technique, item_id
+        if item_id in c.questions:
+            after = item.explanation
+        else:
+            after = " ".join(ch.consequence for ch in item.choices)
+        assert any(w in after.lower() for w in TECHNIQUE_WORDS[technique]), item_id
+    # Every technique is taught by a card and by a question, and no other item claims one.
+    for technique in TECHNIQUE_WORDS:
+        assert technique in {s.technique for s in c.scenarios.values()}, technique
+        assert technique in {q.technique for q in c.questions.values()}, technique
+    tagged = {i for i, q in c.questions.items() if q.technique} | {i for i, s in c.scenarios.items() if s.technique}
+    assert tagged == set(TECHNIQUE_OF), tagged ^ set(TECHNIQUE_OF)

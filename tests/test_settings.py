@@ -16,7 +16,10 @@ def test_round_trip(tmp_path):
     store = SettingsStore(tmp_path / "settings.toml")
     s = Settings(text_scale=1.5, high_contrast=True, language="en", kiosk_admin_pin="9911")
     assert store.save(s)
-    assert SettingsStore(tmp_path / "settings.toml").load() == s
+    again = SettingsStore(tmp_path / "settings.toml")
+    assert again.load() == s and again.messages == []
+    assert again.load().check_admin_code("9911")
+    assert "9911" not in (tmp_path / "settings.toml").read_text(encoding="utf-8")  # only its hash
 
 
 def test_example_file_is_valid():
@@ -57,7 +60,8 @@ def test_kiosk_never_writes(tmp_path):
 def test_dumps_is_flat_toml():
     import tomllib
 
-    assert tomllib.loads(dumps(Settings())) == {k: v for k, v in Settings().__dict__.items()}
+    want = {k: v for k, v in Settings().__dict__.items() if k != "kiosk_admin_pin"}  # never written
+    assert tomllib.loads(dumps(Settings())) == want
 
 
 @pytest.fixture
@@ -228,27 +232,91 @@ def test_full_session_at_200_percent_high_contrast_dyslexia_font_and_read_aloud(
         pygame.display.quit()
 
 
-def test_no_default_kiosk_code_and_a_random_one_per_run(tmp_path, monkeypatch, capsys):
-    """No default secret: a kiosk without a code in its file gets a new random one, said at start."""
-    from conftest import QUESTIONS
-    from game import cli
+BAD_VALUES = [
+    ("text_scale", "5.0", "1.0", "de 1 à 2"),
+    ("text_scale", '"big"', "1.0", "de 1 à 2"),
+    ("line_spacing", "0.2", "1.25", "de 1 à 2"),
+    ("volume", "nan", "0.6", "de 0 à 1"),
+    ("kiosk_idle_seconds", "-5", "90.0", "de 15 à 1800"),
+    ("kiosk_countdown_seconds", "100000", "20.0", "de 5 à 120"),
+    ("mode", '"arcade"', '"solo"', '"solo", "classroom", "kiosk"'),
+    ("language", '"de"', '"fr"', '"fr", "en"'),
+    ("level", '"expert"', '"adulte"', '"college", "lycee", "adulte"'),
+    ("length", '"huge"', '"normal"', '"short", "normal", "long"'),
+    ("timer", '"on"', '"off"', '"off", "extended"'),
+    ("high_contrast", '"yes"', "false", "true ou false"),
+    ("kiosk_admin_hash", '"plain1234"', "aucune", "kiosk-code"),
+]
 
-    assert Settings().kiosk_admin_pin == ""
-    monkeypatch.setenv("NEJ_CONFIG_DIR", str(tmp_path))
-    pins = set()
-    for _ in range(3):
-        app = cli.build_app(cli.parse_args(["--kiosk", "--no-sound"]), cli.load_playable(QUESTIONS))
-        pin = app.kiosk.pin
-        assert pin.isdigit() and len(pin) == 6
-        assert pin in capsys.readouterr().err
-        pins.add(pin)
-    assert len(pins) > 1
 
+@pytest.mark.parametrize("key,bad,default,allowed", BAD_VALUES, ids=[f"{k}={v}" for k, v, _d, _a in BAD_VALUES])
+def test_a_bad_value_is_named_and_replaced_by_its_default(tmp_path, key, bad, default, allowed):
+    """Issue 15.5: file, key, bad value and what is allowed in one message; the other lines kept."""
+    from game import i18n
 
-def test_a_kiosk_code_that_is_not_digits_is_refused(tmp_path):
+    i18n.set_language("fr")
     path = tmp_path / "settings.toml"
-    path.write_text('kiosk_admin_pin = "abc"\nlevel = "expert"\n', encoding="utf-8")
+    path.write_text(f"{key} = {bad}\ndyslexia_font = true\n", encoding="utf-8")
     store = SettingsStore(path)
     s = store.load()
-    assert s.kiosk_admin_pin == "" and s.level == "adulte"
-    assert len(store.messages) == 2
+    assert getattr(s, key) == getattr(Settings(), key)
+    assert s.dyslexia_font  # the good line is kept
+    assert len(store.messages) == 1
+    message = store.messages[0]
+    assert str(path) in message and f"{key} = " in message and allowed in message, message
+    assert (bad.strip('"') if bad != "nan" else "nan") in message and f"défaut\u00a0: {default}" in message, message
+
+
+def test_an_unknown_key_is_named_with_the_closest_known_one(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text("text_scal = 1.5\n", encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert "text_scal" in store.messages[0] and "text_scale" in store.messages[0]
+
+
+@pytest.mark.parametrize("code,again,why", [
+    ("", None, "vide"), ("12a4", None, "chiffres"), ("975", None, "court"), ("1" * 13, None, "long"),
+    ("0000", None, "deviner"), ("1234", None, "deviner"), ("98765", None, "deviner"), ("7890", None, "deviner"),
+    ("2468", None, "connu"), ("2580", None, "connu"), ("5821", "5812", "différents"),
+])
+def test_weak_empty_or_default_codes_are_refused(code, again, why):
+    from game import i18n
+    from game.settings import code_problem
+
+    i18n.set_language("fr")
+    assert why in (code_problem(code, again) or "")
+
+
+def test_a_good_code_is_accepted_and_only_its_salted_hash_is_kept():
+    from game.settings import code_problem, hash_code, verify_code
+
+    assert code_problem("5821", "5821") is None and code_problem("80417236") is None
+    one, two = hash_code("5821"), hash_code("5821")
+    assert one != two and "5821" not in one  # a random salt each time
+    assert verify_code("5821", one) and verify_code("5821", two)
+    assert not verify_code("5812", one) and not verify_code("", one) and not verify_code("5821", "garbage")
+    assert not Settings().check_admin_code("")  # no code set: nothing opens the admin screen
+
+
+def test_an_old_plain_code_is_hashed_on_load_and_said_once(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('kiosk_admin_pin = "5821"\nlevel = "lycee"\n', encoding="utf-8")
+    store = SettingsStore(path)
+    s = store.load()
+    assert s.check_admin_code("5821") and not s.check_admin_code("2468") and s.level == "lycee"
+    assert len(store.messages) == 1 and "kiosk_admin_hash" in store.messages[0]
+    text = path.read_text(encoding="utf-8")
+    assert "5821" not in text and "kiosk_admin_pin" not in text and 'level = "lycee"' in text
+    again = SettingsStore(path)
+    assert again.load().check_admin_code("5821") and again.messages == []  # said once
+
+
+@pytest.mark.parametrize("plain", ["2468", "1234", "abc", "12"])
+def test_an_old_weak_or_shipped_code_is_refused_with_how_to_set_one(tmp_path, plain):
+    path = tmp_path / "settings.toml"
+    path.write_text(f'kiosk_admin_pin = "{plain}"\n', encoding="utf-8")
+    store = SettingsStore(path)
+    s = store.load()
+    assert s.kiosk_admin_hash == "" and not s.check_admin_code(plain)
+    assert len(store.messages) == 1 and "kiosk-code" in store.messages[0]

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from game import scoring
 from game.content.loader import Content
 from game.i18n import N_, _
-from game.session import Session
+from game.session import LEVELS, Session, path_of
 
 MIN_TEAMS, MAX_TEAMS = 2, 8
 DEFAULT_TEAMS = 4
@@ -62,8 +62,6 @@ class ClassConfig:
     level: str = "adulte"  # college | lycee | adulte: the hardest questions dealt
 
     def __post_init__(self) -> None:
-        from game.session import LEVELS
-
         if self.level not in LEVELS:
             raise ValueError(f"level must be one of {LEVELS}, got {self.level!r}")
         if not MIN_TEAMS <= len(self.teams) <= MAX_TEAMS:
@@ -148,8 +146,6 @@ class Classroom:
 
     @classmethod
     def start(cls, content: Content, config: ClassConfig, seed: int | None = None) -> Classroom:
-        from game.session import path_of
-
         rng = random.Random(seed)
         session = Session.start(content, path_of(config.themes), rng.randrange(2**31), config.length, config.level)
         return cls(content, config, session)

@@ -1,5 +1,9 @@
 """The application: display, the scene stack, and a sober main loop.
 
+``App`` implements ``game.scenes.context.Context``: the scenes get it as their context and use
+only what that protocol names; no scene imports this module. The app keeps the registry of scene
+names that ``make`` builds (``_scene_types``).
+
 The loop draws only when something changed or animates, and otherwise sleeps
 (at most 10 wake-ups a second). Only the display and
 font modules are initialised; the audio device is opened by ``Audio`` on the first sound.
@@ -19,7 +23,21 @@ from game import i18n
 from game import input as inp
 from game.audio import Audio
 from game.content.loader import Content
+from game.content.translate import apply
+from game.scenes import classroom as class_scenes
 from game.scenes.base import Scene
+from game.scenes.classroom import ClassSetupScene
+from game.scenes.context import Screen
+from game.scenes.kiosk import AdminScene, AttractScene, IdleScene, PinScene
+from game.scenes.overlays import CareerScene, ConfirmScene, PauseScene
+from game.scenes.question import QuestionScene
+from game.scenes.results import ResultsScene
+from game.scenes.scenario import ScenarioScene
+from game.scenes.settings import SettingsScene
+from game.scenes.sources import SourcesScene
+from game.scenes.themes import ThemeIntroScene, ThemeScene
+from game.scenes.title import TitleScene
+from game.scenes.today import TodayScene
 from game.ui.layout import Metrics, metrics_for
 from game.settings import Settings, SettingsStore
 from game.speech import Speaker
@@ -34,7 +52,20 @@ RESPONSIVE_SECONDS = 1.0  # stay at 60 Hz this long after an input (typing, drag
 MIN_WINDOW = (320, 240)
 
 
+def scene_types() -> dict[str, type]:
+    """The registry behind ``App.make``: each name of ``context.SCENE_NAMES`` and its scene."""
+    return {
+        "title": TitleScene, "themes": ThemeScene, "theme_intro": ThemeIntroScene, "settings": SettingsScene,
+        "sources": SourcesScene, "today": TodayScene, "pause": PauseScene, "confirm": ConfirmScene,
+        "career": CareerScene, "question": QuestionScene, "scenario": ScenarioScene, "results": ResultsScene,
+        "attract": AttractScene, "idle": IdleScene, "pin": PinScene, "admin": AdminScene,
+        "class_setup": ClassSetupScene,
+    }
+
+
 class App:
+    """Implements ``Context`` (checked by tests/test_layers.py)."""
+
     def __init__(
         self,
         content: Content,
@@ -76,6 +107,7 @@ class App:
         self.wakeups = 0
         self.on_frame = None  # hook: called after each frame is shown (autoplay, benchmark)
         self.after_first_frame: list = []  # work that can wait until the player sees something
+        self.i18n = i18n
         # The interface and the content start in the same language: the process's (--lang, NEJ_LANG,
         # the system locale), never English menus over French questions.
         if i18n.current_language() != self.language:
@@ -152,8 +184,6 @@ class App:
 
     def set_language(self, lang: str) -> str:
         """Switch the interface and the content at run time; the session, keyed by ids, goes on."""
-        from game.content.translate import apply
-
         lang = i18n.set_language(lang)
         if self.settings.language != lang:
             self.settings = self.settings.with_value("language", lang)
@@ -203,10 +233,23 @@ class App:
         self.push(scene)
 
     def open_settings(self) -> None:
-        from game.scenes.settings import SettingsScene
-
         if not isinstance(self.top, SettingsScene):
             self.push(SettingsScene(self))
+
+    def make(self, name: str, *args: object, **kwargs: object) -> Screen:
+        """A new scene by its name (``context.SCENE_NAMES``), for a scene that must not import it."""
+        return scene_types()[name](self, *args, **kwargs)
+
+    def abandon_current(self) -> None:
+        """The game on the stack, if any, is kept in the results as abandoned (once)."""
+        for scene in self.stack:
+            if scene.abandon():
+                return
+            # Transitional, until the class scenes answer abandon() themselves (issue 15, H1).
+            classroom = getattr(scene, "classroom", None)
+            if classroom is not None and hasattr(class_scenes, "record_class"):
+                class_scenes.record_class(self, classroom, finished=False)
+                return
 
     def request_redraw(self) -> None:
         self._dirty = True
@@ -218,9 +261,7 @@ class App:
         """Leave the game; a kiosk ignores every way out but its admin screen's."""
         if self.kiosk is not None and not force:
             return
-        from game.scenes.play import abandon_current
-
-        abandon_current(self)
+        self.abandon_current()
         self.running = False
 
     def home(self) -> None:
@@ -228,8 +269,6 @@ class App:
         if self.kiosk is not None:
             self.kiosk.reset()
             return
-        from game.scenes.title import TitleScene
-
         self.reset_to(TitleScene(self))
 
     # -- frame ----------------------------------------------------------------------
@@ -255,8 +294,6 @@ class App:
             if self.kiosk is None:  # a kiosk stays fullscreen
                 self.toggle_fullscreen()
         elif intent.kind == inp.ADMIN:
-            from game.scenes.kiosk import AdminScene, PinScene
-
             if self.kiosk is not None and not isinstance(self.top, (PinScene, AdminScene)):
                 self.push(PinScene(self))
         elif intent.kind == inp.SETTINGS and not getattr(self.top, "wants_text", False):

@@ -1,6 +1,7 @@
 """The scene lifecycle and what every screen shares: focus, pointer, layout on resize.
 
-Lifecycle, driven by the app's scene stack:
+A scene is handed a ``Context`` (game/scenes/context.py), never the App. Lifecycle, driven by
+the context's scene stack:
   enter()  when pushed;  pause() when another scene is pushed above;
   resume() when it is on top again;  exit() when popped.
 Each frame: handle(intent) for each intent, update(dt) -> still animating?, draw(surface).
@@ -23,7 +24,7 @@ from game.ui.text import TextBox
 from game.ui.widgets import Button, Slider, Widget, draw_hover
 
 if TYPE_CHECKING:
-    from game.app import App
+    from game.scenes.context import Context
 
 
 PAGE_FACTORS = (1, 1.5, 2, 3, 4, 6, 8)  # how much taller than the window a page may grow
@@ -36,8 +37,8 @@ class Scene:
     scrollable = True
     name = "scene"
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
         self.widgets: list[Widget] = []
         self.texts: list[tuple[TextBox, str]] = []  # (box, palette colour name)
         self.focus_id: str | None = None
@@ -54,7 +55,17 @@ class Scene:
         self._canvas: pygame.Surface | None = None
         self._drag_from: tuple[int, int] | None = None
 
+    @property
+    def app(self) -> Context:
+        """The context under its first name (tests and modules not yet converted use it)."""
+        return self.ctx
+
     # -- lifecycle -------------------------------------------------------------------
+    def abandon(self) -> bool:
+        """Record the game this scene shows as abandoned; True when it shows one. The app asks
+        each scene of its stack, bottom first, when the player leaves (quit, a kiosk's reset)."""
+        return False
+
     def enter(self) -> None:
         pass
 
@@ -71,13 +82,13 @@ class Scene:
     def invalidate(self) -> None:
         """Lay out again before the next draw (content, state or settings changed)."""
         self._built_for = None
-        self.app.request_redraw()
+        self.ctx.request_redraw()
 
     def ensure_layout(self, size: tuple[int, int]) -> None:
-        key = (size, self.app.layout_key())
+        key = (size, self.ctx.layout_key())
         if key != self._built_for:
             self.view_size = size
-            base = self.app.metrics_for(size)
+            base = self.ctx.metrics_for(size)
             # Large text may not fit one screen: lay the page out taller, and let it scroll.
             best = None
             for factor in PAGE_FACTORS if self.scrollable else (1,):
@@ -100,7 +111,7 @@ class Scene:
             if summary != self._spoken:
                 self._spoken = summary
                 focused = self.focused()
-                self.app.speak(summary + (" — " + focused.alt if focused is not None else ""))
+                self.ctx.speak(summary + (" — " + focused.alt if focused is not None else ""))
 
     def _layout_at(self, metrics: Metrics) -> None:
         self.metrics = metrics
@@ -109,7 +120,7 @@ class Scene:
         self.build(metrics)
         for w in self.widgets:
             if isinstance(w, Button):
-                w.layout(self.app.renderer, metrics)
+                w.layout(self.ctx.renderer, metrics)
 
     def _problems(self) -> int:
         """How far the layout is from fitting the page: texts cut or shrunk much below the size
@@ -135,7 +146,7 @@ class Scene:
         new = min(self.max_scroll, max(0, self.scroll + dy))
         if new != self.scroll:
             self.scroll = new
-            self.app.request_redraw()
+            self.ctx.request_redraw()
 
     def scroll_to_show(self, widget: Widget) -> None:
         top, bottom = widget.rect.top - self.metrics.gap * 2, widget.rect.bottom + self.metrics.gap * 2
@@ -150,7 +161,7 @@ class Scene:
     def text(self, text: str, box: pygame.Rect, size: int, color: str = "text", **kw) -> TextBox:  # noqa: ANN003
         """Lay out a text box and remember it for drawing (and for the overflow tests)."""
         assert self.metrics is not None
-        tb = TextBox(text, box, size, kw.pop("min_size", self.metrics.min_text), **kw).layout(self.app.renderer)
+        tb = TextBox(text, box, size, kw.pop("min_size", self.metrics.min_text), **kw).layout(self.ctx.renderer)
         self.texts.append((tb, color))
         return tb
 
@@ -160,7 +171,7 @@ class Scene:
         ``area`` when they fit; when they do not, each gets a share of the height and shrinks.
         Returns the rectangle the group uses."""
         assert self.metrics is not None
-        r = self.app.renderer
+        r = self.ctx.renderer
         needs = [r.fit(t, area.width, 10_000, size, size, bold).height for t, size, _c, bold in items]
         total = sum(needs) + gap * (len(items) - 1)
         if total > area.height:
@@ -177,7 +188,7 @@ class Scene:
         """Wide enough for its label on one line at the current text size, within ``available``."""
         assert self.metrics is not None
         m = self.metrics
-        need = self.app.renderer.measure(label, m.body, True) + 2 * max(8, m.gap) + m.gap
+        need = self.ctx.renderer.measure(label, m.body, True) + 2 * max(8, m.gap) + m.gap
         return min(available, max(round(m.body * min_em), need))
 
     def default_focus(self) -> str | None:
@@ -201,7 +212,7 @@ class Scene:
 
     def _draw_scrollbar(self, surface: pygame.Surface) -> None:
         """A bar on the right edge: where the view is in the page (the arrows say there is more)."""
-        p, m = self.app.palette, self.metrics
+        p, m = self.ctx.palette, self.metrics
         h = surface.get_height()
         w = max(6, m.gap // 2)
         track = pygame.Rect(surface.get_width() - w - 2, 2, w, h - 4)
@@ -212,15 +223,15 @@ class Scene:
 
     def paint(self, surface: pygame.Surface) -> None:
         """Draw the laid-out page on ``surface`` (the window, or the tall page when it scrolls)."""
-        p = self.app.palette
+        p = self.ctx.palette
         if not self.transparent:
             surface.fill(p.background)
         self.draw_background(surface)
         for box, color in self.texts:
-            box.draw(surface, self.app.renderer, getattr(p, color))
+            box.draw(surface, self.ctx.renderer, getattr(p, color))
         for w in self.widgets:
             focused = self.show_focus and w.id == self.focus_id
-            w.draw(surface, self.app.renderer, p, self.metrics, focused and not self.hovered)  # type: ignore[attr-defined]
+            w.draw(surface, self.ctx.renderer, p, self.metrics, focused and not self.hovered)  # type: ignore[attr-defined]
             if focused and self.hovered:
                 draw_hover(surface, w.rect, p, self.metrics)
         self.draw_foreground(surface)
@@ -244,11 +255,11 @@ class Scene:
     def set_focus(self, wid: str | None) -> None:
         if wid != self.focus_id:
             self.focus_id = wid
-            self.app.request_redraw()
+            self.ctx.request_redraw()
             focused = self.focused()
             if focused is not None:
                 self.scroll_to_show(focused)
-                self.app.speak(focused.alt)
+                self.ctx.speak(focused.alt)
             self.on_focus(wid)
 
     def speech(self) -> str:
@@ -262,18 +273,18 @@ class Scene:
 
     def handle(self, intent: inp.Intent) -> None:
         # A key pressed before the first draw of a new scene must still find its widgets.
-        self.ensure_layout(self.app.surface_size())
+        self.ensure_layout(self.ctx.surface_size())
         kind = intent.kind
         if intent.device in ("keyboard", "gamepad") and not self.show_focus:
             self.show_focus = True
-            self.app.request_redraw()
+            self.ctx.request_redraw()
         if intent.device in ("keyboard", "gamepad") and self.hovered:
             self.hovered = False  # the keyboard takes the focus back: its ring again
-            self.app.request_redraw()
+            self.ctx.request_redraw()
         if kind in (inp.POINTER_DOWN, inp.POINTER_UP, inp.POINTER_MOVE):
             if intent.device == "touch" and self.show_focus:
                 self.show_focus = False  # no ring under a finger; it returns with a key
-                self.app.request_redraw()
+                self.ctx.request_redraw()
             self._pointer(intent)
         elif kind == inp.CONFIRM:
             w = self.focused()
@@ -327,7 +338,7 @@ class Scene:
                 self.set_focus(hit.id)
                 if not self.hovered:
                     self.hovered = True  # under the mouse: a tint, not the keyboard's ring
-                    self.app.request_redraw()
+                    self.ctx.request_redraw()
         else:  # POINTER_UP: a tap or click activates what it started on
             was_dragging = self.dragging is not None
             self.dragging = None
@@ -369,14 +380,14 @@ class Scene:
             self._move_linear(1 if direction in ("down", "right") else -1)
 
     def activate(self, widget: Widget) -> None:
-        self.app.request_redraw()
+        self.ctx.request_redraw()
         self.on_activate(widget)
 
     def on_activate(self, widget: Widget) -> None:
         pass
 
     def on_slider(self, slider: Slider) -> None:
-        self.app.request_redraw()
+        self.ctx.request_redraw()
 
     def on_back(self) -> None:
         pass
@@ -408,7 +419,7 @@ class Paged:
     def turn_page(self, wid: str) -> bool:
         """« Retour », « Précédent » or « Suivant » pressed: done here (True), else False."""
         if wid == "back":
-            self.app.pop()
+            self.ctx.pop()
         elif wid in ("previous", "next"):
             self.page += 1 if wid == "next" else -1
             self.focus_id = wid

@@ -7,19 +7,16 @@ session ends), the whole scene stack is replaced by a new attract screen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from game import i18n
 from game import input as inp
 from game.i18n import _
 from game.scenes.base import Scene
+from game.scenes.context import Context
 from game.scenes.overlays import Overlay
 from game.scenes.title import level_label, next_level
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
-if TYPE_CHECKING:
-    from game.app import App
 
 FACT_SECONDS = 9.0  # a new fact on the attract screen this often (one redraw, no animation)
 PIN_TRIES = 3
@@ -29,55 +26,53 @@ PIN_LOCK_SECONDS = 60.0
 class KioskController:
     """Idle timing and the admin lock; the clock is injectable so tests need not wait."""
 
-    def __init__(self, app: App) -> None:
-        self.app = app
-        s = app.settings
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        s = ctx.settings
         self.idle = s.kiosk_idle_seconds
         self.results_idle = s.kiosk_results_idle_seconds
         self.countdown = s.kiosk_countdown_seconds
         self.pin = s.kiosk_admin_pin
-        self.last_input = app.now()
+        self.last_input = ctx.now()
         self.failed_pins = 0
         self.locked_until = 0.0
 
     def on_input(self) -> None:
-        self.last_input = self.app.now()
+        self.last_input = self.ctx.now()
 
     def idle_limit(self) -> float:
         from game.scenes.results import ResultsScene
 
-        return self.results_idle if any(isinstance(s, ResultsScene) for s in self.app.stack) else self.idle
+        return self.results_idle if any(isinstance(s, ResultsScene) for s in self.ctx.stack) else self.idle
 
     def tick(self) -> None:
-        top = self.app.top
+        top = self.ctx.top
         if top is None or isinstance(top, (AttractScene, IdleScene, PinScene, AdminScene)):
             return
-        if self.app.now() - self.last_input >= self.idle_limit():
-            self.app.push(IdleScene(self.app, self.app.now() + self.countdown))
+        if self.ctx.now() - self.last_input >= self.idle_limit():
+            self.ctx.push(IdleScene(self.ctx, self.ctx.now() + self.countdown))
 
     def reset(self) -> None:
         """End whatever was played (kept as abandoned in the results) and wipe it from the screen."""
-        from game.scenes.play import abandon_current
-
-        abandon_current(self.app)
-        self.app.set_language(i18n.DEFAULT_LANGUAGE)
-        self.app.reset_to(AttractScene(self.app))
-        self.last_input = self.app.now()
+        self.ctx.abandon_current()
+        self.ctx.set_language(i18n.DEFAULT_LANGUAGE)
+        self.ctx.reset_to(AttractScene(self.ctx))
+        self.last_input = self.ctx.now()
 
     def check_pin(self, typed: str) -> bool:
-        if self.app.now() < self.locked_until:
+        if self.ctx.now() < self.locked_until:
             return False
-        if typed == self.pin:
+        if self.ctx.settings.check_admin_code(typed):  # a salted hash, compared in constant time
             self.failed_pins = 0
             return True
         self.failed_pins += 1
         if self.failed_pins >= PIN_TRIES:
             self.failed_pins = 0
-            self.locked_until = self.app.now() + PIN_LOCK_SECONDS
+            self.locked_until = self.ctx.now() + PIN_LOCK_SECONDS
         return False
 
     def lock_remaining(self) -> int:
-        return max(0, int(self.locked_until - self.app.now() + 0.999))
+        return max(0, int(self.locked_until - self.ctx.now() + 0.999))
 
 
 class AttractScene(Scene):
@@ -85,15 +80,15 @@ class AttractScene(Scene):
 
     name = "attract"
 
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
         self.fact_index = 0
-        self.fact_since = app.now()
+        self.fact_since = ctx.now()
 
     def facts(self) -> list[tuple[str, list[str]]]:
         """(fact, its sources) from the content's « facts »: each written to read alone, its subject
         named and its acronyms spelt out (issue 13.10), in the current language."""
-        content = self.app.content
+        content = self.ctx.content
         out = []
         for fact in content.facts.values():
             named = content.sources_of(fact)
@@ -111,11 +106,11 @@ class AttractScene(Scene):
         for code, cell in zip(langs, columns(band, len(langs), m.gap)):
             # Language buttons, each named in its own language; the one in use is filled (and said
             # so by read aloud), not a check box (issue 13.10).
-            current = code == self.app.language
+            current = code == self.ctx.language
             self.widgets.append(Button(f"lang:{code}", cell, role="lang", label=i18n.LANGUAGE_NAMES[code],
                                        style="primary" if current else "secondary", selected=current,
                                        status=_("langue choisie") if current else ""))
-        r = self.app.renderer
+        r = self.ctx.renderer
         call = _("Touche l'écran pour jouer")
         width = min(area.width, m.body * 36)
         group_h = (r.fit(_("Numérique en jeu"), width, 10_000, m.title, m.title, True).height
@@ -133,8 +128,8 @@ class AttractScene(Scene):
         self.text_stack(pieces, group, m.gap * 3)
 
     def update(self, dt: float) -> bool:
-        if self.app.now() - self.fact_since >= FACT_SECONDS and not self.app.settings.reduced_motion:
-            self.fact_since = self.app.now()
+        if self.ctx.now() - self.fact_since >= FACT_SECONDS and not self.ctx.settings.reduced_motion:
+            self.fact_since = self.ctx.now()
             self.fact_index += 1
             self.invalidate()
         return False
@@ -145,7 +140,7 @@ class AttractScene(Scene):
         if kind in (inp.POINTER_DOWN, inp.POINTER_MOVE, inp.DIGIT, inp.SCROLL, inp.SETTINGS):
             super().handle(intent)
         elif kind == inp.POINTER_UP:
-            self.ensure_layout(self.app.surface_size())
+            self.ensure_layout(self.ctx.surface_size())
             if any(w.contains(intent.pos or (0, 0)) for w in self.widgets):
                 super().handle(intent)
             else:
@@ -164,11 +159,11 @@ class AttractScene(Scene):
         from game.scenes.play import start_session
         from game.session import FULL_PATH
 
-        start_session(self.app, FULL_PATH)
+        start_session(self.ctx, FULL_PATH)
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id.startswith("lang:"):
-            self.app.set_language(widget.id.split(":", 1)[1])
+            self.ctx.set_language(widget.id.split(":", 1)[1])
             self.invalidate()
 
     def on_back(self) -> None:
@@ -183,13 +178,13 @@ class IdleScene(Overlay):
 
     name = "idle"
 
-    def __init__(self, app: App, deadline: float) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: Context, deadline: float) -> None:
+        super().__init__(ctx)
         self.deadline = deadline
         self.shown = self.remaining()
 
     def remaining(self) -> int:
-        return max(0, int(self.deadline - self.app.now() + 0.999))
+        return max(0, int(self.deadline - self.ctx.now() + 0.999))
 
     def build(self, m: Metrics) -> None:
         inner = self.panel_rect(m, 24, round(m.title * 4) + m.button_h + 3 * m.gap + 2 * m.margin)
@@ -204,7 +199,7 @@ class IdleScene(Overlay):
     def update(self, dt: float) -> bool:
         left = self.remaining()
         if left <= 0:
-            self.app.kiosk.reset()
+            self.ctx.kiosk.reset()
             return False
         if left != self.shown:  # one redraw a second, not an animation
             self.shown = left
@@ -214,8 +209,8 @@ class IdleScene(Overlay):
     def handle(self, intent: inp.Intent) -> None:
         if intent.kind in (inp.POINTER_MOVE,) and intent.device == "mouse" and not intent.pressed:
             return
-        self.app.pop()  # any touch, key or button: the player is back, the session goes on
-        self.app.kiosk.on_input()
+        self.ctx.pop()  # any touch, key or button: the player is back, the session goes on
+        self.ctx.kiosk.on_input()
 
 
 class PinScene(Scene):
@@ -223,13 +218,13 @@ class PinScene(Scene):
 
     name = "pin"
 
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
         self.typed = ""
         self.message = ""
 
     def build(self, m: Metrics) -> None:
-        kiosk = self.app.kiosk
+        kiosk = self.ctx.kiosk
         area = centered(m.content, min(m.content.width, m.body * 20))
         cancel_row, area = take_bottom(area, m.button_h, m.gap * 2)
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
@@ -253,8 +248,8 @@ class PinScene(Scene):
         self.widgets.append(Button("cancel", cancel_row, role="back", label=_("Annuler")))
 
     def update(self, dt: float) -> bool:
-        if self.app.kiosk.locked_until and self.app.kiosk.lock_remaining() != getattr(self, "_lock_shown", -1):
-            self._lock_shown = self.app.kiosk.lock_remaining()
+        if self.ctx.kiosk.locked_until and self.ctx.kiosk.lock_remaining() != getattr(self, "_lock_shown", -1):
+            self._lock_shown = self.ctx.kiosk.lock_remaining()
             self.invalidate()
         return False
 
@@ -269,13 +264,13 @@ class PinScene(Scene):
             super().handle(intent)
 
     def press(self, key: str) -> None:
-        if self.app.kiosk.lock_remaining():
+        if self.ctx.kiosk.lock_remaining():
             return
         if key == "erase":
             self.typed = self.typed[:-1]
         elif key == "ok":
-            if self.app.kiosk.check_pin(self.typed):
-                self.app.replace(AdminScene(self.app))
+            if self.ctx.kiosk.check_pin(self.typed):
+                self.ctx.replace(AdminScene(self.ctx))
                 return
             self.typed = ""
             self.message = _("Code incorrect")
@@ -285,12 +280,12 @@ class PinScene(Scene):
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "cancel":
-            self.app.pop()
+            self.ctx.pop()
         elif widget.id.startswith("key:"):
             self.press(widget.id.split(":", 1)[1])
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
 
 class AdminScene(Scene):
@@ -307,7 +302,7 @@ class AdminScene(Scene):
         self.text(self.today_text(), area, m.body)
         back, restart, quit_ = columns(buttons, 3, m.gap)
         self.widgets = [
-            Button("level", level_row, role="adjust", label=level_label(self.app.settings.level)),
+            Button("level", level_row, role="adjust", label=level_label(self.ctx.settings.level)),
             Button("back", back, role="back", label=_("Retour au jeu")),
             Button("restart", restart, role="next", label=_("Redémarrer"), style="primary"),
             Button("quit", quit_, role="quit", label=_("Quitter le jeu")),
@@ -316,21 +311,21 @@ class AdminScene(Scene):
     def today_text(self) -> str:
         from game.scenes.today import today_text
 
-        return today_text(self.app)
+        return today_text(self.ctx)
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "back":
-            self.app.pop()
+            self.ctx.pop()
         elif widget.id == "level":
-            level = next_level(self.app.settings.level)
-            self.app.apply_settings(self.app.settings.with_value("level", level), save=False)
-            if self.app.store is not None:  # the kiosk's own setting: kept for its next start
-                self.app.store.save_value("level", level)
+            level = next_level(self.ctx.settings.level)
+            self.ctx.apply_settings(self.ctx.settings.with_value("level", level), save=False)
+            if self.ctx.store is not None:  # the kiosk's own setting: kept for its next start
+                self.ctx.store.save_value("level", level)
             self.invalidate()
         elif widget.id == "restart":
-            self.app.kiosk.reset()
+            self.ctx.kiosk.reset()
         elif widget.id == "quit":
-            self.app.quit(force=True)
+            self.ctx.quit(force=True)
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()

@@ -9,6 +9,7 @@ import pygame
 from game import input as inp
 from game.i18n import N_, _
 from game.scenes.base import Scene
+from game.scenes.context import Context
 from game.scenes.results import capitalize
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
 from game.ui.text import TextBox
@@ -19,8 +20,8 @@ class Overlay(Scene):
     transparent = True
     scrollable = False  # a small panel over the game: its text shrinks to fit instead
 
-    def __init__(self, app) -> None:  # noqa: ANN001
-        super().__init__(app)
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
         self.panel = pygame.Rect(0, 0, 0, 0)
         self._veil: pygame.Surface | None = None
 
@@ -35,7 +36,7 @@ class Overlay(Scene):
             self._veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             self._veil.fill((0, 0, 0, 150))
         surface.blit(self._veil, (0, 0))
-        p = self.app.palette
+        p = self.ctx.palette
         radius = max(8, self.metrics.gap if self.metrics else 8)
         pygame.draw.rect(surface, p.background, self.panel, border_radius=radius)
         pygame.draw.rect(surface, p.border, self.panel, width=2, border_radius=radius)
@@ -57,21 +58,19 @@ class PauseScene(Overlay):
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "resume":
-            self.app.pop()
+            self.ctx.pop()
         elif widget.id == "settings":
-            self.app.open_settings()
+            self.ctx.open_settings()
         elif widget.id == "abandon":
-            self.app.push(ConfirmScene(self.app, N_("Abandonner la partie\u00a0? Tu reviendras à l'accueil."),
+            self.ctx.push(ConfirmScene(self.ctx, N_("Abandonner la partie\u00a0? Tu reviendras à l'accueil."),
                                        on_yes=self._abandon))
 
     def _abandon(self) -> None:
-        from game.scenes.play import abandon_current
-
-        abandon_current(self.app)  # kept in the anonymous results as abandoned
-        self.app.home()
+        self.ctx.abandon_current()  # kept in the anonymous results as abandoned
+        self.ctx.home()
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
     def default_focus(self) -> str:
         return "resume"
@@ -80,14 +79,14 @@ class PauseScene(Overlay):
 class ConfirmScene(Overlay):
     name = "confirm"
 
-    def __init__(self, app, question: str, on_yes) -> None:  # noqa: ANN001
-        super().__init__(app)
+    def __init__(self, ctx: Context, question: str, on_yes) -> None:
+        super().__init__(ctx)
         self.question = question
         self.on_yes = on_yes
 
     def build(self, m: Metrics) -> None:
         question = _(self.question)  # a msgid: translated when shown, so a language switch follows
-        text_h = self.app.renderer.fit(question, round(m.body * 24) - 2 * m.margin, 10_000, m.body,
+        text_h = self.ctx.renderer.fit(question, round(m.body * 24) - 2 * m.margin, 10_000, m.body,
                                        m.body).height
         inner = self.panel_rect(m, 26, text_h + m.button_h + 3 * m.gap + 2 * m.margin)
         buttons, head = take_bottom(inner, m.button_h, m.gap * 2)
@@ -108,10 +107,10 @@ class ConfirmScene(Overlay):
         if widget.id == "yes":
             self.on_yes()
         else:
-            self.app.pop()
+            self.ctx.pop()
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
 
 class CareerScene(Scene):
@@ -124,8 +123,8 @@ class CareerScene(Scene):
     name = "career"
     scrollable = False  # the page never grows: the text scrolls inside its frame
 
-    def __init__(self, app, career_id: str) -> None:  # noqa: ANN001
-        super().__init__(app)
+    def __init__(self, ctx: Context, career_id: str) -> None:
+        super().__init__(ctx)
         self.career_id = career_id
         self.view = pygame.Rect(0, 0, 0, 0)  # the frame the sheet's text scrolls in
         self.body: list[TextBox] = []  # the sheet's text when it scrolls (kept apart from self.texts)
@@ -138,12 +137,12 @@ class CareerScene(Scene):
         return max(0, self.body_height - self.view.height)
 
     def build(self, m: Metrics) -> None:
-        career = self.app.content.careers[self.career_id]
-        r = self.app.renderer
+        career = self.ctx.content.careers[self.career_id]
+        r = self.ctx.renderer
         two = not m.portrait and m.content.width > m.body * 44
         area = centered(m.content, m.body * (70 if two else 44))
         back, area = take_bottom(area, m.button_h, m.gap * 2)
-        source = self.app.content.sources.get(career.source)
+        source = self.ctx.content.sources.get(career.source)
         src_text = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
         src_need = r.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
         src, area = take_bottom(area, src_need, m.gap)  # one line, never cut
@@ -195,12 +194,12 @@ class CareerScene(Scene):
         super().paint(surface)
         if not self.body:
             return
-        p = self.app.palette
+        p = self.ctx.palette
         clip = surface.get_clip()
         surface.set_clip(self.view)
         for tb in self.body:
             shifted = replace(tb, box=tb.box.move(0, -self.text_scroll), bounds=tb.bounds.move(0, -self.text_scroll))
-            shifted.draw(surface, self.app.renderer, p.text)
+            shifted.draw(surface, self.ctx.renderer, p.text)
         surface.set_clip(clip)
         if not self.text_max_scroll:
             return
@@ -217,10 +216,10 @@ class CareerScene(Scene):
         new = min(self.text_max_scroll, max(0, self.text_scroll + dy))
         if new != self.text_scroll:
             self.text_scroll = new
-            self.app.request_redraw()
+            self.ctx.request_redraw()
 
     def handle(self, intent: inp.Intent) -> None:
-        self.ensure_layout(self.app.surface_size())
+        self.ensure_layout(self.ctx.surface_size())
         if self.body:
             step = max(40, self.view.height // 6)
             if intent.kind == inp.SCROLL:
@@ -244,12 +243,12 @@ class CareerScene(Scene):
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "settings":
-            self.app.open_settings()
+            self.ctx.open_settings()
         else:
-            self.app.pop()
+            self.ctx.pop()
 
     def bot_targets(self) -> list[Widget]:
         return [w for w in self.widgets if w.id == "back"]
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
+from game.scenes.context import Context
 from game.session import Session, themes_of
 from game.ui.hud import GaugeAnimator, GaugeStrip
 from game.ui.layout import Metrics, take_top
 from game.ui.widgets import Button
 
-if TYPE_CHECKING:
-    from game.app import App
 
 
 class Play:
@@ -49,58 +46,43 @@ def level_words(level: str) -> str:
     return {"college": _("collège"), "lycee": _("collège ou lycée")}.get(level, _("tous niveaux"))
 
 
-def record(app: App, play: Play, finished: bool, careers: list[str] | None = None) -> None:
+def record(ctx: Context, play: Play, finished: bool, careers: list[str] | None = None) -> None:
     """Append the session to the anonymous results, once (finished, or abandoned with answers)."""
-    if play.recorded or app.results is None or (not finished and not play.session.answers):
+    if play.recorded or ctx.results is None or (not finished and not play.session.answers):
         return
     from game.storage import record_from_session
 
     play.recorded = True
-    mode = "kiosk" if app.kiosk is not None else "solo"
-    app.results.record_session(record_from_session(play.session, mode, play.started_at, finished, careers))
+    mode = "kiosk" if ctx.kiosk is not None else "solo"
+    ctx.results.record_session(record_from_session(play.session, mode, play.started_at, finished, careers))
 
 
-def abandon_current(app: App) -> None:
-    """The session on the stack, if any, is kept in the results as abandoned."""
-    for scene in app.stack:
-        play = getattr(scene, "play", None)
-        if isinstance(play, Play):
-            record(app, play, finished=False)
-            return
-        classroom = getattr(scene, "classroom", None)
-        if classroom is not None:
-            from game.scenes.classroom import record_class
-
-            record_class(app, classroom, finished=False)
-            return
-
-
-def start_session(app: App, path: str) -> None:
-    seed = app.rng.randrange(2**31)
-    length = "kiosk" if app.kiosk is not None else app.settings.length
-    play = Play(Session.start(app.content, path, seed, length, level=app.settings.level))
+def start_session(ctx: Context, path: str) -> None:
+    seed = ctx.rng.randrange(2**31)
+    length = "kiosk" if ctx.kiosk is not None else ctx.settings.length
+    play = Play(Session.start(ctx.content, path, seed, length, level=ctx.settings.level))
     if play.session.finished:  # a theme with nothing left to play
         return
-    app.reset_to(scene_for_current(app, play))
+    ctx.reset_to(scene_for_current(ctx, play))
 
 
-def scene_for_current(app: App, play: Play) -> Scene:
+def scene_for_current(ctx: Context, play: Play) -> Scene:
     from game.scenes.question import QuestionScene
     from game.scenes.results import ResultsScene
     from game.scenes.scenario import ScenarioScene
 
     session = play.session
     if session.finished:
-        return ResultsScene(app, play)
+        return ResultsScene(ctx, play)
     step = session.current
     if step.kind == "question":
-        return QuestionScene(app, play, app.content.questions[step.id])
-    return ScenarioScene(app, play, app.content.scenarios[step.id])
+        return QuestionScene(ctx, play, ctx.content.questions[step.id])
+    return ScenarioScene(ctx, play, ctx.content.scenarios[step.id])
 
 
-def advance(app: App, play: Play) -> None:
+def advance(ctx: Context, play: Play) -> None:
     play.session.advance()
-    app.replace(scene_for_current(app, play))
+    ctx.replace(scene_for_current(ctx, play))
 
 
 class PlayScene(Scene):
@@ -108,10 +90,14 @@ class PlayScene(Scene):
 
     show_gauges = True  # scenario cards move the gauges; a question does not
 
-    def __init__(self, app: App, play: Play) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: Context, play: Play) -> None:
+        super().__init__(ctx)
         self.play = play
         self.strip = GaugeStrip([])
+
+    def abandon(self) -> bool:
+        record(self.ctx, self.play, finished=False)
+        return True
 
     def progress_label(self) -> str:
         n, total = self.play.session.position_of_current()
@@ -121,7 +107,7 @@ class PlayScene(Scene):
 
     def build_header(self, m: Metrics) -> pygame.Rect:
         """Lay out the header; returns the area left for the item."""
-        content = self.app.content
+        content = self.ctx.content
         shown = sorted(content.indicators) if self.show_gauges else []
         self.strip = GaugeStrip([content.indicators[i] for i in shown])
         area = m.content
@@ -134,7 +120,7 @@ class PlayScene(Scene):
                                        role="back", label=_("Menu")))
             return self._theme_line(m, area)
         menu_w = max(m.body * 5, 88)
-        r = self.app.renderer
+        r = self.ctx.renderer
         progress_w = min(area.width // 5, m.body * 8)
         # Gauges beside the progress in one band when their labels fit on one line; else a band of their own.
         side_w = area.width - progress_w - menu_w - 2 * m.gap
@@ -159,20 +145,20 @@ class PlayScene(Scene):
             gauges = pygame.Rect(progress.right + m.gap, top.y + (band_h - gauge_h) // 2,
                                  menu.x - progress.right - 2 * m.gap, gauge_h)
         self.text(self.progress_label(), progress, m.small, bold=True, valign="center")
-        self.texts.extend((tb, "muted") for tb in self.strip.build(gauges, m, self.app.renderer))
+        self.texts.extend((tb, "muted") for tb in self.strip.build(gauges, m, self.ctx.renderer))
         self.widgets.append(Button("menu", menu, role="back", label=_("Menu")))
         return self._theme_line(m, area)
 
     def _theme_line(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
         notice = self.play.notice()
         if notice:
-            need = self.app.renderer.fit(notice, area.width, 10_000, m.small, m.small, True).height
+            need = self.ctx.renderer.fit(notice, area.width, 10_000, m.small, m.small, True).height
             line, area = take_top(area, min(need, area.height // 4), m.gap)
             self.text(notice, line, m.small, bold=True, valign="center")
-        theme = self.app.content.themes.get(self.item_theme())
+        theme = self.ctx.content.themes.get(self.item_theme())
         if theme is not None:  # the theme on a line of its own: long titles need the width
             label = _("Thème\u00a0: {title}").format(title=theme.title)
-            need = self.app.renderer.fit(label, area.width, 10_000, m.small, m.small).height
+            need = self.ctx.renderer.fit(label, area.width, 10_000, m.small, m.small).height
             line, area = take_top(area, min(need, area.height // 5), m.gap)
             self.text(label, line, m.small, color="muted", valign="center")
         return area
@@ -184,20 +170,20 @@ class PlayScene(Scene):
         return self.play.gauges.update(dt)
 
     def paint(self, surface: pygame.Surface) -> None:
-        p = self.app.palette
+        p = self.ctx.palette
         surface.fill(p.background)
-        self.strip.draw(surface, self.app.renderer, p, self.metrics, self.play.gauges)
+        self.strip.draw(surface, self.ctx.renderer, p, self.metrics, self.play.gauges)
         labels = {id(tb) for tb in self.strip.labels}
         for box, color in self.texts:
             if id(box) not in labels:
-                box.draw(surface, self.app.renderer, getattr(p, color))
+                box.draw(surface, self.ctx.renderer, getattr(p, color))
         for w in self.widgets:
-            w.draw(surface, self.app.renderer, p, self.metrics, self.show_focus and w.id == self.focus_id)
+            w.draw(surface, self.ctx.renderer, p, self.metrics, self.show_focus and w.id == self.focus_id)
 
     def on_back(self) -> None:
         from game.scenes.overlays import PauseScene
 
-        self.app.push(PauseScene(self.app))
+        self.ctx.push(PauseScene(self.ctx))
 
     def menu_pressed(self, widget_id: str) -> bool:
         if widget_id == "menu":

@@ -12,6 +12,7 @@ from game import scoring
 from game.session import Step, ordered_choices
 from game.content.models import Estimate, Question
 from game.i18n import _, fmt_number, fmt_percent, ngettext, with_unit
+from game.scenes.context import Context
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_left, take_top
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
@@ -69,8 +70,8 @@ class QuestionScene(PlayScene):
     name = "question"
     show_gauges = False  # answers move no gauge: the room goes to the question and its explanation
 
-    def __init__(self, app, play: Play, question: Question) -> None:  # noqa: ANN001
-        super().__init__(app, play)
+    def __init__(self, ctx: Context, play: Play, question: Question) -> None:
+        super().__init__(ctx, play)
         self.question_id = question.id
         current = play.session.current if not play.session.finished else None
         self.step: Step | None = current if current is not None and current.id == question.id else None
@@ -83,7 +84,7 @@ class QuestionScene(PlayScene):
 
     @property
     def question(self) -> Question:
-        return self.app.content.questions[self.question_id]  # in the current language
+        return self.ctx.content.questions[self.question_id]  # in the current language
 
     @property
     def choices(self) -> list:
@@ -121,13 +122,13 @@ class QuestionScene(PlayScene):
             self._build_estimate(m, area)
             return
         choices = self.choices
-        answers = AnswerGrid(self.app.renderer, m, area, [c.text for c in choices], max_h=area.height * 2 // 3)
+        answers = AnswerGrid(self.ctx.renderer, m, area, [c.text for c in choices], max_h=area.height * 2 // 3)
         choices_h = answers.height
         hint_text = _("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide.")
-        hint_h = (self.app.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
+        hint_h = (self.ctx.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
                   if q.type == "multiple" else 0)
         prompt_box = centered(area, m.body * 40)
-        prompt_need = self.app.renderer.fit(q.prompt, prompt_box.width, 10_000, m.heading, m.heading, True).height
+        prompt_need = self.ctx.renderer.fit(q.prompt, prompt_box.width, 10_000, m.heading, m.heading, True).height
         area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 3)
         choices_area, prompt_area = take_bottom(area, choices_h, m.gap * 2)
         if hint_h:
@@ -146,13 +147,13 @@ class QuestionScene(PlayScene):
         assert est is not None
         value_h = round(m.title * 1.4)
         slider_h = max(m.button_h, round(m.body * 2.4))
-        scale_h = max(self.app.renderer.fit(self._fmt(v), area.width // 3, 10_000, m.small, m.small).height
+        scale_h = max(self.ctx.renderer.fit(self._fmt(v), area.width // 3, 10_000, m.small, m.small).height
                       for v in (est.min, est.max)) + m.gap
         hint_text = _("Déplace le curseur pour donner ton estimation.")
-        hint_h = (self.app.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
+        hint_h = (self.ctx.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
                   if not self.moved else 0)
         block_h = value_h + slider_h + scale_h + hint_h + 2 * m.gap
-        prompt_need = self.app.renderer.fit(q.prompt, centered(area, m.body * 40).width, 10_000, m.heading,
+        prompt_need = self.ctx.renderer.fit(q.prompt, centered(area, m.body * 40).width, 10_000, m.heading,
                                             m.heading, True).height
         block_h = min(block_h, area.height * 2 // 3) if prompt_need + block_h + m.gap * 3 > area.height else block_h
         area = center_block(area, prompt_need + block_h + m.gap * 3)
@@ -218,26 +219,26 @@ class QuestionScene(PlayScene):
                 rest = pygame.Rect(choice_col.x, cells[-1].bottom + m.gap, choice_col.width,
                                    max(0, choice_col.bottom - cells[-1].bottom - m.gap))
                 partial = self._partial(a)
-                need = self.app.renderer.fit(partial, rest.width, 10_000, m.small, m.small).height if partial else 0
+                need = self.ctx.renderer.fit(partial, rest.width, 10_000, m.small, m.small).height if partial else 0
                 if partial and need <= rest.height:  # the count and the credit under the boxes they count
                     self.text(partial, pygame.Rect(rest.x, rest.y, rest.width, need), m.small)
                     partial_shown = True
             else:
-                grid = AnswerGrid(self.app.renderer, m, area, labels, size=m.small)  # the page scrolls if need be
+                grid = AnswerGrid(self.ctx.renderer, m, area, labels, size=m.small)  # the page scrolls if need be
                 grid_area, area = take_top(area, grid.height, m.gap)
                 cells = grid.cells(grid_area)
             for i, (c, cell) in enumerate(zip(self.choices, cells)):
                 marker, words = marks.get(c.id, (None, ""))
                 self.widgets.insert(i, Button(f"shown:{c.id}", cell, role="shown", label=labels[i], style="choice",
                                               marker=marker, enabled=False, text_size=m.small))
-        source = self.app.content.sources.get(q.source or "")
+        source = self.ctx.content.sources.get(q.source or "")
         if source is None:
             src_text = _("Source\u00a0: question importée, source à compléter")
         else:
             src_text = _("Source\u00a0: {source}").format(source=source.short_label)
             if source.note:
                 src_text += f" ({source.note})"
-        src_h = self.app.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height + m.gap
+        src_h = self.ctx.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height + m.gap
         src, area = take_bottom(area, min(src_h, area.height // 3), m.gap)
         parts = []
         if self._partial(a) and not partial_shown:
@@ -248,7 +249,7 @@ class QuestionScene(PlayScene):
         parts.append(q.explanation)
         size = m.body
         body = "\n".join(parts)
-        need = self.app.renderer.fit(body, area.width, 10_000, size, size).height
+        need = self.ctx.renderer.fit(body, area.width, 10_000, size, size).height
         if need < area.height:  # the source right under the text, not at the foot of the screen
             area.height = need
             src.y = area.bottom + m.gap
@@ -258,10 +259,10 @@ class QuestionScene(PlayScene):
     def _stacked_cells(self, m: Metrics, col: pygame.Rect, labels: list[str]) -> list[pygame.Rect]:
         """The marked boxes one under the other, each as tall as its label needs (a touch target at
         least), shrunk together to the column's height when they would not fit."""
-        one = AnswerGrid(self.app.renderer, m, col, labels[:1], ncols=1, size=m.small)  # the same padding
-        pad = one.row_h - self.app.renderer.fit(labels[0], self._label_width(m, col), 10_000, m.small,
+        one = AnswerGrid(self.ctx.renderer, m, col, labels[:1], ncols=1, size=m.small)  # the same padding
+        pad = one.row_h - self.ctx.renderer.fit(labels[0], self._label_width(m, col), 10_000, m.small,
                                                 m.small).height
-        heights = [max(m.button_h, self.app.renderer.fit(t, self._label_width(m, col), 10_000, m.small,
+        heights = [max(m.button_h, self.ctx.renderer.fit(t, self._label_width(m, col), 10_000, m.small,
                                                           m.small).height + pad) for t in labels]
         total = sum(heights) + m.gap * (len(labels) - 1)
         if total > col.height:
@@ -284,7 +285,7 @@ class QuestionScene(PlayScene):
         q, a = self.question, self.answer
         est = q.estimate
         assert est is not None and a is not None
-        r = self.app.renderer
+        r = self.ctx.renderer
         mine_text = _("Ta réponse\u00a0: {value}").format(value=self._fmt(a.value or 0))
         right_text = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(est.answer))
         icon = round(m.body * 1.5)
@@ -359,11 +360,11 @@ class QuestionScene(PlayScene):
 
     def paint(self, surface: pygame.Surface) -> None:
         super().paint(surface)
-        m, p = self.metrics, self.app.palette
+        m, p = self.metrics, self.ctx.palette
         if self.phase == "ask" and self.question.type == "estimate":
             slider = self.widget("slider")
             text = self._fmt(slider.value if isinstance(slider, Slider) else 0)
-            img = self.app.renderer.render(text, m.title, p.text, True)
+            img = self.ctx.renderer.render(text, m.title, p.text, True)
             surface.blit(img, img.get_rect(center=self.value_box.center))
         elif self.phase == "feedback":
             color = p.right if self.answer and self.answer.correct else p.wrong
@@ -375,7 +376,7 @@ class QuestionScene(PlayScene):
     def _paint_scale(self, surface: pygame.Surface) -> None:
         """The estimate's scale: the « close enough » stretch around the answer, a tick above for
         the right answer, the player's mark below (a tick when right, a cross when not)."""
-        p = self.app.palette
+        p = self.ctx.palette
         track = self.scale_track
         pygame.draw.rect(surface, p.bar_track, track, border_radius=5)
         pygame.draw.rect(surface, p.right, self.scale_band, border_radius=5)
@@ -412,14 +413,14 @@ class QuestionScene(PlayScene):
         lift = self.max_scroll  # page -> window, as when the page is scrolled to its end
         band = pygame.Rect(0, cont.rect.y - m.gap - lift, surface.get_width(), surface.get_height())
         band.height = surface.get_height() - band.y
-        surface.fill(self.app.palette.background, band)
-        pygame.draw.line(surface, self.app.palette.border, band.topleft, band.topright, 2)
+        surface.fill(self.ctx.palette.background, band)
+        pygame.draw.line(surface, self.ctx.palette.border, band.topleft, band.topright, 2)
         halo = cont.rect.inflate(4 * m.ring + 8, 4 * m.ring + 8).clip(self._canvas.get_rect())
         surface.blit(self._canvas, (halo.x, halo.y - lift), halo)
         self._draw_scrollbar(surface)
 
     def handle(self, intent: inp.Intent) -> None:
-        self.ensure_layout(self.app.surface_size())  # where « Continuer » is depends on the layout
+        self.ensure_layout(self.ctx.surface_size())  # where « Continuer » is depends on the layout
         cont = self._sticky()
         if cont is not None and intent.pos is not None and intent.kind in (
                 inp.POINTER_DOWN, inp.POINTER_MOVE, inp.POINTER_UP):
@@ -442,7 +443,7 @@ class QuestionScene(PlayScene):
         q = self.question
         if self.phase == "feedback":
             if widget.id == "continue":
-                advance(self.app, self.play)
+                advance(self.ctx, self.play)
             return
         if widget.id.startswith("choice:"):
             cid = widget.id.split(":", 1)[1]
@@ -468,14 +469,14 @@ class QuestionScene(PlayScene):
         if not self.moved:
             self.moved = True  # the button wakes up and the hint goes: a new layout
             self.invalidate()
-        self.app.request_redraw()
+        self.ctx.request_redraw()
 
     def _submit(self, choice_ids: list[str], value: float | None) -> None:
         if self.question.type == "multiple" and not choice_ids:
             return
         self.answer = scoring.answer_question(self.question, choice_ids, value)
         self.play.session.record(self.answer)
-        self.app.audio.play("right" if self.answer.correct else "wrong")
+        self.ctx.audio.play("right" if self.answer.correct else "wrong")
         self.phase = "feedback"
         self.focus_id = None
         self.invalidate()

@@ -10,6 +10,7 @@ import pygame
 from game import explain, scoring
 from game.i18n import _, fmt_number, ngettext
 from game.scenes.base import Scene
+from game.scenes.context import Context
 from game.scenes.play import Play
 from game.ui.hud import value_text
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
@@ -26,8 +27,8 @@ def capitalize(text: str) -> str:
 class ResultsScene(Scene):
     name = "results"
 
-    def __init__(self, app, play: Play) -> None:  # noqa: ANN001
-        super().__init__(app)
+    def __init__(self, ctx: Context, play: Play) -> None:
+        super().__init__(ctx)
         self.play = play
         session = play.session
         self.answers = list(session.answers)
@@ -39,13 +40,17 @@ class ResultsScene(Scene):
         self.takeaway_ids = scoring.choose_takeaways(content, self.answers)
         from game.scenes.play import record
 
-        record(app, play, finished=True, careers=[m.career_id for m in self.matches])
+        record(ctx, play, finished=True, careers=[m.career_id for m in self.matches])
         self.page = 0
         self.bars: list[tuple[pygame.Rect, float]] = []
 
+    def abandon(self) -> bool:
+        record(self.ctx, self.play, finished=False)  # already kept as finished: nothing more
+        return True
+
     @property
     def content(self):  # noqa: ANN201 - the content in the current language
-        return self.app.content
+        return self.ctx.content
 
     @property
     def takeaways(self) -> list:
@@ -110,7 +115,7 @@ class ResultsScene(Scene):
         if saved:
             lines.append(saved)
         note_text = "\n".join(notes)
-        note_h = self.app.renderer.fit(note_text, area.width, 10_000, m.small, m.small).height if notes else 0
+        note_h = self.ctx.renderer.fit(note_text, area.width, 10_000, m.small, m.small).height if notes else 0
         note_box, area = take_bottom(area, min(note_h + m.gap, area.height // 3), m.gap)
         self.text("\n".join(lines), area, round(m.body * 1.15))
         if notes:
@@ -131,7 +136,7 @@ class ResultsScene(Scene):
     def _build_profile(self, m: Metrics, area: pygame.Rect) -> None:
         area = centered(area, m.body * 46)
         intro_text = _("Ce que tes réponses justes et tes choix disent de toi, axe par axe\u00a0:")
-        need = self.app.renderer.fit(intro_text, area.width, 10_000, m.body, m.body).height
+        need = self.ctx.renderer.fit(intro_text, area.width, 10_000, m.body, m.body).height
         intro, area = take_top(area, min(need, area.height // 3), m.gap)
         self.text(intro_text, intro, m.body, valign="center")
         axes = sorted(self.content.axes.values(), key=lambda a: a.id)
@@ -186,7 +191,7 @@ class ResultsScene(Scene):
             self.text_stack(pieces, inner, m.gap, valign="top")
 
     def draw_background(self, surface: pygame.Surface) -> None:
-        p = self.app.palette
+        p = self.ctx.palette
         for cell in self.cards:
             pygame.draw.rect(surface, p.panel, cell, border_radius=max(6, self.metrics.gap))
             pygame.draw.rect(surface, p.border, cell, width=2, border_radius=max(6, self.metrics.gap))
@@ -200,7 +205,7 @@ class ResultsScene(Scene):
     def on_activate(self, widget: Widget) -> None:
         from game.scenes.overlays import CareerScene
         if widget.id == "settings":
-            self.app.open_settings()
+            self.ctx.open_settings()
         elif widget.id == "next":
             self.page = min(len(PAGES) - 1, self.page + 1)
             self.focus_id = None
@@ -210,9 +215,9 @@ class ResultsScene(Scene):
             self.focus_id = None
             self.invalidate()
         elif widget.id == "replay":
-            self.app.home()
+            self.ctx.home()
         elif widget.id.startswith("career:"):
-            self.app.push(CareerScene(self.app, widget.id.split(":", 1)[1]))
+            self.ctx.push(CareerScene(self.ctx, widget.id.split(":", 1)[1]))
 
     def on_back(self) -> None:
         if self.page > 0:

@@ -7,6 +7,7 @@ import pygame
 from game import scoring
 from game.content.models import Scenario
 from game.i18n import _, fmt_signed, with_unit
+from game.scenes.context import Context
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
@@ -15,15 +16,15 @@ from game.ui.widgets import Button, Widget
 class ScenarioScene(PlayScene):
     name = "scenario"
 
-    def __init__(self, app, play: Play, scenario: Scenario) -> None:  # noqa: ANN001
-        super().__init__(app, play)
+    def __init__(self, ctx: Context, play: Play, scenario: Scenario) -> None:
+        super().__init__(ctx, play)
         self.scenario_id = scenario.id
         self.phase = "ask"
         self.choice_id: str | None = None
 
     @property
     def scenario(self) -> Scenario:
-        return self.app.content.scenarios[self.scenario_id]  # in the current language
+        return self.ctx.content.scenarios[self.scenario_id]  # in the current language
 
     @property
     def screen_name(self) -> str:
@@ -48,14 +49,14 @@ class ScenarioScene(PlayScene):
         col_w = (area.width - (ncols - 1) * m.gap) // ncols
         text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
         need = max(
-            self.app.renderer.fit(c.text, text_w, 10_000, m.body, m.body).height for c in sc.choices
+            self.ctx.renderer.fit(c.text, text_w, 10_000, m.body, m.body).height for c in sc.choices
         ) + 2 * max(6, m.gap // 2) + 4
         row_h = max(m.button_h, need)
         choices_h = min(nrows * row_h + (nrows - 1) * m.gap, area.height * 3 // 5)
         row_h = max(m.button_h, (choices_h - (nrows - 1) * m.gap) // nrows)
         choices_h = nrows * row_h + (nrows - 1) * m.gap
         story_w = centered(area, m.body * 40).width
-        r = self.app.renderer
+        r = self.ctx.renderer
         story_need = (r.fit(sc.title, story_w, 10_000, m.heading, m.heading, True).height + m.gap
                       + r.fit(sc.situation, story_w, 10_000, round(m.body * 1.1), round(m.body * 1.1)).height)
         area = center_block(area, story_need + choices_h + m.gap * 3)
@@ -82,7 +83,7 @@ class ScenarioScene(PlayScene):
         for ind_id, delta in sorted(choice.effects.items()):
             if not delta:
                 continue
-            ind = self.app.content.indicators[ind_id]
+            ind = self.ctx.content.indicators[ind_id]
             word = _("en hausse") if delta > 0 else _("en baisse")
             lines.append(_("{label}\u00a0: {value} ({word})").format(
                 label=ind.label, value=with_unit(fmt_signed(delta), ind.unit), word=word))
@@ -91,19 +92,19 @@ class ScenarioScene(PlayScene):
         if choice.basis:
             src_text = choice.basis
         if choice.source:
-            src = self.app.content.sources[choice.source]
+            src = self.ctx.content.sources[choice.source]
             src_text += ("\n" if src_text else "") + _("Source\u00a0: {source}").format(source=src.short_label)
-        src_h = self.app.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
+        src_h = self.ctx.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
         src, area = take_bottom(area, min(src_h + m.gap, area.height // 3), m.gap)
         mine = _("Ton choix\u00a0: {choice}").format(choice=choice.text)
-        head_h = self.app.renderer.fit(mine, area.width, 10_000, m.body, m.body, True).height
+        head_h = self.ctx.renderer.fit(mine, area.width, 10_000, m.body, m.body, True).height
         head, area = take_top(area, min(head_h, area.height // 4), m.gap * 2)
         self.text(mine, head, m.body, bold=True, valign="center")
         # Consequence, then the effects right under it; what is left stays empty at the bottom.
         size = round(m.body * 1.1)
-        eff_h = self.app.renderer.fit(effects_text, area.width, 10_000, size, size, bold=True).height
+        eff_h = self.ctx.renderer.fit(effects_text, area.width, 10_000, size, size, bold=True).height
         eff_h = min(eff_h, area.height // 3)
-        cons_need = self.app.renderer.fit(choice.consequence, area.width, 10_000, size, size).height
+        cons_need = self.ctx.renderer.fit(choice.consequence, area.width, 10_000, size, size).height
         cons_h = max(0, min(cons_need, area.height - eff_h - 2 * m.gap))
         cons, rest = take_top(area, cons_h, 2 * m.gap)
         eff, _rest = take_top(rest, eff_h)
@@ -119,14 +120,14 @@ class ScenarioScene(PlayScene):
             return
         if self.phase == "consequence":
             if widget.id == "continue":
-                advance(self.app, self.play)
+                advance(self.ctx, self.play)
             return
         if widget.id.startswith("choice:"):
             self.choice_id = widget.id.split(":", 1)[1]
             answer = scoring.answer_scenario(self.scenario, self.choice_id)
             self.play.session.record(answer)
-            self.play.gauges.set_target(self.play.session.indicators(), animate=self.app.animations)
-            self.app.audio.play("choice")
+            self.play.gauges.set_target(self.play.session.indicators(), animate=self.ctx.animations)
+            self.ctx.audio.play("choice")
             self.phase = "consequence"
             self.focus_id = None
             self.invalidate()

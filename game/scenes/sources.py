@@ -11,6 +11,7 @@ import pygame
 from game.content.loader import Content
 from game.i18n import _, ngettext
 from game.scenes.base import Paged, Scene
+from game.scenes.context import Context
 from game.ui.layout import Metrics, centered, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
@@ -89,8 +90,8 @@ class SourcesScene(Paged, Scene):
     name = "sources"
     scrollable = False  # pages of whole sources: the buttons never leave the window
 
-    def __init__(self, app) -> None:  # noqa: ANN001
-        super().__init__(app)
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
         self.page = 0
         self.pages = 1
         self.shown: list[str] = []  # the source ids on this page
@@ -100,13 +101,13 @@ class SourcesScene(Paged, Scene):
         return f"sources_{self.page + 1}"
 
     def blocks(self) -> list[tuple[str, str, str]]:
-        content = self.app.content
+        content = self.ctx.content
         table = supported_by(content)
         order = sorted(content.sources, key=lambda sid: (-sum(len(v) for v in table[sid].values()), sid))
         return [(sid, *source_block(content, sid, table[sid])) for sid in order]
 
     def build(self, m: Metrics) -> None:
-        r = self.app.renderer
+        r = self.ctx.renderer
         area = centered(m.content, max(m.body * 44, m.content.width * 3 // 4))
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
@@ -161,7 +162,7 @@ class SourcesScene(Paged, Scene):
         self.turn_page(widget.id)
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
     def bot_targets(self) -> list[Widget]:
         return [w for w in self.focusables() if w.id == "back"]

@@ -10,6 +10,7 @@ import pygame
 
 from game.i18n import _
 from game.scenes.base import Scene
+from game.scenes.context import Context
 from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
@@ -17,13 +18,13 @@ from game.ui.widgets import Button, Widget
 class ThemeScene(Scene):
     name = "themes"
 
-    def __init__(self, app, selected: tuple[str, ...] = (), on_done=None) -> None:  # noqa: ANN001
-        super().__init__(app)
+    def __init__(self, ctx: Context, selected: tuple[str, ...] = (), on_done=None) -> None:  # noqa: ANN001
+        super().__init__(ctx)
         self.selected = [t for t in selected]
         self.on_done = on_done  # classroom: called with the chosen themes; solo: None
 
     def playable_themes(self):  # noqa: ANN201
-        content = self.app.content
+        content = self.ctx.content
         return [t for t in content.themes.values() if any(content.items_of_theme(t.id))]
 
     def build(self, m: Metrics) -> None:
@@ -33,7 +34,7 @@ class ThemeScene(Scene):
         nav, area = take_bottom(area, m.button_h, m.gap)
         back, settings, start = columns(pygame.Rect(nav.x, nav.y, min(nav.width, m.body * 36), nav.height), 3, m.gap)
         themes = self.playable_themes()
-        r = self.app.renderer
+        r = self.ctx.renderer
 
         pad = 2 * max(6, m.gap // 2) + 4
 
@@ -77,9 +78,9 @@ class ThemeScene(Scene):
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "settings":
-            self.app.open_settings()
+            self.ctx.open_settings()
         elif widget.id == "back":
-            self.app.pop()
+            self.ctx.pop()
         elif widget.id.startswith("theme:"):
             theme = widget.id.split(":", 1)[1]
             if theme in self.selected:
@@ -88,9 +89,9 @@ class ThemeScene(Scene):
                 self.selected.append(theme)
             self.invalidate()
         elif widget.id == "start" and self.selected:
-            self.app.push(ThemeIntroScene(self.app, tuple(self.selected)))
+            self.ctx.push(ThemeIntroScene(self.ctx, tuple(self.selected)))
         elif widget.id == "done" and self.on_done is not None:
-            self.app.pop()
+            self.ctx.pop()
             self.on_done(tuple(sorted(self.selected)))
 
     def bot_targets(self) -> list[Widget]:
@@ -100,14 +101,14 @@ class ThemeScene(Scene):
         return [w for w in targets if w.id.startswith("theme:")]
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
 
 class ThemeIntroScene(Scene):
     name = "theme_intro"
 
-    def __init__(self, app, themes: str | tuple[str, ...]) -> None:  # noqa: ANN001
-        super().__init__(app)
+    def __init__(self, ctx: Context, themes: str | tuple[str, ...]) -> None:
+        super().__init__(ctx)
         self.themes = (themes,) if isinstance(themes, str) else tuple(themes)
 
     @property
@@ -119,7 +120,7 @@ class ThemeIntroScene(Scene):
         buttons, area = take_bottom(area, m.button_h, m.gap * 2)
         pieces = []
         for tid in self.themes:
-            theme = self.app.content.themes[tid]
+            theme = self.ctx.content.themes[tid]
             pieces += [(theme.title, m.heading, "text", True), (theme.intro, round(m.body * 1.1), "text", False)]
         self.text_stack(pieces, area, m.gap * 2)
         left, middle, right = columns(buttons, 3, m.gap)
@@ -138,11 +139,11 @@ class ThemeIntroScene(Scene):
         from game.session import path_of
 
         if widget.id == "start":
-            start_session(self.app, path_of(self.themes))
+            start_session(self.ctx, path_of(self.themes))
         elif widget.id == "settings":
-            self.app.open_settings()
+            self.ctx.open_settings()
         else:
-            self.app.pop()
+            self.ctx.pop()
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()

@@ -7,6 +7,7 @@ import pygame
 from game import i18n
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
+from game.scenes.context import Context
 from game.session import FULL_PATH
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
@@ -49,23 +50,23 @@ class TitleScene(Scene):
     def build(self, m: Metrics) -> None:
         area = centered(m.content, max(m.body * 30, m.content.width * 2 // 3))
         lines = [_("Sources\u00a0: affiche «\u00a0Numérique\u00a0» et La Mêlée (2025). Clavier, souris, écran tactile ou manette.")]
-        if self.app.content.skipped:
-            n = self.app.content.skipped
+        if self.ctx.content.skipped:
+            n = self.ctx.content.skipped
             lines.append(ngettext(
                 "{n} élément écarté du contenu\u00a0: «\u00a0python main.py validate\u00a0» dit pourquoi.",
                 "{n} éléments écartés du contenu\u00a0: «\u00a0python main.py validate\u00a0» dit pourquoi.", n).format(n=n))
         footer_text = "\n".join(lines)
-        footer_h = self.app.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
+        footer_h = self.ctx.renderer.fit(footer_text, area.width, 10_000, m.small, m.small).height
         footer, area = take_bottom(area, min(footer_h, area.height // 4), m.gap)
         band_w = min(area.width, m.body * 26)
         half_w = (band_w - m.gap) // 2 - 2 * max(8, m.gap)
-        share = all(self.app.renderer.measure(label, m.body) <= half_w
-                    for label in (self.length_label(), level_label(self.app.settings.level)))
+        share = all(self.ctx.renderer.measure(label, m.body) <= half_w
+                    for label in (self.length_label(), level_label(self.ctx.settings.level)))
         n_buttons = 6 if share else 7  # length and level share a row when their labels fit
         buttons_h = n_buttons * m.button_h + (n_buttons - 1) * m.gap
         title = _("Numérique en jeu")
         tagline = _("Ce que coûte vraiment le numérique, et les métiers qui le changent.")
-        r_ = self.app.renderer
+        r_ = self.ctx.renderer
         title_h = r_.fit(title, area.width, 10_000, m.title, m.title, True).height + m.gap
         sub_h = r_.fit(tagline, area.width, 10_000, m.heading, m.heading).height
         group = center_block(area, title_h + sub_h + buttons_h + m.gap * 5)
@@ -86,13 +87,13 @@ class TitleScene(Scene):
             Button("choose_theme", r[1], role="open", label=_("Choisir les thèmes")),
             Button("classroom", r[2], role="open", label=_("Mode classe (animation)")),
             Button("length", length_box, role="adjust", label=self.length_label()),
-            Button("level", level_box, role="adjust", label=level_label(self.app.settings.level)),
+            Button("level", level_box, role="adjust", label=level_label(self.ctx.settings.level)),
             Button("settings", r[4], role="open", label=_("Réglages (accessibilité)")),
             Button("quit", r[5], role="quit", label=_("Quitter")),
         ]
         self.text(footer_text, footer, m.small, color="muted", align="center", valign="center")
         # The other language, named in that language, in the top corner: found without reading French.
-        other = next(code for code in i18n.SUPPORTED if code != self.app.language)
+        other = next(code for code in i18n.SUPPORTED if code != self.ctx.language)
         lang_w = max(m.body * 6, 96)
         lang_rect = pygame.Rect(m.content.right - lang_w, m.content.y, lang_w, m.button_h)
         self.widgets.append(Button(f"lang:{other}", lang_rect, role="lang", label=i18n.LANGUAGE_NAMES[other]))
@@ -128,36 +129,36 @@ class TitleScene(Scene):
         self.set_focus(row[min(j, len(row) - 1)])
 
     def length_label(self) -> str:
-        return length_label(self.app.settings.length)
+        return length_label(self.ctx.settings.length)
 
     def on_activate(self, widget: Widget) -> None:
         from game.scenes.play import start_session
         from game.scenes.themes import ThemeScene
 
         if widget.id == "play_all":
-            start_session(self.app, FULL_PATH)
+            start_session(self.ctx, FULL_PATH)
         elif widget.id == "choose_theme":
-            self.app.push(ThemeScene(self.app))
+            self.ctx.push(ThemeScene(self.ctx))
         elif widget.id == "classroom":
             from game.scenes.classroom import ClassSetupScene
 
-            self.app.push(ClassSetupScene(self.app))
+            self.ctx.push(ClassSetupScene(self.ctx))
         elif widget.id == "length":
-            self.app.apply_settings(self.app.settings.with_value("length", next_length(self.app.settings.length)))
+            self.ctx.apply_settings(self.ctx.settings.with_value("length", next_length(self.ctx.settings.length)))
             self.invalidate()
         elif widget.id == "level":
-            self.app.apply_settings(self.app.settings.with_value("level", next_level(self.app.settings.level)))
+            self.ctx.apply_settings(self.ctx.settings.with_value("level", next_level(self.ctx.settings.level)))
             self.invalidate()
         elif widget.id == "settings":
-            self.app.open_settings()
+            self.ctx.open_settings()
         elif widget.id == "sources":
             from game.scenes.sources import SourcesScene
 
-            self.app.push(SourcesScene(self.app))
+            self.ctx.push(SourcesScene(self.ctx))
         elif widget.id == "quit":
-            self.app.quit()
+            self.ctx.quit()
         elif widget.id.startswith("lang:"):
-            self.app.set_language(widget.id.split(":", 1)[1])
+            self.ctx.set_language(widget.id.split(":", 1)[1])
             self.focus_id = "play_all"  # Enter, the natural « play » key, then plays (it does not switch back)
 
     def bot_targets(self) -> list[Widget]:

@@ -4,26 +4,23 @@ success per theme, the most-missed questions and the careers most often proposed
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
-
 from game.i18n import _, fmt_percent, ngettext
 from game.scenes.base import Scene
+from game.scenes.context import Context
 from game.ui.layout import Metrics, centered, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
-if TYPE_CHECKING:
-    from game.app import App
 
 SHOWN = 3  # most-missed questions and careers listed
 
 
-def today_text(app: App) -> str:
+def today_text(ctx: Context) -> str:
     """The same figures as ``python main.py stats --since today``, as lines for a screen."""
-    store = app.results
+    store = ctx.results
     if store is None or not store.available:
         return _("Résultats non enregistrés sur cette machine (dossier de données non accessible).")
     stats = store.stats(since=date.today())
-    content = app.content
+    content = ctx.content
     lines = [ngettext("Aujourd'hui\u00a0: {n} partie", "Aujourd'hui\u00a0: {n} parties", stats.sessions).format(
         n=stats.sessions) + " (" + ngettext("{n} terminée", "{n} terminées", stats.finished).format(n=stats.finished)
         + ", " + ngettext("{n} abandonnée", "{n} abandonnées", stats.abandoned).format(n=stats.abandoned) + ")."]
@@ -59,15 +56,15 @@ class TodayScene(Scene):
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
         self.text(_("Les chiffres du jour"), head, m.heading, bold=True, valign="center")
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
-        text = today_text(self.app)
-        need = self.app.renderer.fit(text, area.width, 10_000, m.body, m.body).height
+        text = today_text(self.ctx)
+        need = self.ctx.renderer.fit(text, area.width, 10_000, m.body, m.body).height
         area.height = min(area.height, need)
         self.text(text, area, m.body)
         nav.width = min(nav.width, m.body * 10)
         self.widgets = [Button("back", nav, role="next", label=_("Retour"), style="primary")]
 
     def on_activate(self, widget: Widget) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
     def on_back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()

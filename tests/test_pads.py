@@ -749,3 +749,185 @@ def test_qr_surface_draws_modules_dark_on_light_with_a_quiet_zone():
     with pytest.raises(ValueError):
         qr_surface(m, 0)
     assert isinstance(surf, pygame.Surface)
+
+
+# -- counts and spread for the views; keyed teams mixed with pad teams ---------------------------
+def first_of(cr, kind: str) -> None:  # noqa: ANN001
+    content = cr.content
+    while cr.session.current.kind != "question" or content.questions[cr.session.current.id].type != kind:
+        cr.advance()
+
+
+def test_counts_and_spread_mix_pad_teams_and_keyed_teams_never_saying_who(mini_content):
+    from game.pads.bridge import PadBoard, TeamCount, answered_counts, spread, team_spread
+
+    cr = class_game(mini_content)
+    first_of(cr, "single")
+    room = Room("K7M2QX")
+    room.publish(pad_state(cr))
+    q = room.state.question
+    ids = [c.id for c in q.choices]
+    right = sorted(mini_content.questions[cr.session.current.id].correct_ids)[0]
+    wrong = next(i for i in ids if i != right)
+    # teams 0 and 1 play from pads; team 2 has no pads and the facilitator keys its answer
+    room.publish(PadState("fr", room.state.teams[:2], "auto", q))
+    seats = [room.join(Join("K7M2QX"))[0] for _ in range(5)]  # teams 0, 1, 0, 1, 0
+    for n, (seat, v) in enumerate(zip(seats[:4], [right, right, wrong, wrong], strict=True), 1):
+        room.answer(seat, Answer(q.key, n, (v,)))  # team 0: right + wrong (one pad silent): a tie
+    board = PadBoard()
+    cr.enter(2, [wrong])
+    entered, tied = board.take(cr, [room.presence(), room.tally()], keyed={2})
+    assert (entered, tied) == ([], [0, 1])
+    counts = board.counts(cr, keyed={2})
+    assert list(counts) == [0, 1, 2]
+    assert counts[0] == TeamCount(2, 3, False, False, (PadAnswer((right,)), PadAnswer((wrong,)))[:: 1 if right < wrong else -1])
+    assert counts[1][:4] == (2, 2, False, False) and counts[1].tie
+    assert counts[2] == TeamCount(0, 0, True, True, ())
+    assert board.presence.seated == {0: 3, 1: 2}
+    # the last pad of team 0 breaks its tie: the majority enters the game
+    room.answer(seats[4], Answer(q.key, 5, (right,)))
+    assert board.take(cr, [room.tally()], keyed={2}) == ([0], [1])
+    assert board.counts(cr, {2})[0] == TeamCount(3, 3, True, False, ())
+    assert board.spread(cr) == {i: {right: 3, wrong: 2}.get(i, 0) for i in ids}  # every choice, projector's order
+    assert list(board.spread(cr)) == ids
+    assert team_spread(cr) == {i: {right: 1, wrong: 1}.get(i, 0) for i in ids}  # team 0's majority, team 2 keyed
+    # a tie on a keyed team is the facilitator's already: not flagged
+    assert answered_counts(cr, room.tally(), keyed={1})[1].tie == ()
+    # a tally of another item counts as no pads; after the end, nothing
+    stale = Tally("old", room.tally().teams, {right: 9})
+    assert all(c.answered == 0 for c in answered_counts(cr, stale).values()) and set(spread(cr, stale).values()) == {0}
+    cr.end_now()
+    assert answered_counts(cr, room.tally()) == {} and spread(cr, None) == {} and team_spread(cr) == {}
+
+
+def test_spread_of_an_estimate_is_per_value_smallest_first(mini_content):
+    from game.pads.bridge import spread, team_spread
+
+    cr = class_game(mini_content)
+    first_of(cr, "estimate")
+    room = Room("K7M2QX")
+    room.publish(pad_state(cr))
+    q = room.state.question
+    est = q.estimate
+    values = [est.max, est.min, est.max]
+    for n, (seat, v) in enumerate(zip([room.join(Join("K7M2QX"))[0] for _ in range(3)], values, strict=True), 1):
+        room.answer(seat, Answer(q.key, n, value=v))
+    got = spread(cr, room.tally())
+    assert got == {f"{est.min:g}": 1, f"{est.max:g}": 2} and list(got) == [f"{est.min:g}", f"{est.max:g}"]
+    apply_tally(cr, room.tally())
+    assert sum(team_spread(cr).values()) == 3  # one entry per team (one pad each)
+
+
+# -- the facilitator pad ---------------------------------------------------------------------------
+def fac_state(kind_open: bool = True, can=("reveal", "pause")) -> PadState:
+    from game.pads.protocol import FacilitatorInfo
+
+    return PadState("fr", TEAMS, "auto", question("k1", open=kind_open), None,
+                    facilitator=FacilitatorInfo("Parlez réparation.", "Et vous ?", ("a",), None, (0,), (), False, can))
+
+
+def test_the_facilitator_code_gives_a_seat_without_team_that_only_controls():
+    from game.pads.protocol import Control, ControlMsg, facilitator_json
+
+    room = Room("K7M2QX", admin_code="ABCD2345")
+    room.publish(fac_state())
+    assert len(Room().admin_code) == 8 and Room().admin_code != Room().admin_code
+    assert refused(room.join, Join("K7M2QX", admin="ABCD2346")) == "admin"
+    assert refused(room.join, Join("K7M2QY", admin="ABCD2345")) == "room"  # another room's code first
+    admin, resumed = room.join(Join("k7m2qx", admin="abcd-2345"))
+    assert admin.admin and admin.team is None and not resumed and room.seats == {}  # not a player's seat
+    assert room.join(Join("K7M2QX", admin.token, "ABCD2345")) == (admin, True)
+    assert refused(room.join, Join("K7M2QX", admin.token)) == "token"  # an admin token is no player's token
+    player = room.join(Join("K7M2QX"))[0]
+    assert refused(room.join, Join("K7M2QX", player.token, "ABCD2345")) == "token"
+    assert refused(room.answer, admin, Answer("k1", 1, ("a",))) == "admin"
+    assert refused(room.control, player, ControlMsg("reveal", "k1", 1, player.token)) == "admin"
+    assert refused(room.control, admin, ControlMsg("reveal", "k1", 1, player.token)) == "admin"  # its own token only
+    assert refused(room.control, admin, ControlMsg("next", "k1", 1, admin.token)) == "late"  # not yet revealed
+    assert refused(room.control, admin, ControlMsg("reveal", "k0", 1, admin.token)) == "late"  # another item
+    assert room.control(admin, ControlMsg("reveal", "k1", 2, admin.token)) == Control("reveal", "k1")
+    assert room.control(admin, ControlMsg("reveal", "k1", 2, admin.token)) is None  # sent again: once
+    assert refused(room.control, admin, ControlMsg("pause", "k1", 2, admin.token)) == "replayed"
+    assert room.control(admin, ControlMsg("pause", "k1", 3, admin.token)) == Control("pause", "k1")
+    assert room.presence().seated == {0: 1, 1: 0}  # the facilitator is in no team
+    s = room.stats()
+    assert (s["admins"], s["controls"], s["duplicates"], s["refused_admin"]) == (1, 2, 1, 4)
+    # what the facilitator pad is shown; a player's state never has it
+    room.answer(player, Answer("k1", 1, ("b",)))
+    fac = facilitator_json(room.state, room.tally())
+    assert fac["role"] == "admin" and fac["fac"]["notes"] == "Parlez réparation." and fac["fac"]["right"] == ["a"]
+    assert fac["fac"]["teams"][0] == {"index": 0, "answered": 1, "members": 1, "entered": True, "keyed": False,
+                                      "tie": False}
+    assert fac["fac"]["spread"] == {"b": 1} and fac["fac"]["can"] == ["reveal", "pause"]
+    mine = state_json(room.state, 0, None)
+    assert mine["role"] == "player" and "fac" not in mine and "Parlez" not in json.dumps(mine)
+
+
+def test_pad_state_gives_the_facilitator_notes_controls_and_entries(mini_content):
+    cr = class_game(mini_content)
+    first_of(cr, "single")
+    qid = cr.session.current.id
+    mini_content.questions[qid] = mini_content.questions[qid].model_copy(
+        update={"facilitator_notes": "Demandez qui a déjà réparé.", "debate": "Faut-il réparer ?"})
+    cr.enter(1, [sorted(mini_content.questions[qid].correct_ids)[0]])
+    f = pad_state(cr, keyed={1}).facilitator
+    assert (f.notes, f.debate, f.entered, f.keyed, f.can) == ("Demandez qui a déjà réparé.", "Faut-il réparer ?",
+                                                                (1,), (1,), ("reveal", "pause"))
+    assert f.right_ids == tuple(sorted(mini_content.questions[qid].correct_ids))
+    nxt = cr.session.steps[cr.step + 1]
+    assert f.next_prompt == (mini_content.questions[nxt.id].prompt if nxt.kind == "question"
+                             else mini_content.scenarios[nxt.id].situation)
+    cr.reveal()
+    assert pad_state(cr, paused=True).facilitator.can == ("next", "resume")
+    assert "Demandez" not in json.dumps(state_json(pad_state(cr), 0, None))
+
+
+def test_the_facilitator_pad_over_the_socket_controls_through_the_intents_queue():
+    import aiohttp
+
+    from game.pads.protocol import Control
+
+    srv = PadServer("K7M2QX", admin_code="ABCD2345", rate=50.0, burst=50)
+    srv.start("127.0.0.1", 0)
+    srv.publish(fac_state())
+    assert srv.admin_url == f"http://127.0.0.1:{srv.address[1]}/#K7M2QX-ABCD2345"
+    url = f"http://127.0.0.1:{srv.address[1]}/ws"
+
+    async def facilitate() -> None:
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(url) as fac, http.ws_connect(url) as pad:
+                await fac.send_json({"t": "join", "room": "K7M2QX", "admin": "ABCD2345"})
+                welcome = await recv(fac, "welcome")
+                assert welcome["role"] == "admin"
+                shown = await recv(fac, "state")
+                assert shown["fac"]["notes"] == "Parlez réparation." and shown["fac"]["can"] == ["reveal", "pause"]
+                await pad.send_json({"t": "join", "room": "K7M2QX"})
+                await recv(pad, "welcome")
+                player_state = await recv(pad, "state")
+                assert "fac" not in player_state and player_state["role"] == "player"
+                await pad.send_json({"t": "answer", "q": "k1", "n": 1, "choices": ["b"]})
+                await recv(pad, "ack")
+                while True:  # the facilitator pad sees the count (not who)
+                    s = await recv(fac, "state")
+                    if s["fac"]["teams"][0]["answered"] == 1:
+                        break
+                # a player's seat cannot control; it is refused and its connection closed
+                await pad.send_json({"t": "control", "do": "reveal", "q": "k1", "n": 2, "token": welcome["token"]})
+                assert (await recv(pad, "refused"))["why"] == "admin"
+                await fac.send_json({"t": "control", "do": "reveal", "q": "k1", "n": 1, "token": welcome["token"]})
+                assert (await recv(fac, "ack"))["n"] == 1
+                await fac.send_json({"t": "control", "do": "reveal", "q": "k1", "n": 1, "token": welcome["token"]})
+                assert (await recv(fac, "ack"))["n"] == 1  # sent again: acknowledged, not repeated
+            async with http.ws_connect(url) as fac:  # a wrong facilitator code: refused and closed
+                await fac.send_json({"t": "join", "room": "K7M2QX", "admin": "ABCD2346"})
+                assert (await recv(fac, "refused"))["why"] == "admin"
+                assert (await fac.receive()).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+
+    try:
+        run(facilitate())
+        controls = [i for i in srv.poll_intents() if isinstance(i, Control)]
+        assert controls == [Control("reveal", "k1")]
+        s = srv.stats()
+        assert s["controls"] == 1 and s["refused_admin"] == 2 and s["admins"] == 1 and s["joined"] == 1
+    finally:
+        srv.stop()

@@ -16,13 +16,29 @@ Bridge API (what the class scene calls; every call returns at once)::
 
     # each frame if you like: a state equal to the last one is dropped before it leaves the game's thread
     server.publish(pad_state(classroom, lang="fr", team_mode="auto", colors=palette.teams))
-    for intent in server.poll_intents():      # Tally | Presence, oldest first
+    for intent in server.poll_intents():      # Tally | Presence | Control, oldest first
         if isinstance(intent, Tally):         # counts per team (never who answered what) and spread
             entered, tied = apply_tally(classroom, intent, keyed=teams_the_facilitator_keyed)
         elif isinstance(intent, Presence):    # seats and connected pads per team
             ...
     server.stats()                            # joined, resumed, accepted, duplicates, refused_<reason>
     server.stop()                             # closes every pad and the socket; joins the thread
+
+Or, simpler for the views, a :class:`PadBoard` keeps the latest tally and presence::
+
+    board = PadBoard()
+    server.publish(pad_state(classroom, lang, team_mode, colors, keyed=keyed, paused=paused))
+    entered, tied = board.take(classroom, server.poll_intents(), keyed=keyed)
+    board.counts(classroom, keyed)            # {team: TeamCount(answered, members, entered, keyed, tie)}
+    board.spread(classroom)                   # {choice id: pads} in the projector's order (reveal)
+    team_spread(classroom)                    # {choice id: teams}, pad teams and keyed teams alike
+    board.controls                            # Control(action, key) from the facilitator pad; check
+                                              # key == question_key(classroom), then empty the list
+
+The facilitator pad: ``server.admin_url`` (room code and facilitator code) and
+``server.admin_code``, shown only on the facilitator's own screen; a pad that opens it gets the
+notes, the right answer, the counts and the controls (reveal, next, pause, resume). The join QR
+code: ``game.pads.qr.qr_matrix(server.url)`` drawn by ``game.ui.qr.qr_surface(matrix, module)``.
 
 ``PadServer(wake=callback)`` calls ``callback()`` from the server's thread after each new intent
 (e.g. to post a pygame event so a sleeping loop wakes up); with nothing happening, the server's
@@ -33,13 +49,17 @@ answers; pure), ``server`` (aiohttp in a thread), ``bridge`` (Classroom -> PadSt
 Classroom). The page itself is assets/pad/ (plain HTML, CSS and JS, no build step).
 """
 
-from game.pads.bridge import apply_tally, pad_state, question_key
+from game.pads.bridge import (
+    PadBoard, TeamCount, answered_counts, apply_tally, pad_state, question_key, spread, team_spread,
+)
 from game.pads.protocol import (
-    CHOICE_MARKS, PadAnswer, PadState, Presence, QuestionInfo, RevealInfo, Tally, TeamInfo, TeamTally,
+    CHOICE_MARKS, CONTROLS, Control, FacilitatorInfo, PadAnswer, PadState, Presence, QuestionInfo, RevealInfo,
+    Tally, TeamInfo, TeamTally,
 )
 from game.pads.server import PadServer, lan_address
 
 __all__ = [
-    "CHOICE_MARKS", "PadAnswer", "PadServer", "PadState", "Presence", "QuestionInfo", "RevealInfo", "Tally",
-    "TeamInfo", "TeamTally", "apply_tally", "lan_address", "pad_state", "question_key",
+    "CHOICE_MARKS", "CONTROLS", "Control", "FacilitatorInfo", "PadAnswer", "PadBoard", "PadServer", "PadState",
+    "Presence", "QuestionInfo", "RevealInfo", "Tally", "TeamCount", "TeamInfo", "TeamTally", "answered_counts",
+    "apply_tally", "lan_address", "pad_state", "question_key", "spread", "team_spread",
 ]

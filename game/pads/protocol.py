@@ -11,9 +11,16 @@ Pad -> server::
     {"t": "team", "team": 2}                                   # only when the set-up lets players choose
     {"t": "answer", "q": "<question key>", "n": 7, "choices": ["c2"]}   # n: the seat's own counter
     {"t": "answer", "q": "<question key>", "n": 8, "value": 42}
+    {"t": "join", "room": "K7M2QX", "admin": "<facilitator code>"}        # the facilitator pad
+    {"t": "control", "do": "reveal", "q": "<question key>", "n": 3, "token": "<admin token>"}
 
 Server -> pad: ``welcome`` (seat, token, last counter), ``state`` (the question, the pad's own
-answer, the team's result after the reveal), ``ack`` (answer kept), ``refused`` (with a reason).
+answer, the team's result after the reveal; for the facilitator pad also the notes, the right
+answer and the counts per team), ``ack`` (answer or control kept), ``refused`` (with a reason).
+
+The facilitator pad holds a second secret, the facilitator code (shown only on the facilitator's
+screen); its seat has no team and never answers, and every control message carries its token, the
+key of the item it acts on (a « next » sent twice from a slow phone moves on once) and a counter.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ MAX_ID_LEN = 64
 MAX_KEY_LEN = 160
 MAX_TOKEN_LEN = 64
 ROOM_CODE_LEN = 6
+ADMIN_CODE_LEN = 8  # the facilitator code: 31^8 ≈ 8.5 × 10^11 codes behind a rate limit
 ROOM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or from the back of a room
 NAME_ANIMALS = 24  # friendly names: an animal of the pad page's catalog (by index) and a number
 NAME_NUMBERS = 99
@@ -52,7 +60,9 @@ REASONS = (
     "rate",  # over the connection's rate limit
     "full",  # no more seats or connections
     "origin",  # another site: a WebSocket from its page, or a request by domain name (DNS rebinding)
+    "admin",  # a wrong facilitator code, a control from a player's seat, or a wrong admin token
 )
+CONTROLS = ("reveal", "next", "pause", "resume")  # what the facilitator pad may ask the game
 
 # The marks of a question's choices, by position on the projector and on the pads: a letter, a
 # shape and a colour, so that a choice is never told by its colour alone. White text on each
@@ -123,6 +133,22 @@ class RevealInfo:
 
 
 @dataclass(frozen=True)
+class FacilitatorInfo:
+    """What only the facilitator pad is shown (never a player's): the notes, the right answer,
+    which teams the class game holds an answer for, and which controls make sense now."""
+
+    notes: str = ""  # the item's facilitator notes
+    debate: str = ""  # the open question for the class after the item
+    right_ids: tuple[str, ...] = ()
+    answer: float | None = None  # an estimate's answer
+    entered: tuple[int, ...] = ()  # teams whose answer the class game holds (pads' majority or keyed)
+    keyed: tuple[int, ...] = ()  # of them, those the facilitator keyed
+    paused: bool = False
+    can: tuple[str, ...] = ()  # the CONTROLS that apply now
+    next_prompt: str = ""  # the next item's prompt, to prepare the debate
+
+
+@dataclass(frozen=True)
 class PadState:
     lang: str = "fr"
     teams: tuple[TeamInfo, ...] = ()
@@ -130,6 +156,7 @@ class PadState:
     question: QuestionInfo | None = None
     reveal: RevealInfo | None = None
     finished: bool = False
+    facilitator: FacilitatorInfo | None = None
 
 
 # -- what the game receives --------------------------------------------------------------------
@@ -166,7 +193,16 @@ class Presence:
     unassigned: int = 0  # seats still choosing a team
 
 
-Intent = Tally | Presence
+@dataclass(frozen=True)
+class Control:
+    """Intent: the facilitator pad asks the game to ``action`` (one of CONTROLS) the item ``key``.
+    The game checks the key is still its current item's (:func:`game.pads.bridge.question_key`)."""
+
+    action: str
+    key: str
+
+
+Intent = Tally | Presence | Control
 
 
 # -- checking a pad's messages ---------------------------------------------------------------
@@ -181,6 +217,15 @@ class Refused(Exception):
 class Join:
     room: str
     token: str | None = None
+    admin: str | None = None  # the facilitator code
+
+
+@dataclass(frozen=True)
+class ControlMsg:
+    action: str
+    key: str
+    n: int
+    token: str
 
 
 @dataclass(frozen=True)
@@ -196,9 +241,10 @@ class Answer:
     value: float | None = None
 
 
-Message = Join | ChooseTeam | Answer
+Message = Join | ChooseTeam | Answer | ControlMsg
 
-_FIELDS = {"join": {"t", "room", "token"}, "team": {"t", "team"}, "answer": {"t", "q", "n", "choices", "value"}}
+_FIELDS = {"join": {"t", "room", "token", "admin"}, "team": {"t", "team"},
+           "answer": {"t", "q", "n", "choices", "value"}, "control": {"t", "do", "q", "n", "token"}}
 
 
 def _is_int(x: object) -> bool:
@@ -222,10 +268,17 @@ def parse(raw: str | bytes) -> Message:
         raise Refused("malformed")
     kind = data["t"]
     if kind == "join":
-        room, token = data.get("room"), data.get("token")
-        if not _short_str(room, 16) or (token is not None and not _short_str(token, MAX_TOKEN_LEN)):
+        room, token, admin = data.get("room"), data.get("token"), data.get("admin")
+        if (not _short_str(room, 16) or (token is not None and not _short_str(token, MAX_TOKEN_LEN))
+                or (admin is not None and not _short_str(admin, 16))):
             raise Refused("malformed")
-        return Join(room, token)
+        return Join(room, token, admin)
+    if kind == "control":
+        action, key, n, token = data.get("do"), data.get("q"), data.get("n"), data.get("token")
+        if (not isinstance(action, str) or action not in CONTROLS or not _short_str(key, MAX_KEY_LEN)
+                or not _is_int(n) or not 0 < n < 2**31 or not _short_str(token, MAX_TOKEN_LEN)):
+            raise Refused("malformed")
+        return ControlMsg(action, key, n, token)
     if kind == "team":
         team = data.get("team")
         if not _is_int(team) or not 0 <= team < 64:
@@ -328,6 +381,7 @@ def state_json(state: PadState, seat_team: int | None, mine: PadAnswer | None) -
     q = state.question
     out: dict = {
         "t": "state",
+        "role": "player",
         "lang": state.lang,
         "team_mode": state.team_mode,
         "teams": [{"index": t.index, "name": t.name, "symbol": t.symbol, "color": t.color} for t in state.teams],
@@ -359,4 +413,26 @@ def state_json(state: PadState, seat_team: int | None, mine: PadAnswer | None) -
             "team": None if res is None else {"correct": res.correct, "choices": list(res.choice_ids),
                                               "value": res.value},
         }
+    return out
+
+
+def facilitator_json(state: PadState, tally: Tally | None) -> dict:
+    """What the facilitator pad is told: the players' view of the state (no seat, no team) plus
+    the notes, the right answer, the controls that apply, and per team how many pads answered
+    out of how many (never who answered what) and whether the game holds its answer."""
+    out = state_json(state, None, None)
+    out["role"] = "admin"
+    f = state.facilitator or FacilitatorInfo()
+    q = state.question
+    counts = {t.team: t for t in tally.teams} if tally is not None and q is not None and tally.key == q.key else {}
+    out["fac"] = {
+        "notes": f.notes, "debate": f.debate, "right": list(f.right_ids), "answer": f.answer,
+        "paused": f.paused, "can": list(f.can), "next_prompt": f.next_prompt,
+        "teams": [{"index": t, "answered": counts[t].answered if t in counts else 0,
+                   "members": counts[t].seated if t in counts else 0,
+                   "entered": t in f.entered, "keyed": t in f.keyed,
+                   "tie": bool(counts[t].tie) if t in counts and t not in f.keyed else False}
+                  for t in (q.teams if q is not None else ())],
+        "spread": dict(tally.spread) if counts else {},
+    }
     return out

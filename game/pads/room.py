@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.pads.protocol import (
-    NAME_ANIMALS, NAME_NUMBERS, REASONS, ROOM_ALPHABET, ROOM_CODE_LEN, Answer, ChooseTeam, Join, PadAnswer,
-    PadState, Presence, Refused, Tally, TeamTally, check_answer, majority, spread,
+    ADMIN_CODE_LEN, NAME_ANIMALS, NAME_NUMBERS, REASONS, ROOM_ALPHABET, ROOM_CODE_LEN, Answer, ChooseTeam, Control,
+    ControlMsg, Join, PadAnswer, PadState, Presence, Refused, Tally, TeamTally, check_answer, majority, spread,
 )
 
 MAX_SEATS = 240
+MAX_ADMINS = 4  # facilitator pads (a phone, a tablet, a reload on another device)
 
 
 def new_room_code(length: int = ROOM_CODE_LEN) -> str:
@@ -37,9 +38,10 @@ class Seat:
     token: str
     name: tuple[int, int]  # (animal index in the page's catalog, number)
     team: int | None = None
-    last_n: int = 0  # the highest answer counter accepted from this seat
+    last_n: int = 0  # the highest answer (or control) counter accepted from this seat
     sent: dict[str, tuple[int, tuple[str, ...], float | None]] = field(default_factory=dict)  # key -> accepted msg
     connections: int = 0
+    admin: bool = False  # the facilitator pad's seat: no team, controls only
 
 
 class TokenBucket:
@@ -61,14 +63,16 @@ class TokenBucket:
 
 
 class Room:
-    def __init__(self, code: str | None = None, max_seats: int = MAX_SEATS) -> None:
+    def __init__(self, code: str | None = None, max_seats: int = MAX_SEATS, admin_code: str | None = None) -> None:
         self.code = normal_code(code) if code else new_room_code()
+        self.admin_code = normal_code(admin_code) if admin_code else new_room_code(ADMIN_CODE_LEN)
         self.max_seats = max_seats
         self.state = PadState()
-        self.seats: dict[str, Seat] = {}  # token -> seat
+        self.seats: dict[str, Seat] = {}  # token -> seat (players)
+        self.admins: dict[str, Seat] = {}  # token -> seat (facilitator pads)
         self.answers: dict[str, dict[int, PadAnswer]] = {}  # question key -> seat id -> answer
         self.refused: dict[str, int] = dict.fromkeys(REASONS, 0)
-        self.counts = {"joined": 0, "resumed": 0, "accepted": 0, "duplicates": 0}
+        self.counts = {"joined": 0, "resumed": 0, "accepted": 0, "duplicates": 0, "admins": 0, "controls": 0}
 
     # -- counting --------------------------------------------------------------------------
     def refuse(self, reason: str) -> Refused:
@@ -85,6 +89,8 @@ class Room:
         (a reload, a lost connection), else a new one. (seat, resumed)."""
         if not hmac.compare_digest(normal_code(msg.room).encode(), self.code.encode()):
             raise self.refuse("room")
+        if msg.admin is not None:
+            return self._join_admin(msg)
         if msg.token is not None:
             seat = self.seats.get(msg.token)
             if seat is None:
@@ -104,6 +110,41 @@ class Room:
             seat.team = self.emptiest_team()
         return seat, False
 
+    def _join_admin(self, msg: Join) -> tuple[Seat, bool]:
+        if not hmac.compare_digest(normal_code(msg.admin or "").encode(), self.admin_code.encode()):
+            raise self.refuse("admin")
+        if msg.token is not None:
+            seat = self.admins.get(msg.token)
+            if seat is None:
+                raise self.refuse("token")
+            self.counts["resumed"] += 1
+            return seat, True
+        if len(self.admins) >= MAX_ADMINS:
+            raise self.refuse("full")
+        seat = Seat(-1 - len(self.admins), secrets.token_urlsafe(18), (0, 0), admin=True)
+        self.admins[seat.token] = seat
+        self.counts["admins"] += 1
+        return seat, False
+
+    def control(self, seat: Seat, msg: ControlMsg) -> Control | None:
+        """A facilitator pad's control, checked: its seat and token, a fresh counter, the item
+        still current and the action one that applies now. None: the same control sent again
+        after a lost connection (acknowledged, not repeated)."""
+        if not seat.admin or not hmac.compare_digest(msg.token.encode(), seat.token.encode()):
+            raise self.refuse("admin")
+        if msg.n <= seat.last_n:
+            if seat.sent.get(msg.key) == (msg.n, (msg.action,), None):
+                self.counts["duplicates"] += 1
+                return None
+            raise self.refuse("replayed")
+        q, f = self.state.question, self.state.facilitator
+        if q is None or msg.key != q.key or f is None or msg.action not in f.can:
+            raise self.refuse("late")
+        seat.last_n = msg.n
+        seat.sent[msg.key] = (msg.n, (msg.action,), None)
+        self.counts["controls"] += 1
+        return Control(msg.action, msg.key)
+
     def team_ids(self) -> list[int]:
         return [t.index for t in self.state.teams]
 
@@ -120,7 +161,8 @@ class Room:
 
     def choose_team(self, seat: Seat, msg: ChooseTeam) -> None:
         """A player's own choice of team, once, when the set-up lets players choose."""
-        if self.state.team_mode != "player" or seat.team is not None or msg.team not in self.team_ids():
+        if (seat.admin or self.state.team_mode != "player" or seat.team is not None
+                or msg.team not in self.team_ids()):
             raise self.refuse("team")
         seat.team = msg.team
 
@@ -130,6 +172,8 @@ class Room:
         answer per seat per question). A message sent again after a lost connection, with the
         same counter and the same answer, is acknowledged and not counted twice; an old counter
         with another answer is a replay and is refused. True when the answers changed."""
+        if seat.admin:
+            raise self.refuse("admin")
         sent = seat.sent.get(msg.key)
         if msg.n <= seat.last_n:
             if sent == (msg.n, msg.choice_ids, msg.value):

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 from aiohttp import WSMsgType, web
 
 from game.pads.protocol import (
-    MAX_MESSAGE_BYTES, Answer, ChooseTeam, Intent, Join, PadState, Refused, parse, state_json,
+    MAX_MESSAGE_BYTES, Answer, ChooseTeam, ControlMsg, Intent, Join, PadState, Refused, facilitator_json, parse,
+    state_json,
 )
 from game.pads.qr import join_url
 from game.pads.room import Room, Seat, TokenBucket
@@ -75,10 +76,11 @@ def lan_address() -> str:
 class PadServer:
     """See the package's docstring for the bridge API."""
 
-    def __init__(self, room_code: str | None = None, *, wake: Callable[[], None] | None = None,
+    def __init__(self, room_code: str | None = None, *, admin_code: str | None = None,
+                 wake: Callable[[], None] | None = None,
                  rate: float = RATE, burst: int = BURST, max_connections: int = MAX_CONNECTIONS,
                  join_timeout: float = JOIN_TIMEOUT, assets: Path = ASSETS) -> None:
-        self.room = Room(room_code)
+        self.room = Room(room_code, admin_code=admin_code)
         self.wake = wake
         self.rate, self.burst = rate, burst
         self.max_connections = max_connections
@@ -103,6 +105,18 @@ class PadServer:
     @property
     def room_code(self) -> str:
         return self.room.code
+
+    @property
+    def admin_code(self) -> str:
+        """The facilitator code: show it only on the facilitator's own screen."""
+        return self.room.admin_code
+
+    @property
+    def admin_url(self) -> str:
+        """The facilitator pad's address (room code and facilitator code): for the facilitator only."""
+        if self.address is None:
+            raise RuntimeError("the pad server is not started")
+        return join_url(*self.address, f"{self.room.code}-{self.room.admin_code}")
 
     @property
     def url(self) -> str:
@@ -229,7 +243,13 @@ class PadServer:
             return
         for intent in intents:
             self._intents.put(intent)
+        for conn in self._conns:  # the facilitator pads show the counts
+            if conn.seat is not None and conn.seat.admin:
+                self._send_state(conn)
         self._count()
+        self._wake()
+
+    def _wake(self) -> None:
         if self.wake is not None:
             with contextlib.suppress(Exception):
                 self.wake()
@@ -268,7 +288,9 @@ class PadServer:
                 seat = conn.seat
                 if seat is None:
                     continue
-                item = json.dumps(state_json(self.room.state, seat.team, self.room.mine(seat)), separators=(",", ":"))
+                data = (facilitator_json(self.room.state, self.room.tally()) if seat.admin
+                        else state_json(self.room.state, seat.team, self.room.mine(seat)))
+                item = json.dumps(data, separators=(",", ":"))
             await conn.ws.send_str(item)
 
     def _host_ok(self, request: web.Request) -> bool:
@@ -388,10 +410,10 @@ class PadServer:
         try:
             self._apply(conn, msg)
         except Refused as e:  # already counted by the room
-            extra = {"q": msg.key, "n": msg.n} if isinstance(msg, Answer) else {}
+            extra = {"q": msg.key, "n": msg.n} if isinstance(msg, Answer | ControlMsg) else {}
             self._send(conn, {"t": "refused", "why": e.reason, **extra})
             self._count()
-            if e.reason in ("room", "token"):
+            if e.reason in ("room", "token", "admin"):
                 asyncio.ensure_future(self._close_soon(conn))
 
     async def _close_soon(self, conn: _Conn) -> None:
@@ -407,8 +429,11 @@ class PadServer:
             conn.seat = seat
             seat.connections += 1
             self._send(conn, {"t": "welcome", "token": seat.token, "name": list(seat.name),
-                              "last_n": seat.last_n, "resumed": resumed})
+                              "last_n": seat.last_n, "resumed": resumed,
+                              "role": "admin" if seat.admin else "player"})
             self._send_state(conn)
+            if seat.admin:
+                return
             self._later(presence=True)
             if room.state.question is not None:
                 self._later(tally=room.state.question.key)
@@ -424,6 +449,14 @@ class PadServer:
             for other in self._conns:
                 if other.seat is seat:
                     self._send_state(other)
+            return
+        if isinstance(msg, ControlMsg):
+            control = room.control(seat, msg)
+            self._send(conn, {"t": "ack", "q": msg.key, "n": msg.n})
+            if control is not None:
+                self._intents.put(control)
+                self._wake()
+            self._count()
             return
         assert isinstance(msg, Answer)
         changed = room.answer(seat, msg)

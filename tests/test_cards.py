@@ -125,3 +125,25 @@ def test_validate_prints_the_card_the_choice_and_the_place(tmp_path, capsys):
     assert main(["validate", "--no-layout", "--strict", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert f"{tmp_path / 'card.yaml'}:9:13: avertissement{NB}: {no_trade_off('card', 'a')}" in out
+
+
+
+# Issue 14.5: the phone cards, where a choice buys, keeps or passes on a phone. A choice that has a
+# new phone made moves the « new_devices » gauge by one, with a basis; the other choices write 0, so
+# the gauge shows what keeping, repairing or checking avoids. (obs_s01, obs_s03, ene_s01 and cob_s01
+# wait for the consequence screen to fit three gauge lines at 1024×600: their new phone already
+# moves carbon and materials.)
+NEW_PHONE_CHOICES = {"pre_s04": {"believe"}}
+
+
+def test_the_phone_cards_count_the_new_phones_they_make(real_content):
+    from game.content.checks import dominant_choice
+
+    for card_id, makers in NEW_PHONE_CHOICES.items():
+        card = real_content.scenarios[card_id]
+        for ch in card.choices:
+            assert "new_devices" in ch.effects, (card_id, ch.id)
+            assert (ch.effects["new_devices"] == 1) == (ch.id in makers), (card_id, ch.id)
+            assert ch.basis and "smartphone neuf" in ch.basis and ch.source_ids, (card_id, ch.id)
+        best = dominant_choice(card, real_content.indicators)
+        assert card.dominant == (best is not None), card_id  # still no « aucun compromis » warning

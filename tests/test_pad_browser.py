@@ -294,3 +294,123 @@ def test_a_lost_connection_comes_back_to_the_same_seat(browser, mini_content):
         context.close()
     finally:
         game.server.stop()
+
+
+def test_the_facilitator_pad_sees_counts_and_notes_and_drives_the_game(browser, mini_content):
+    from game.pads import Control, PadBoard, question_key
+
+    game = Game(mini_content, teams=2)
+    cr = game.classroom
+    while cr.session.current.kind != "question" or mini_content.questions[cr.session.current.id].type != "single":
+        cr.advance()
+    qid = cr.session.current.id
+    mini_content.questions[qid] = mini_content.questions[qid].model_copy(
+        update={"facilitator_notes": "Demandez qui a déjà fait réparer un téléphone.", "debate": "Réparer ou remplacer ?"})
+    board = PadBoard()
+
+    def publish() -> None:
+        game.server.publish(pad_state(cr, "fr", "auto"))
+
+    def controls(timeout: float = 4.0) -> list:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            board.take(cr, game.server.poll_intents())
+            if board.controls:
+                got, board.controls[:] = list(board.controls), []
+                return got
+            time.sleep(0.02)
+        raise AssertionError("no control reached the game")
+
+    publish()
+    try:
+        fac_ctx, fac, errors = open_pad(browser, game.server.admin_url)
+        visible(fac, "v-admin")
+        assert "#" not in fac.url  # the facilitator code left the address bar
+        assert fac.inner_text("#a-prompt") == mini_content.questions[qid].prompt
+        assert "Demandez qui a déjà fait réparer" in fac.inner_text("#a-notes")
+        assert "Pad animateur·trice" in fac.inner_text("#who")
+        right = sorted(mini_content.questions[qid].correct_ids)[0]
+        # a player joins by the room code in the query (?room=), answers; the facilitator sees a count, not who
+        base = game.server.url.split("#")[0]
+        pad_ctx, pad, pad_errors = open_pad(browser, f"{base}?room={game.server.room_code}")
+        visible(pad, "v-q")
+        pad.click(f'.choice[data-id="{right}"]')
+        sent(pad)
+        fac.wait_for_function("() => /1 \\/ 1 ont répondu/.test(document.getElementById('a-teams').textContent)",
+                              timeout=4000)
+        player_name = pad.inner_text("#who").split(" · ")[0].removeprefix("Tu es ")
+        assert player_name and player_name not in fac.inner_text("#v-admin")  # never who answered what
+        fac.wait_for_function("() => /1 réponse/.test(document.getElementById('a-choices').textContent)", timeout=4000)
+        assert "★ bonne réponse" in fac.inner_text("#a-choices")
+        game.pump()  # the game enters the team's majority and publishes it
+        publish()
+        fac.wait_for_function("() => /réponse enregistrée/.test(document.getElementById('a-teams').textContent)",
+                              timeout=4000)
+        assert fac.is_visible("#do-pause") and not fac.query_selector("#do-next")
+        shot(fac, "fr-facilitator")
+        fac.click("#do-reveal")
+        assert controls() == [Control("reveal", question_key(cr))]
+        fac.wait_for_function("() => document.getElementById('a-status').textContent === 'Commande envoyée'", timeout=4000)
+        cr.reveal()
+        publish()
+        pad.wait_for_selector("#q-result:not([hidden])", timeout=4000)
+        fac.wait_for_selector("#do-next", timeout=4000)
+        shot(fac, "fr-facilitator-reveal")
+        fac.reload()  # the facilitator pad keeps its seat too
+        fac.wait_for_selector("#do-next", timeout=4000)
+        fac.click("#do-next")
+        assert controls() == [Control("next", question_key(cr))]
+        cr.advance()
+        publish()
+        nxt = cr.session.current
+        prompt = mini_content.questions[nxt.id].prompt if nxt.kind == "question" else mini_content.scenarios[nxt.id].situation
+        fac.wait_for_function(f"() => document.getElementById('a-prompt').textContent === {repr_js(prompt)}", timeout=4000)
+        s = game.server.stats()
+        assert s["admins"] == 1 and s["controls"] == 2 and s["joined"] == 1 and s["refused"] == 0
+        assert errors == [] and pad_errors == []
+        fac_ctx.close()
+        pad_ctx.close()
+        # a wrong facilitator code: back to the join form, in words
+        ctx, page, _ = open_pad(browser, base + f"#{game.server.room_code}-ZZZZ2345")
+        page.wait_for_function("() => document.getElementById('join-error').textContent.length > 0", timeout=4000)
+        assert "code animateur·trice" in page.inner_text("#join-error")
+        ctx.close()
+    finally:
+        game.server.stop()
+
+
+@pytest.mark.skipif(not SHOTS, reason="screenshots only: NEJ_PAD_SHOTS=<folder> (the French pass runs by default)")
+def test_every_kind_in_english_at_phone_size(browser, mini_content):
+    """The English page for each kind of item, open and after the reveal (screenshots to look at)."""
+    game = Game(mini_content, lang="en")
+    cr, content = game.classroom, mini_content
+    helps = {"single": "Tap one answer.", "multiple": "Tap every right answer, then “Send”.",
+             "truefalse": "True or false? Tap your answer.", "estimate": "Slide, or use − and +, then “Send”.",
+             "scenario": "What does your team choose? Tap a choice."}
+    try:
+        context, page, errors = open_pad(browser, game.server.url)
+        while not cr.finished:
+            step = cr.session.current
+            kind = content.questions[step.id].type if step.kind == "question" else "scenario"
+            key = pad_state(cr).question.key
+            page.wait_for_function(f"() => document.querySelector('#v-q:not([hidden])') && "
+                                   f"document.getElementById('q-help').textContent === {repr_js(helps[kind])}", timeout=4000)
+            page.click("#send" if kind == "estimate" else ".choice >> nth=0")
+            if kind == "multiple":
+                page.click("#send")
+            page.wait_for_function("() => document.getElementById('q-status').textContent === 'Answer sent'", timeout=4000)
+            shot(page, f"en-{kind}")
+            game.wait_entry(0)
+            cr.reveal()
+            game.publish()
+            page.wait_for_selector("#q-result:not([hidden])", timeout=4000)
+            shot(page, f"en-{kind}-reveal")
+            cr.advance()
+            game.publish()
+            assert key
+        visible(page, "v-end")
+        assert page.inner_text("#v-end") == "Game over. Thanks for playing!"
+        assert errors == []
+        context.close()
+    finally:
+        game.server.stop()

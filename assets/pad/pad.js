@@ -14,9 +14,10 @@
   function load() {
     try {
       var s = JSON.parse(localStorage.getItem(STORE) || "{}");
-      return { room: s.room || null, token: s.token || null, n: s.n | 0, pending: s.pending || null };
-    } catch (e) { return { room: null, token: null, n: 0, pending: null }; }
+      return { room: s.room || null, admin: s.admin || null, token: s.token || null, n: s.n | 0, pending: s.pending || null };
+    } catch (e) { return fresh(null, null); }
   }
+  function fresh(room, admin) { return { room: room, admin: admin, token: null, n: 0, pending: null }; }
   function save() { try { localStorage.setItem(STORE, JSON.stringify(store)); } catch (e) { /* private mode */ } }
   function $(id) { return document.getElementById(id); }
   function t(key, args) {
@@ -52,7 +53,7 @@
 
   // -- views --------------------------------------------------------------------------------
   function show(id) {
-    ["v-join", "v-team", "v-wait", "v-q", "v-end"].forEach(function (v) { $(v).hidden = v !== id; });
+    ["v-join", "v-team", "v-wait", "v-q", "v-admin", "v-end"].forEach(function (v) { $(v).hidden = v !== id; });
   }
   function applyStrings() {
     S = (CAT && (CAT[lang] || CAT.fr)) || {};
@@ -65,7 +66,10 @@
     for (var k = 0; k < ts.length; k++) if (ts[k].index === i) return ts[k];
     return null;
   }
-  function seatName() { return name ? ((S.animals || [])[name[0]] || "?") + " " + name[1] : ""; }
+  function seatName() {
+    if (store.admin) return t("fac_title");
+    return name ? ((S.animals || [])[name[0]] || "?") + " " + name[1] : "";
+  }
   function renderWho() {
     var who = $("who");
     who.textContent = "";
@@ -73,7 +77,7 @@
     who.hidden = false;
     var team = state ? teamOf(state.team) : null;
     if (team) who.appendChild(shape(team.symbol, team.color, 22));
-    who.appendChild(el("span", "", t("you_are", { name: seatName() }) + (team ? " · " + t("team_of", { team: team.name }) : "")));
+    who.appendChild(el("span", "", store.admin ? seatName() : t("you_are", { name: seatName() }) + (team ? " · " + t("team_of", { team: team.name }) : "")));
   }
   function setStatus(key, ok) {
     var st = $("q-status");
@@ -99,6 +103,7 @@
       return;
     }
     if (state.finished) { show("v-end"); return; }
+    if (state.role === "admin") { renderAdmin(); return; }
     if (state.team === null || state.team === undefined) {
       if (state.team_mode === "player" && state.teams.length) { renderTeams(); show("v-team"); }
       else { $("wait-text").textContent = t("no_team_yet"); show("v-wait"); }
@@ -265,6 +270,78 @@
     res.hidden = false;
   }
 
+  // -- the facilitator pad: the notes, the counts per team, the controls ----------------------
+  function renderAdmin() {
+    var q = state.q, f = state.fac || {};
+    if (!q) { $("wait-text").textContent = t("waiting"); show("v-wait"); shownKey = null; return; }
+    show("v-admin");
+    var fresh = q.key !== shownKey;
+    shownKey = q.key;
+    if (fresh) $("a-status").textContent = "";
+    var kindN = q.kind === "scenario" ? "situation_n" : "question_n";
+    $("a-number").textContent = q.number && q.number[1] ? t(kindN, { n: q.number[0], total: q.number[1] }) : "";
+    $("a-prompt").textContent = q.prompt;
+    var ctl = $("a-controls");
+    ctl.textContent = "";
+    var pending = store.pending && store.pending.control && store.pending.q === q.key;
+    (f.can || []).forEach(function (action) {
+      var b = el("button", "big " + (action === "reveal" || action === "next" ? "primary" : "secondary"), t("do_" + action));
+      b.type = "button"; b.id = "do-" + action;
+      b.disabled = !!pending;
+      b.addEventListener("click", function () { control(q, action); });
+      ctl.appendChild(b);
+    });
+    var teams = $("a-teams");
+    teams.textContent = "";
+    (f.teams || []).forEach(function (c) {
+      var tm = teamOf(c.index), li = el("li", "teamline");
+      if (tm) li.appendChild(shape(tm.symbol, tm.color, 24));
+      var txt = el("span", "", (tm ? tm.name : "?") + " — ");
+      var bits = [];
+      bits.push(c.members ? t("answered_of", { a: c.answered, m: c.members }) : t("no_pads"));
+      if (c.keyed) bits.push(t("fac_keyed"));
+      else if (c.entered) bits.push("✓ " + t("fac_entered"));
+      else if (c.tie) bits.push("⚠ " + t("fac_tie"));
+      else bits.push(t("fac_waiting"));
+      txt.textContent += bits.join(" · ");
+      li.appendChild(txt);
+      teams.appendChild(li);
+    });
+    var list = $("a-choices");
+    list.textContent = "";
+    var spread = f.spread || {};
+    if (q.kind === "estimate") {
+      if (f.answer !== null && f.answer !== undefined) list.appendChild(el("li", "", t("fac_answer", { answer: answerText(q, [], f.answer) })));
+    } else {
+      q.choices.forEach(function (c) {
+        var li = el("li", "choiceline"), m = el("span", "mark");
+        m.appendChild(shape(c.mark[1], c.mark[2], 20));
+        m.appendChild(el("span", "", c.mark[0]));
+        li.appendChild(m);
+        var n = spread[c.id] || 0;
+        var line = c.text + " — " + (n === 1 ? t("fac_votes_1") : t("fac_votes_n", { n: n }));
+        if ((f.right || []).indexOf(c.id) >= 0) line += " · ★ " + t("fac_right");
+        li.appendChild(el("span", "", line));
+        list.appendChild(li);
+      });
+    }
+    var notes = $("a-notes");
+    notes.textContent = "";
+    [["fac_notes", f.notes], ["fac_debate", f.debate], ["fac_next", f.next_prompt]].forEach(function (p) {
+      if (!p[1]) return;
+      notes.appendChild(el("h2", "", t(p[0])));
+      notes.appendChild(el("p", "note", p[1]));
+    });
+    if (fresh) $("a-prompt").focus();
+  }
+  function control(q, action) {
+    store.n += 1;
+    store.pending = { q: q.key, n: store.n, control: action };
+    save();
+    sendPending();
+    render();
+  }
+
   // -- the connection ------------------------------------------------------------------------
   function answer(q, a) {
     store.n += 1;
@@ -279,7 +356,8 @@
     var p = store.pending;
     if (!p) return;
     var m = { t: "answer", q: p.q, n: p.n };
-    if (p.choices) m.choices = p.choices; else m.value = p.value;
+    if (p.control) m = { t: "control", "do": p.control, q: p.q, n: p.n, token: store.token };
+    else if (p.choices) m.choices = p.choices; else m.value = p.value;
     send(m);
   }
   function send(m) { if (ws && ws.readyState === 1) ws.send(JSON.stringify(m)); }
@@ -295,6 +373,7 @@
     sock.onopen = function () {
       var j = { t: "join", room: store.room };
       if (store.token) j.token = store.token;
+      if (store.admin) j.admin = store.admin;
       sock.send(JSON.stringify(j));
     };
     sock.onmessage = function (ev) {
@@ -315,16 +394,19 @@
       } else if (m.t === "ack") {
         if (store.pending && store.pending.n === m.n) {
           var was = store.pending; store.pending = null; save();
+          if (was.control) { render(); $("a-status").textContent = t("control_sent"); return; }
           if (state && state.q && state.q.key === was.q) {
             state.mine = { choices: was.choices || [], value: was.value === undefined ? null : was.value };
             render();
           }
         }
       } else if (m.t === "refused") {
-        if (m.why === "room" || m.why === "full") { refusedJoin = m.why; return; }
+        if (m.why === "room" || m.why === "full" || (m.why === "admin" && !store.token)) { refusedJoin = m.why; return; }
         if (m.why === "token") { store.token = null; save(); return; }
         if (store.pending && m.n === store.pending.n) {
+          var ctl = store.pending.control;
           store.pending = null; save(); render();
+          if (ctl) { $("a-status").textContent = t(m.why === "late" ? "control_late" : "refused"); return; }
           setStatus(m.why === "late" ? "closed" : (m.why === "rate" ? "rate" : "refused"));
         }
       }
@@ -333,11 +415,11 @@
       if (ws !== sock) return;
       ws = null;
       if (refusedJoin) {
-        store = { room: null, token: null, n: 0, pending: null }; save();
+        store = fresh(null, null); save();
         state = null; name = null; retry = 0;
         $("conn").textContent = "";
         render();
-        $("join-error").textContent = t(refusedJoin === "full" ? "full" : "bad_room");
+        $("join-error").textContent = t({ full: "full", admin: "bad_admin" }[refusedJoin] || "bad_room");
         $("room").focus();
         return;
       }
@@ -347,17 +429,25 @@
     };
   }
 
+  function codes(text) {
+    // « K7M2QX » or, for the facilitator, « K7M2QX-ABCD2345 » (also typed with spaces, or run together)
+    var clean = String(text).toUpperCase().replace(/[^A-Z0-9]/g, "");
+    if (!clean) return { room: null, admin: null };
+    return { room: clean.slice(0, 6), admin: clean.length > 6 ? clean.slice(6) : null };
+  }
   function start() {
     applyStrings();
-    var fromLink = (location.hash || "").replace(/^#/, "").toUpperCase().replace(/[^A-Z0-9]/g, "");
-    if (fromLink && fromLink !== store.room) { store = { room: fromLink, token: null, n: 0, pending: null }; save(); }
-    if (location.hash) history.replaceState(null, "", location.pathname); // the code leaves the address bar
+    // the room code from the link (#K7M2QX, the facilitator's #K7M2QX-ABCD2345, or ?room=K7M2QX)
+    var link = (location.hash || "").replace(/^#/, "") || new URLSearchParams(location.search).get("room") || "";
+    var parts = codes(link);
+    if (parts.room && (parts.room !== store.room || parts.admin !== store.admin)) { store = fresh(parts.room, parts.admin); save(); }
+    if (location.hash || location.search) history.replaceState(null, "", location.pathname); // the code leaves the address bar
     $("join-form").addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var code = $("room").value.toUpperCase().replace(/[^A-Z0-9]/g, "");
-      if (code.length < 4) { $("join-error").textContent = t("bad_room"); return; }
+      var typed = codes($("room").value);
+      if (!typed.room || typed.room.length < 4) { $("join-error").textContent = t("bad_room"); return; }
       $("join-error").textContent = "";
-      store = { room: code, token: null, n: 0, pending: null }; save();
+      store = fresh(typed.room, typed.admin); save();
       connect();
     });
     render();

@@ -83,22 +83,21 @@ def knowledge_sentences(r: MeasureResult, group: bool) -> list[str]:
 
 
 def _lead(x: float) -> str:
-    """How far the reliable posts' mean rating is ahead of the manipulative ones'."""
-    if abs(x) < 0.05:
-        return _("autant de points")
-    words = (ngettext("{x}\u00a0point de plus", "{x}\u00a0points de plus", _plural_n(x)) if x > 0
-             else ngettext("{x}\u00a0point de moins", "{x}\u00a0points de moins", _plural_n(x)))
-    return words.format(x=_num(abs(x)))
+    """How far the reliable posts' mean rating is ahead of the manipulative ones': « 1,5 point »,
+    « −0,5 point » (behind), « 0 point »."""
+    x = 0.0 if abs(x) < 0.05 else x
+    text = ngettext("{x}\u00a0point", "{x}\u00a0points", _plural_n(x)).format(x=_num(abs(x)))
+    return ("\u2212" + text) if x < 0 else text
 
 
 def discernment_sentences(r: MeasureResult, group: bool) -> list[str]:
     b, a = r.discernment_before, r.discernment_after
     if b is None or a is None:
         return []
-    line = (_("Dans les notes de la classe (de 1 à 7), les posts fiables ont eu {before} que les posts "
-              "trompeurs avant la partie, et {after} après.") if group else
-            _("Dans tes notes (de 1 à 7), les posts fiables ont eu {before} que les posts trompeurs "
-              "avant la partie, et {after} après."))
+    line = (_("Dans les notes de la classe (de 1 à 7), l'avance des posts fiables sur les posts trompeurs "
+              "était de {before} avant la partie, et de {after} après.") if group else
+            _("Dans tes notes (de 1 à 7), l'avance des posts fiables sur les posts trompeurs était de "
+              "{before} avant la partie, et de {after} après."))
     if a - b > EPS:
         verdict = (_("La classe fait mieux la différence qu'avant.") if group
                    else _("Tu fais mieux la différence qu'avant\u00a0!"))
@@ -106,7 +105,8 @@ def discernment_sentences(r: MeasureResult, group: bool) -> list[str]:
         verdict = (_("La classe fait un peu moins la différence qu'avant.") if group
                    else _("Tu fais un peu moins la différence qu'avant."))
     else:
-        verdict = _("Autant qu'avant.")
+        verdict = (_("La classe fait la différence autant qu'avant.") if group
+                   else _("Tu fais la différence autant qu'avant."))
     return [verdict, line.format(before=_lead(b), after=_lead(a)),
             _("Plus les posts fiables ont d'avance, mieux on fait la différence entre une info "
               "fiable et une info qui manipule.")]

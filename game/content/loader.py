@@ -537,6 +537,10 @@ def _load_content(paths: list[Path] | Path) -> Content:
             continue
         data, issues, source = _read(path, positions=False)
         content.issues.extend(issues)
+        if not issues and _is_empty(data):  # nothing in it: a file saved blank, or sections left empty
+            content.issues.append(ContentIssue(str(path), 1, 1, _(
+                "fichier vide\u00a0: il ne contient ni question, ni situation, ni rien d'autre"), "warning"))
+            continue
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -592,6 +596,13 @@ def _load_content(paths: list[Path] | Path) -> Content:
     content.issues.extend(check_cards(content))
     content.issues.extend(check_measure(content))
     return content
+
+
+def _is_empty(data: Any) -> bool:
+    """No item at all: an empty file, only comments, ``{}``, or sections that are all ``[]``."""
+    if data is None:
+        return True
+    return isinstance(data, dict) and all(isinstance(v, list) and not v for k, v in data.items() if k != "$schema")
 
 
 def _check_references(content: Content, where: dict[tuple[str, str], tuple[str, ItemRef]]) -> None:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 from game.content.loader import ContentIssue
 from game.i18n import _
@@ -173,3 +174,59 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]+|#[0-9]
 
 def looks_like_html(text: str) -> bool:
     return bool(_TAG.search(text))
+
+
+# --------------------------------------------------------------------------- which format
+
+FORMAT_NAMES = ("gift", "aiken", "kahoot")
+_BY_EXTENSION = {".gift": "gift", ".sgift": "gift", ".aiken": "aiken", ".xlsx": "kahoot", ".xlsm": "kahoot"}
+_GIFT_SIGNS = re.compile(r"^[ \t]*(::[^:\n]*::|\$CATEGORY[ \t]*:)|(?<!\\)\{[^{}]*(?<!\\)[=~#][^{}]*(?<!\\)\}|"
+                         r"(?<!\\)\{[ \t]*(T|F|TRUE|FALSE)[ \t]*(#[^}]*)?\}", re.MULTILINE | re.IGNORECASE)
+_AIKEN_CHOICE = re.compile(r"^[ \t]*[A-Z][.)][ \t]+\S", re.MULTILINE)
+_AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER[ \t]*:[ \t]*[A-Z]\b", re.MULTILINE | re.IGNORECASE)
+
+
+def sniff_format(raw: bytes) -> str | None:
+    """« gift », « aiken » or « kahoot » from a file's first bytes, or None when it is none of them."""
+    if raw.startswith(b"PK\x03\x04"):  # a zip: an .xlsx spreadsheet
+        return "kahoot"
+    head = raw[:200_000]
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = head.decode("cp1252", errors="replace")
+    if _AIKEN_ANSWER.search(text) and _AIKEN_CHOICE.search(text) and not _GIFT_SIGNS.search(text):
+        return "aiken"
+    if _GIFT_SIGNS.search(text):
+        return "gift"
+    return None
+
+
+def resolve_format(path: Path, given: str | None = None) -> tuple[str | None, str | None]:
+    """(format, None), or (None, a message for the author) when the format is unknown.
+
+    ``given`` (``--format``) wins over everything; then the extension (``.gift``, ``.sgift``,
+    ``.aiken``, ``.xlsx``); then, for ``.txt`` or an unknown extension, the file's content."""
+    if given:
+        if given not in FORMAT_NAMES:
+            return None, _("format inconnu\u00a0: {name} (formats connus\u00a0: {known})").format(
+                name=given, known=", ".join(FORMAT_NAMES))
+        return given, None
+    name = path.name.lower()
+    if name.endswith((".yaml", ".yml")):
+        return None, _("c'est déjà un fichier YAML du jeu\u00a0: vérifie-le avec «\u00a0python main.py validate\u00a0»")
+    for ext, fmt in _BY_EXTENSION.items():
+        if name.endswith(ext) or (ext == ".aiken" and ".aiken." in name):
+            return fmt, None
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(200_000)
+    except FileNotFoundError:
+        return None, _("fichier introuvable")
+    except OSError as exc:
+        return None, _("lecture impossible\u00a0: {error}").format(error=exc.strerror or exc)
+    found = sniff_format(raw)
+    if found is None:
+        return None, _("format non reconnu\u00a0: ni Moodle GIFT, ni Aiken, ni Kahoot (.xlsx). Précise-le avec "
+                       "«\u00a0--format gift\u00a0», «\u00a0--format aiken\u00a0» ou «\u00a0--format kahoot\u00a0».")
+    return found, None

@@ -14,8 +14,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from game.classroom import ClassConfig, Classroom, default_teams
 from game.pads import PadServer, Presence, Tally, apply_tally, pad_state, question_key
@@ -73,6 +71,12 @@ def test_parse_accepts_the_three_messages():
 ])
 def test_parse_refuses_malformed_messages(raw):
     assert refused(parse, raw) == "malformed"
+
+
+def test_parse_refuses_a_number_too_big_for_a_float_as_invalid():
+    # 10**400 is valid JSON and a valid Python int, but float() of it raised OverflowError
+    assert refused(parse, '{"t":"answer","q":"k1","n":1,"value":1' + "0" * 400 + "}") == "invalid"
+    assert refused(parse, '{"t":"answer","q":"k1","n":1,"value":-2e15}') == "invalid"
 
 
 def test_parse_refuses_oversized_messages_before_reading_them():
@@ -514,136 +518,6 @@ def test_stop_does_not_wait_long_for_pads_that_never_answer(server):
 
     run(deaf_pads())
     assert took[0] < 3.0 and not server.running
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(
-    st.text(max_size=300),
-    st.binary(max_size=300),
-    st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-                 lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.sampled_from(
-                     ["t", "room", "token", "team", "q", "n", "choices", "value", "x"]), kids, max_size=6),
-                 max_leaves=12).map(json.dumps),
-    st.fixed_dictionaries({"t": st.sampled_from(["join", "team", "answer"])},
-                          optional={"room": st.text(max_size=8), "team": st.integers(-3, 70),
-                                    "q": st.sampled_from(["k1", "k2", ""]), "n": st.integers(-2, 2**32),
-                                    "choices": st.lists(st.sampled_from(["a", "b", "c", "x", ""]), max_size=4),
-                                    "value": st.floats(allow_nan=True) | st.integers()}).map(json.dumps),
-))
-def test_fuzz_messages_are_parsed_or_refused_never_crash_the_room(raw):
-    room = room_with(question("k1"))
-    seat = room.join(Join("K7M2QX"))[0]
-    try:
-        msg = parse(raw)
-    except Refused as e:
-        assert room.refuse(e.reason)  # a known, counted reason
-        return
-    try:
-        if isinstance(msg, Join):
-            room.join(msg)
-        elif isinstance(msg, ChooseTeam):
-            room.choose_team(seat, msg)
-        else:
-            room.answer(seat, msg)
-    except Refused:
-        pass
-    tally = room.tally()
-    assert sum(t.answered for t in tally.teams) <= 1  # one seat, at most one answer
-
-
-def test_load_60_pads_10_questions_a_fifth_dropping_mid_question(capsys):
-    """60 pads on 127.0.0.1 play 10 questions; 12 of them (a different fifth each time) lose their
-    connection right after answering and come back with their token, sending the answer again, as
-    the page does. No answer is lost or counted twice; prints the p95 time from a pad's answer to
-    the count the game polls."""
-    import aiohttp
-
-    teams = tuple(TeamInfo(i, f"T{i}", "circle", "#000000") for i in range(4))
-    srv = PadServer("K7M2QX", rate=50.0, burst=50)
-    srv.start("127.0.0.1", 0)
-    srv.publish(PadState("fr", teams, "auto", None))
-    url = f"http://127.0.0.1:{srv.address[1]}/ws"
-    seen: dict[str, list[tuple[float, int]]] = {}  # key -> (time, pads counted) as the game polled them
-    finals: dict[str, Tally] = {}
-    done = threading.Event()
-
-    def game_loop() -> None:
-        while not done.is_set():
-            for intent in srv.poll_intents():
-                if isinstance(intent, Tally):
-                    total = sum(t.answered for t in intent.teams)
-                    seen.setdefault(intent.key, []).append((time.monotonic(), total))
-                    finals[intent.key] = intent
-            time.sleep(0.002)
-
-    poller = threading.Thread(target=game_loop, daemon=True)
-    poller.start()
-    sends: dict[str, list[float]] = {}
-
-    async def pad_until_state(ws, key: str) -> None:  # noqa: ANN001
-        while True:
-            m = await asyncio.wait_for(ws.receive_json(), 3.0)
-            if m["t"] == "state" and m["q"] and m["q"]["key"] == key:
-                return
-
-    async def play() -> None:
-        async with aiohttp.ClientSession() as http:
-            pads, tokens = [], []
-            for _ in range(60):
-                ws = await http.ws_connect(url)
-                await ws.send_json({"t": "join", "room": "K7M2QX"})
-                tokens.append((await recv(ws, "welcome"))["token"])
-                pads.append(ws)
-            for qi in range(10):
-                key = f"q{qi}"
-                srv.publish(PadState("fr", teams, "auto", question(key, teams=(0, 1, 2, 3))))
-                await asyncio.gather(*(pad_until_state(ws, key) for ws in pads))
-                drop = {(qi * 6 + j) % 60 for j in range(12)}
-
-                async def answer(i: int) -> None:
-                    msg = {"t": "answer", "q": key, "n": qi + 1, "choices": ["abc"[i % 3]]}
-                    sends.setdefault(key, []).append(time.monotonic())
-                    await pads[i].send_json(msg)
-                    if i in drop:  # gone before the ack; back with the token, the answer sent again
-                        await pads[i].close()
-                        pads[i] = await http.ws_connect(url)
-                        await pads[i].send_json({"t": "join", "room": "K7M2QX", "token": tokens[i]})
-                        await recv(pads[i], "welcome")
-                        await pads[i].send_json(msg)
-                    assert (await recv(pads[i], "ack"))["n"] == qi + 1
-
-                await asyncio.gather(*(answer(i) for i in range(60)))
-                srv.publish(PadState("fr", teams, "auto", question(key, open=False, teams=(0, 1, 2, 3))))
-            for ws in pads:
-                await ws.close()
-
-    start = time.monotonic()
-    try:
-        run(play(), timeout=20.0)
-        wait_for(lambda: all(sum(t.answered for t in finals.get(f"q{q}", Tally("", ())).teams) == 60 for q in range(10)))
-    finally:
-        done.set()
-        poller.join(1.0)
-        srv.stop()
-    took = time.monotonic() - start
-    stats = srv.stats()
-    assert stats["accepted"] == 600 and stats["joined"] == 60 and stats["resumed"] == 120
-    assert stats["refused"] == 0
-    for q in range(10):
-        assert max(n for _t, n in seen[f"q{q}"]) == 60  # never more: nothing counted twice
-        assert [t.seated for t in finals[f"q{q}"].teams] == [15, 15, 15, 15]
-    latencies = []
-    for key, times in sends.items():
-        counts = seen[key]
-        for k, sent_at in enumerate(sorted(times)[:60], 1):
-            reached = next(t for t, n in counts if n >= k)
-            latencies.append(max(0.0, reached - sent_at))
-    latencies.sort()
-    p95 = latencies[int(len(latencies) * 0.95)]
-    with capsys.disabled():
-        print(f"\n[pads load] 60 pads x 10 questions, 12 drops each: p95 answer -> game count {p95 * 1000:.1f} ms, "
-              f"whole run {took:.2f} s")
-    assert p95 < 1.0
 
 
 def test_publishing_the_same_state_every_frame_sends_pads_nothing_new(server):

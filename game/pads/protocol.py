@@ -34,6 +34,7 @@ MAX_CHOICES = 8
 MAX_ID_LEN = 64
 MAX_KEY_LEN = 160
 MAX_TOKEN_LEN = 64
+MAX_VALUE = 1e15  # an estimate's value: no slider goes further
 ROOM_CODE_LEN = 6
 ADMIN_CODE_LEN = 8  # the facilitator code: 31^8 ≈ 8.5 × 10^11 codes behind a rate limit
 ROOM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or from the back of a room
@@ -299,8 +300,10 @@ def parse(raw: str | bytes) -> Message:
             raise Refused("invalid")
         return Answer(key, n, tuple(sorted(ids)))
     value = data["value"]
-    if not (_is_int(value) or isinstance(value, float)) or not math.isfinite(value):
+    if not (_is_int(value) or isinstance(value, float)):
         raise Refused("malformed")
+    if not -MAX_VALUE <= value <= MAX_VALUE:  # also an integer too big for a float (10**400)
+        raise Refused("invalid")
     return Answer(key, n, value=float(value))
 
 

@@ -60,6 +60,7 @@ class _Conn:
         self.out: asyncio.Queue[str | None] = asyncio.Queue(maxsize=64)
         self.state_pending = False
         self.rate_refusals = 0
+        self.closer: asyncio.Future | None = None  # closing the connection after a refused join
 
 
 def lan_address() -> str:
@@ -362,6 +363,8 @@ class PadServer:
         finally:
             timer.cancel()
             writer.cancel()
+            if conn.closer is not None and not conn.closer.done():
+                conn.closer.cancel()
             self._conns.discard(conn)
             if conn.seat is not None:
                 conn.seat.connections -= 1
@@ -376,8 +379,8 @@ class PadServer:
             await asyncio.sleep(0.01)
 
     def _join_timeout(self, conn: _Conn) -> None:
-        if conn.seat is None:
-            asyncio.ensure_future(conn.ws.close(code=1008, message=b"join first"))
+        if conn.seat is None and conn.closer is None:
+            conn.closer = asyncio.ensure_future(conn.ws.close(code=1008, message=b"join first"))
 
     def _refuse(self, conn: _Conn, reason: str, **extra: object) -> None:
         if reason != "rate" or conn.rate_refusals == 0:
@@ -393,8 +396,7 @@ class PadServer:
         try:
             self._receive_checked(conn, raw)
         except Exception:  # noqa: BLE001 - a bug here must cost one message, never the game or the room
-            self.room.refused["malformed"] += 1
-            self._count()
+            self._refuse(conn, "malformed")
 
     def _receive_checked(self, conn: _Conn, raw: str) -> None:
         if not conn.bucket.take():
@@ -413,8 +415,8 @@ class PadServer:
             extra = {"q": msg.key, "n": msg.n} if isinstance(msg, Answer | ControlMsg) else {}
             self._send(conn, {"t": "refused", "why": e.reason, **extra})
             self._count()
-            if e.reason in ("room", "token", "admin"):
-                asyncio.ensure_future(self._close_soon(conn))
+            if e.reason in ("room", "token", "admin") and conn.closer is None:
+                conn.closer = asyncio.ensure_future(self._close_soon(conn))
 
     async def _close_soon(self, conn: _Conn) -> None:
         await asyncio.sleep(0.2)  # the refusal reaches the pad first

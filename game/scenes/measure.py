@@ -144,11 +144,12 @@ class MeasureIntroScene(MeasureScene):
         area = centered(area, m.body * 34)
         self.text_stack([(title, m.title, "text", True), (body, round(m.body * 1.1), "text", False)], area, m.gap * 2)
         label = _("Continuer") if self.step.kind == SKIPPED else _("Commencer")
-        self.primary("start", label, nav)
         if self.step.kind == INTRO:
-            skip_w = self.button_width(_("Passer"), nav.width // 3, 7)
+            skip_w = self.button_width(_("Passer"), (nav.width - m.gap) * 2 // 5, 7)
             self.widgets.append(Button("skip", pygame.Rect(nav.x, nav.y, skip_w, nav.height), role="next",
                                        label=_("Passer")))
+            nav = pygame.Rect(nav.x + skip_w + m.gap, nav.y, nav.width - skip_w - m.gap, nav.height)
+        self.primary("start", label, nav)
 
     def default_focus(self) -> str:
         return "start"

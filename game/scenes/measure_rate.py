@@ -90,6 +90,9 @@ class MeasureRateScene(MeasureScene):
         self.primary("submit", _("Valider"), nav, enabled=self.choice is not None)
         hint = _("Choisis un nombre de 1 à 7, puis valide.")
         hint_box = pygame.Rect(nav.x, nav.y, nav.width - self.widget("submit").rect.width - m.gap * 2, nav.height)
+        if hint_box.width < m.small * 8 or r.fit(hint, hint_box.width, 10_000, m.small, m.small).height > nav.height:
+            need = r.fit(hint, area.width, 10_000, m.small, m.small).height  # no room beside: a line of its own
+            hint_box, area = take_bottom(area, need, m.gap)
         self.text(hint, hint_box, m.small, color="muted", valign="center")
 
         question = _("Ce post a-t-il l'air fiable\u00a0?")

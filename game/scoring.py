@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from game.content.loader import Content
 from game.content.models import Career, Question, Scenario
+from game.qtypes import qtype
+from game.qtypes.multiple import Marking  # noqa: F401 - scoring.Marking, as before
+from game.qtypes.multiple import mark as _mark
 
 
 @dataclass(frozen=True)
@@ -46,43 +49,24 @@ class CareerMatch:
 
 
 def is_correct(question: Question, choice_ids: Iterable[str] = (), value: float | None = None) -> bool:
-    if question.type == "estimate":
-        est = question.estimate
-        assert est is not None
-        # At least half a step of slack: the nearest step to the answer counts as right.
-        slack = max(est.tolerance, est.step / 2)
-        return value is not None and abs(value - est.answer) <= slack + 1e-9
-    return frozenset(choice_ids) == question.correct_ids
+    """Right or not, as the question's type decides (game/qtypes)."""
+    return qtype(question.type).is_correct(question, choice_ids, value)
 
 
-@dataclass(frozen=True)
-class Marking:
-    """Each box of a choice question after an answer: what the feedback marks in place."""
-
-    hits: frozenset[str]  # right choices the player picked
-    missed: frozenset[str]  # right choices left out
-    wrong: frozenset[str]  # wrong choices picked
-
-    @property
-    def right_total(self) -> int:
-        return len(self.hits) + len(self.missed)
-
-    @property
-    def credit(self) -> float:
-        """Partial credit of a several-answer question: right boxes found, less wrong boxes
-        ticked, over the right boxes (0 to 1). The score itself counts a question right only when
-        every box is right: a guess that ticks everything earns nothing."""
-        return max(0, len(self.hits) - len(self.wrong)) / self.right_total if self.right_total else 0.0
+def credit(question: Question, choice_ids: Iterable[str] = (), value: float | None = None) -> float:
+    """What an answer earns, 0 to 1: a several-answer question or an ordering its partial
+    credit, the other types 1 or 0."""
+    return qtype(question.type).credit(question, tuple(choice_ids), value)
 
 
 def mark(question: Question, choice_ids: Iterable[str]) -> Marking:
-    picked = frozenset(choice_ids)
-    right = question.correct_ids
-    return Marking(picked & right, right - picked, picked - right)
+    """Each box of a choice question after an answer (hits, missed, wrong)."""
+    return _mark(question, choice_ids)
 
 
 def answer_question(question: Question, choice_ids: Iterable[str] = (), value: float | None = None) -> Answer:
-    ids = tuple(sorted(choice_ids))
+    """The answer as recorded: a set of choices sorted by id, an ordering's ids in the player's order."""
+    ids = qtype(question.type).normalise(question, choice_ids)
     return Answer(question.id, "question", question.theme, ids, value, is_correct(question, ids, value))
 
 
@@ -126,9 +110,11 @@ def contributions(content: Content, answers: Iterable[Answer]) -> list[Contribut
     out: list[Contribution] = []
     for a in answers:
         if a.kind == "question":
-            if a.correct:
-                q = content.questions[a.item_id]
-                out.extend(Contribution(ax, w, a.item_id, "question") for ax, w in sorted(q.axes.items()))
+            q = content.questions[a.item_id]
+            # A right answer earns the question's weights; an ordering, its share of right pairs.
+            share = qtype(q.type).profile_share(q, a.correct, a.choice_ids, a.value)
+            if share > 0:
+                out.extend(Contribution(ax, w * share, a.item_id, "question") for ax, w in sorted(q.axes.items()))
         else:
             choice = _scenario_choice(content, a)
             out.extend(

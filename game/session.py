@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from game import scoring
 from game.content.loader import Content
+from game.qtypes import qtype
 
 FULL_PATH = "all"
 # (questions, scenario cards) for the full path and for one theme, by session length.
@@ -54,12 +55,10 @@ def ordered_choices(question, step: Step | None) -> list:  # noqa: ANN001 - a Qu
 
 
 def choice_order(question, rng: random.Random) -> tuple[str, ...]:  # noqa: ANN001
-    """A new display order for a question's choices. True/false keeps Vrai then Faux, and an author
-    may pin the order (``order: fixed``: a scale, « aucune de ces réponses » last)."""
-    ids = [c.id for c in question.choices]
-    if question.type != "truefalse" and question.order != "fixed":
-        rng.shuffle(ids)
-    return tuple(ids)
+    """A new display order for a question's choices, as its type deals it (game/qtypes): true/false
+    keeps Vrai then Faux, an author may pin the order (``order: fixed``: a scale, « aucune de ces
+    réponses » last), an ordering is never shown already in the right order."""
+    return qtype(question.type).display_order(question, rng)
 
 
 def slider_start(estimate, rng: random.Random) -> float:  # noqa: ANN001 - an Estimate
@@ -205,6 +204,8 @@ class Session:
                 else:
                     row["order"] = list(step.order)
                     row["correct"] = sorted(q.correct_ids)
+                    if qtype(q.type).ordered:
+                        row["right_order"] = list(q.right_ids)
             rows.append(row)
         return rows
 

@@ -11,7 +11,7 @@ def test_real_content_loads_without_issues(real_content):
     assert len(real_content.scenarios) >= 4
     assert {"obsolescence", "fracture", "cobalt", "fake_news"} <= set(real_content.themes)
     types = {q.type for q in real_content.questions.values()}
-    assert types == {"single", "multiple", "truefalse", "estimate"}
+    assert types == {"single", "multiple", "truefalse", "estimate", "ordering"}
 
 
 def test_nine_poster_careers(real_content):

@@ -178,13 +178,13 @@ def test_gift_true_false_feedback_follows_moodle() -> None:
 def test_gift_errors_one_per_question_with_line_and_message() -> None:
     result = import_files([FORMATS / "sample_errors.gift"], None)
     assert issues_of(result) == [
-        (3, 1, "error", "question de type « correspondance » non prise en charge : ignorée"),
-        (5, 1, "error", "question de type « numérique » non prise en charge : ignorée"),
+        (3, 1, "error", "question d'association (« -> ») non prise en charge : le jeu ne l'importe que si chaque "
+                        "réponse de droite est un rang (1, 2, 3…), pour en faire une question à classer : question ignorée"),
         (7, 1, "error", "question de type « réponse courte » non prise en charge : ignorée"),
         (9, 1, "error", "question de type « composition » non prise en charge : ignorée"),
         (11, 1, "error", "question de type « description » non prise en charge : ignorée"),
         (13, 1, "error", "question de type « texte à trous vrai/faux » non prise en charge : ignorée"),
-        (15, 1, "error", "5 réponses : le jeu en affiche de 2 à 4 : question ignorée"),
+        (15, 1, "error", "7 réponses : le jeu en affiche de 2 à 6 : question ignorée"),
         (23, 51, "error", "accolade « { » sans « } » fermante : question ignorée"),
         (25, 1, "error", "question de type « réponse courte » non prise en charge : ignorée "
                          "(pour une question vrai/faux, écris {T}, {TRUE}, {F} ou {FALSE} en majuscules)"),
@@ -209,7 +209,7 @@ def test_gift_errors_one_per_question_with_line_and_message() -> None:
     assert all(i.path == str(FORMATS / "sample_errors.gift") for i in result.issues)
     # The questions with a warning import; the others are left out.
     q = by_id(result)
-    assert list(q) == ["credit_partiel", "poids_faux", "texte_a_trous", "sample_errors_q19", "apres_categorie",
+    assert list(q) == ["combien", "credit_partiel", "poids_faux", "texte_a_trous", "sample_errors_q19", "apres_categorie",
                        "reponse_vide", "texte_avant", "correcte"]
     assert [c.correct for c in q["credit_partiel"].choices] == [True, False, False]
     assert q["poids_faux"].type == "multiple"
@@ -322,8 +322,7 @@ def test_export_gift_lines(bank) -> None:
     assert "::rt_html_like::[plain][html]<b>Ce texte</b> n'est pas du HTML &amp; le reste{" in lines
     assert "\t=[plain][plain] aussi" in lines
     # estimate: a numeric question, announced by a comment.
-    assert ("// estimation exportée en question numérique Moodle (réponse 800 à 100 près) ; "
-            "« Numérique en jeu » ne réimporte pas les questions numériques") in lines
+    assert "// estimation exportée en question numérique Moodle (réponse 800 à 100 près)" in lines
     assert ("::rt_estimate::Combien de kilos de matières pour fabriquer un ordinateur ?\\n(réponse en kg)"
             "{#800:100####Environ 800 kg.}") in lines
 
@@ -346,24 +345,37 @@ def test_round_trip_keeps_questions(bank, tmp_path: Path) -> None:
     path = tmp_path / "ateliers.gift"
     path.write_text(export_gift(questions, bank.themes), encoding="utf-8")
     result = import_files([path], None, existing_themes=bank.themes, existing_ids=())
-    played = [q for q in questions if q.type != "estimate"]
-    assert [q.id for q in result.questions] == [q.id for q in played]
-    for original, back in zip(played, result.questions):
+    assert [q.id for q in result.questions] == [q.id for q in questions]
+    for original, back in zip(questions, result.questions):
         assert shape(back) == shape(original), original.id
         assert back.theme == original.theme
     assert result.themes == []
-    # The estimate question was exported as a numeric one, which the importer skips: documented.
-    assert [plain(i.message) for i in result.issues] == ["question de type « numérique » non prise en charge : ignorée"]
-    assert result.issues[0].line == path.read_text(encoding="utf-8").splitlines().index(
-        "// question: rt_estimate") + 3
+    assert result.issues == []
+    # The estimate went out as a Moodle numerical question and comes back as an estimate: its
+    # answer, tolerance and unit kept, its slider made around the answer.
+    original = next(q for q in questions if q.type == "estimate")
+    back = by_id(result)[original.id]
+    assert (back.estimate.answer, back.estimate.tolerance, back.estimate.unit) == (
+        original.estimate.answer, original.estimate.tolerance, original.estimate.unit)
+    assert back.estimate.min <= back.estimate.answer <= back.estimate.max
 
 
 def test_round_trip_of_the_real_bank(real_content, tmp_path: Path) -> None:
-    questions = [q for q in real_content.questions.values() if q.type != "estimate"]
+    everything = list(real_content.questions.values())
     path = tmp_path / "bank.gift"
-    path.write_text(export_gift(questions, real_content.themes), encoding="utf-8")
+    path.write_text(export_gift(everything, real_content.themes), encoding="utf-8")
     result = import_files([path], None, existing_themes=real_content.themes, existing_ids=())
-    assert result.issues == []
+    # Orderings go out as descriptions (GIFT has no ordering), which come back skipped and named.
+    orderings = [q for q in everything if q.type == "ordering"]
+    assert orderings and [plain(i.message) for i in result.issues] == [
+        "question de type « description » non prise en charge : ignorée"] * len(orderings)
+    # Estimates come back as estimates (their slider remade around the answer): compared apart.
+    questions = [q for q in everything if q.type not in ("ordering", "estimate")]
+    back = {q.id: q for q in result.questions}
+    for q in everything:
+        if q.type == "estimate":
+            assert (back[q.id].estimate.answer, back[q.id].estimate.tolerance) == (q.estimate.answer, q.estimate.tolerance)
+    result.questions = [q for q in result.questions if q.type != "estimate"]
     assert result.themes == []
     assert [(q.id, q.theme) for q in result.questions] == [(q.id, q.theme) for q in questions]
     assert [shape(q) for q in result.questions] == [shape(q) for q in questions]
@@ -441,6 +453,8 @@ B) 2
 C) 3
 D) 4
 E) 5
+F) 6
+G) 7
 ANSWER: A
 
 Une seule ?
@@ -466,10 +480,10 @@ def test_aiken_errors_with_lines() -> None:
         (1, 1, "error", "ligne « ANSWER: » manquante avant la question suivante (ligne 5) : question ignorée"),
         (8, 1, "error", "« ANSWER: C » : aucune réponse C) dans cette question : question ignorée"),
         (10, 1, "error", "« ANSWER: » sans question au-dessus : ligne ignorée"),
-        (12, 1, "error", "5 réponses : le jeu en affiche de 2 à 4 : question ignorée"),
-        (20, 1, "error", "il faut au moins 2 réponses (ici : 1) : question ignorée"),
-        (29, 3, "error", "réponse « B) » sans question au-dessus : ignorée"),
-        (31, 1, "error", "ligne « ANSWER: » manquante à la fin du fichier : question ignorée"),
+        (12, 1, "error", "7 réponses : le jeu en affiche de 2 à 6 : question ignorée"),
+        (22, 1, "error", "il faut au moins 2 réponses (ici : 1) : question ignorée"),
+        (31, 3, "error", "réponse « B) » sans question au-dessus : ignorée"),
+        (33, 1, "error", "ligne « ANSWER: » manquante à la fin du fichier : question ignorée"),
     ]
     assert [(q.prompt, [c.correct for c in q.choices]) for q in result.questions] == [("Bonne question ?", [False, True])]
 

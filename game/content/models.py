@@ -8,30 +8,24 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from game.i18n import _, ngettext
+from game.i18n import _
+from game.qtypes import qtype
+from game.qtypes.base import MAX_CHOICES, MIN_CHOICES, FieldError  # noqa: F401 - used from here too
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 IdStr = Field(pattern=ID_PATTERN, max_length=80)
 SourceId = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 
-MAX_CHOICES = 4
-MIN_CHOICES = 2
+# Questions take MIN_CHOICES to MAX_CHOICES answers (game.qtypes: 2 to 6; an ordering 3 to 6);
+# scenario cards 2 to 4.
+MAX_CARD_CHOICES = 4
 
 
 class Model(BaseModel):
     """Base: unknown fields are errors (a typo like ``explaination`` must not pass)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class FieldError(ValueError):
-    """A model-level check that knows which field is at fault, so that the message points
-    at that field's line rather than at the start of the item."""
-
-    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
-        self.loc = loc
 
 
 def _source_field(description: str = "Source id (one). For several, write « sources: [a, b] » instead.") -> Any:
@@ -181,7 +175,10 @@ class Question(SourceIds, Model):
 
     id: str = IdStr
     theme: str = IdStr
-    type: Literal["single", "multiple", "truefalse", "estimate"]
+    type: Literal["single", "multiple", "truefalse", "estimate", "ordering"] = Field(
+        description="single: one right answer; multiple: several, ticked then validated; truefalse: « Vrai » "
+                    "then « Faux »; estimate: a figure on a slider (« estimate » block, no choices); ordering: "
+                    "3 to 6 items to put in order, written in the right order (first = top), none « correct ».")
     difficulty: Literal["college", "lycee", "adulte"] = "college"
     prompt: str = Field(min_length=1)
     choices: list[Choice] = Field(default_factory=list)
@@ -217,36 +214,18 @@ class Question(SourceIds, Model):
     @model_validator(mode="after")
     def _shape_fits_type(self) -> Question:
         _check_sources(self.sources)
-        if self.type == "estimate":
-            if self.estimate is None:
-                raise FieldError(("type",), _("une question «\u00a0estimate\u00a0» a besoin d'un bloc «\u00a0estimate\u00a0»"))
-            if self.choices:
-                raise FieldError(("choices",), _("une question «\u00a0estimate\u00a0» n'a pas de «\u00a0choices\u00a0»"))
-            return self
-        if self.estimate is not None:
-            raise FieldError(("estimate",), _("seule une question «\u00a0estimate\u00a0» a un bloc «\u00a0estimate\u00a0»"))
-        n = len(self.choices)
-        if not MIN_CHOICES <= n <= MAX_CHOICES:
-            raise FieldError(("choices",), ngettext(
-                "{n} réponse\u00a0: une question en a de {low} à {high}",
-                "{n} réponses\u00a0: une question en a de {low} à {high}", n).format(n=n, low=MIN_CHOICES, high=MAX_CHOICES))
-        ids = [c.id for c in self.choices]
-        if len(set(ids)) != n:
-            raise FieldError(("choices",), _("deux réponses ont le même id"))
-        right = sum(c.correct for c in self.choices)
-        if self.type in ("single", "truefalse") and right != 1:
-            raise FieldError(("choices",),
-                _("une question «\u00a0{type}\u00a0» a exactement une bonne réponse (ici\u00a0: {n})").format(type=self.type, n=right)
-            )
-        if self.type == "truefalse" and n != 2:
-            raise FieldError(("choices",), _("une question «\u00a0truefalse\u00a0» a exactement deux réponses"))
-        if self.type == "multiple" and right < 1:
-            raise FieldError(("choices",), _("une question «\u00a0multiple\u00a0» a au moins une bonne réponse"))
+        qtype(self.type).validate(self)  # what each type needs: game/qtypes/<type>.py
         return self
 
     @property
     def correct_ids(self) -> frozenset[str]:
+        """The choices marked right (none for an estimate or an ordering)."""
         return frozenset(c.id for c in self.choices if c.correct)
+
+    @property
+    def right_ids(self) -> tuple[str, ...]:
+        """The right answer as choice ids: the right choices, or an ordering's right order."""
+        return qtype(self.type).right_ids(self)
 
 
 class ScenarioChoice(SourceIds, Model):
@@ -307,9 +286,9 @@ class Scenario(SourceIds, Model):
         if not self.source_ids:
             raise FieldError(("source",), _("champ obligatoire manquant\u00a0: «\u00a0{field}\u00a0»").format(field="source"))
         n = len(self.choices)
-        if not MIN_CHOICES <= n <= MAX_CHOICES:
+        if not MIN_CHOICES <= n <= MAX_CARD_CHOICES:
             raise FieldError(("choices",),
-                _("{n} choix\u00a0: une carte en a de {low} à {high}").format(n=n, low=MIN_CHOICES, high=MAX_CHOICES))
+                _("{n} choix\u00a0: une carte en a de {low} à {high}").format(n=n, low=MIN_CHOICES, high=MAX_CARD_CHOICES))
         if len({c.id for c in self.choices}) != n:
             raise FieldError(("choices",), _("deux réponses ont le même id"))
         return self

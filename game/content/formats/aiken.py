@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from game.content.formats import Draft, DraftChoice, Parsed, issue, split_lines, truefalse_choices, unexpected
 from game.content.models import MAX_CHOICES, MIN_CHOICES
 from game.i18n import _
+from game.qtypes import for_choices
 
 _OPTION = re.compile(r"([A-Z])[).][ \t]+(.*)")
 _ANSWER = re.compile(r"ANSWER[ \t]*:(.*)", re.IGNORECASE)
@@ -119,7 +120,7 @@ class _Reader:
                                     "question ignorée").format(letter=answer))
             return
         choices = [DraftChoice(text, letter == answer) for letter, text, _l, _c in options]
-        draft = Draft(line=p.line, column=p.column, number=p.number, type="single",
+        draft = Draft(line=p.line, column=p.column, number=p.number, type=for_choices(1),
                       prompt="\n".join(p.text), choices=choices)
         tf = truefalse_choices(choices)
         if tf is not None:

@@ -28,10 +28,11 @@ from game.content.formats.aiken import parse_aiken
 from game.content.formats.gift import parse_gift, write_gift
 from game.content.formats.kahoot import parse_kahoot
 from game.content.loader import MAX_FILE_BYTES, ContentIssue
-from game.content.models import Choice, Question, Theme
+from game.content.models import Choice, Estimate, Question, Theme
 from game.i18n import _
 
 FORMATS = ("gift", "aiken", "kahoot")
+CHOICE_IDS = "abcdef"  # imported choices, in the file's order (up to six)
 DEFAULT_BANK = Path(__file__).resolve().parents[3] / "questions"
 
 
@@ -153,15 +154,17 @@ class _Builder:
             self.need_theme(theme_id, _("Import de {file}").format(file=path.name), path.name, None)
         base = slugify(draft.title or "") or f"{stem}_q{draft.number}"
         choices = [
-            Choice(id=c.id or "abcd"[i], text=c.text, correct=c.correct, feedback=c.feedback or None)
+            Choice(id=c.id or CHOICE_IDS[i], text=c.text, correct=c.correct, feedback=c.feedback or None)
             for i, c in enumerate(draft.choices)
         ]
+        estimate = getattr(draft, "estimate", None)  # a GIFT numerical question
         question = Question(
             id=self.unique_id(base),
             theme=theme_id,
             type=draft.type,
             prompt=draft.prompt,
             choices=choices,
+            estimate=Estimate(**estimate) if estimate else None,
             explanation=draft.explanation or PLACEHOLDER_EXPLANATION,
             origin=f"{path.name}:{draft.line}",
         )
@@ -276,7 +279,13 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def _question_dict(q: Question) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": q.id, "theme": q.theme, "type": q.type, "prompt": q.prompt, "choices": []}
+    out: dict[str, Any] = {"id": q.id, "theme": q.theme, "type": q.type, "prompt": q.prompt}
+    if q.estimate is not None:
+        e = q.estimate
+        out["estimate"] = {"min": e.min, "max": e.max, "step": e.step, "answer": e.answer,
+                           **({"unit": e.unit} if e.unit else {}), "tolerance": e.tolerance}
+    else:
+        out["choices"] = []
     for c in q.choices:
         choice: dict[str, Any] = {"id": c.id, "text": c.text}
         if c.correct:
@@ -318,7 +327,8 @@ def export_gift(questions: list[Question], themes: Mapping[str, Any] | None = No
 
     single → ``=right ~wrong``; multiple → ``~%w%`` weights (the right ones share +100 %,
     the wrong ones −100 %); truefalse → ``{TRUE#wrong-answer feedback#right-answer feedback}``;
-    estimate → a numeric question ``{#answer:tolerance}`` after a comment saying so (Moodle
-    plays it; our importer skips numeric questions, with a message). Each question's sources
+    estimate → a numeric question ``{#answer:tolerance}`` after a comment saying so (it comes
+    back as an estimate, its slider made around the answer); ordering → a description (GIFT has
+    no ordering type): the prompt, then « Le bon ordre : » and the items. Each question's sources
     (``source`` or ``sources``) go in a « // source: » comment, named from ``sources``."""
     return write_gift(questions, themes, sources)

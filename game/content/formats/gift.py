@@ -12,15 +12,20 @@ description, ``{}`` = essay, ``{#`` = numerical, a ``~`` = multiple choice, ``=`
 = matching, ``{T}``/``{TRUE}``/``{F}``/``{FALSE}`` = true/false, else short answer.
 
 The game plays multiple choice (one ``=`` → single; no ``=`` but ``~%n%`` weights →
-multiple, positive weights being the right answers) and true/false, with 2 to 4 answers;
-every other type is reported with its line and skipped. True/false feedback, as in
-Moodle: ``{TRUE#shown to who answers wrong#shown to who answers right}``.
+multiple, positive weights being the right answers) and true/false, with 2 to 6 answers;
+numerical questions (``{#42}``, ``{#42:2}``, ``{#40..44}``) become estimates with a slider made
+around the answer (``game.qtypes.estimate.slider_for``); a matching question whose right-hand
+sides are the ranks 1, 2, 3… becomes an ordering. Every other type, and any other matching
+question, is reported with its line and skipped. True/false feedback, as in Moodle:
+``{TRUE#shown to who answers wrong#shown to who answers right}``. What each type writes is
+defined with the type (``game.qtypes``: ``gift_lines``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from game.content.formats import (
@@ -36,6 +41,9 @@ from game.content.formats import (
 )
 from game.content.models import MAX_CHOICES, MIN_CHOICES, Question
 from game.i18n import _
+from game.qtypes import GiftWriter, for_choices, qtype
+from game.qtypes.estimate import UNIT_SUFFIX, parse_numerical, slider_for
+from game.qtypes.ordering import MAX_ITEMS, MIN_ITEMS, ranks_order
 
 FORMATS = ("html", "moodle", "plain", "markdown")
 BLANK = "_____"  # what Moodle puts where the answers were in a « missing word » question
@@ -59,6 +67,13 @@ _KINDS = {
     "shortanswer": "réponse courte",
     "missing_truefalse": "texte à trous vrai/faux",
 }
+
+
+@dataclass
+class GiftDraft(Draft):
+    """A draft that may carry an estimate block (a Moodle numerical question)."""
+
+    estimate: dict[str, Any] | None = None
 
 
 def _unsupported(kind: str) -> str:
@@ -317,7 +332,7 @@ class _Reader:
                     self.error(block, start, _unsupported("shortanswer") + _(
                         " (pour une question vrai/faux, écris {T}, {TRUE}, {F} ou {FALSE} en majuscules)"))
                     return None
-        if kind not in ("multichoice", "truefalse"):
+        if kind not in ("multichoice", "truefalse", "numerical", "match"):
             self.error(block, start, _unsupported(kind))
             return None
         if kind == "truefalse" and missing_word:
@@ -327,11 +342,15 @@ class _Reader:
             self.error(block, start, _("énoncé vide\u00a0: question ignorée"))
             return None
 
-        draft = Draft(line=line, column=col, number=self.number, type="single", prompt=prompt, choices=[],
-                      explanation=explanation, title=title, category=self.category)
+        draft = GiftDraft(line=line, column=col, number=self.number, type="single", prompt=prompt, choices=[],
+                          explanation=explanation, title=title, category=self.category)
         if kind == "truefalse":
             self.truefalse(answers, qformat, draft)
             return draft
+        if kind == "numerical":
+            return draft if self.numerical(block, answers.cut(1), draft, start) else None
+        if kind == "match":
+            return draft if self.matching(block, answers, qformat, draft, start) else None
         if missing_word:
             self.warn(block, t.offset(open_at, start), _(
                 "texte à trous\u00a0: «\u00a0{blank}\u00a0» marque la place de la réponse dans l'énoncé").format(blank=BLANK))
@@ -354,6 +373,78 @@ class _Reader:
             DraftChoice("Vrai", truth, right_fb if truth else wrong_fb, "vrai"),
             DraftChoice("Faux", not truth, wrong_fb if truth else right_fb, "faux"),
         ]
+
+    def numerical(self, block: _Block, answers: _Text, draft: GiftDraft, start: int) -> bool:
+        """``{#42}``, ``{#42:2}``, ``{#40..44}`` (also ``{#=42:2 =%50%42:5}``: the 100 % answer is
+        kept) → an estimate; the slider is made around the answer. A unit our export put at the
+        end of the prompt, « (réponse en kg) », comes back as the unit."""
+        parts = [p for p in re.split(r"(?==)", answers.s) if p.strip(PHP_TRIM)]
+        found: list[tuple[float, str, str]] = []  # (weight, spec, feedback)
+        for part in parts:
+            text = part.strip(PHP_TRIM)
+            weight = 1.0
+            if text.startswith("="):
+                text = text[1:].strip(PHP_TRIM)
+            elif text.startswith("~"):
+                text, weight = text[1:].strip(PHP_TRIM), 0.0
+            if match := _WEIGHT.match(text):
+                weight = float(match.group(2)) / 100 * (-1 if match.group(1) else 1)
+                text = text[match.end():]
+            spec, _hash, feedback = text.partition("#")
+            found.append((weight, spec.translate(_UNESCAPE), feedback.strip(PHP_TRIM)))
+        full = [f for f in found if f[0] >= 1 - 1e-9]
+        if not full:
+            self.error(block, start, _("aucune réponse numérique à 100 % (écris {example}) : question ignorée").format(
+                example="{#42}"))
+            return False
+        weight, spec, feedback = full[0]
+        try:
+            answer, tolerance = parse_numerical(spec)
+        except ValueError as exc:
+            self.error(block, start, _("{problem} : question ignorée").format(problem=exc))
+            return False
+        if len(found) > 1:
+            self.warn(block, start, _("{n} réponses numériques : le jeu garde la première à 100 % "
+                                      "({spec}) et ignore les autres").format(n=len(found), spec=spec.strip()))
+        if any(f[2] for f in found):
+            self.warn(block, start, _("retour d'une réponse numérique ignoré : mets-le dans l'explication "
+                                      "(après « #### »)"))
+        unit = ""
+        if match := UNIT_SUFFIX.search(draft.prompt):
+            unit, draft.prompt = match.group(1).strip(), draft.prompt[: match.start()].rstrip()
+        draft.type = "estimate"
+        draft.estimate = {**slider_for(answer, tolerance), "unit": unit}
+        return True
+
+    def matching(self, block: _Block, answers: _Text, qformat: str, draft: GiftDraft, start: int) -> bool:
+        """``{=A -> 1 =B -> 2 =C -> 3}``: an ordering when the right-hand sides are the ranks 1 to n
+        (each once); any other matching question is named and skipped."""
+        pairs = []
+        for part in answers.s.split("="):
+            if not part.strip(PHP_TRIM):
+                continue
+            left, arrow, right = part.partition("->")
+            left_text = _plain(_Text(left, []).strip(), qformat)[1]
+            right_text = _plain(_Text(right, []).strip(), qformat)[1]
+            if not arrow or not left_text:
+                pairs = []
+                break
+            pairs.append((left_text, right_text))
+        order = ranks_order(pairs) if pairs else None
+        if order is None:
+            self.error(block, start, _(
+                "question d'association (« -> ») non prise en charge : le jeu ne l'importe que si "
+                "chaque réponse de droite est un rang (1, 2, 3…), pour en faire une question à classer : "
+                "question ignorée"))
+            return False
+        if not MIN_ITEMS <= len(order) <= MAX_ITEMS:
+            self.error(block, start, _(
+                "{n} éléments à classer : le jeu en classe de {low} à {high} : question ignorée").format(
+                    n=len(order), low=MIN_ITEMS, high=MAX_ITEMS))
+            return False
+        draft.type = "ordering"
+        draft.choices = [DraftChoice(text) for text in order]
+        return True
 
     def multichoice(self, block: _Block, answers: _Text, qformat: str, draft: Draft, start: int) -> bool:
         s = answers.s
@@ -412,7 +503,7 @@ class _Reader:
                 if 0 < weight < 1 - 1e-9:
                     self.warn(block, where, _("crédit partiel de {w}\u00a0% ignoré\u00a0: la réponse compte comme fausse").format(
                         w=_percent(weight)))
-            draft.type = "single"
+            draft.type = for_choices(1)
         else:
             total = sum(w for _c, w, _p in parsed if w > 0)
             for choice, weight, _where in parsed:
@@ -421,7 +512,7 @@ class _Reader:
                 self.warn(block, start, _(
                     "les poids des bonnes réponses font {total}\u00a0% et non 100\u00a0%\u00a0: Moodle refuserait cette question").format(
                     total=_percent(total)))
-            draft.type = "multiple"
+            draft.type = for_choices(2)
         if not any(choice.correct for choice, _w, _p in parsed):
             self.error(block, start, _(
                 "aucune bonne réponse (mets «\u00a0=\u00a0» devant la bonne réponse, ou des poids positifs «\u00a0~%50%\u00a0»)"
@@ -468,8 +559,7 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _weights(n: int, total: int) -> str:
-    return _percent(total / n / 100) if n else "0"
+_WRITER = GiftWriter(escape=escape, write=_write, number=_number, percent=_percent)
 
 
 def _texts(q: Question) -> list[str]:
@@ -479,13 +569,6 @@ def _texts(q: Question) -> list[str]:
         if c.feedback:
             texts.append(c.feedback)
     return texts
-
-
-def _true_choice(q: Question) -> Any:
-    for c in q.choices:
-        if c.id in ("vrai", "true", "v", "t") or c.text.strip().casefold() in ("vrai", "true"):
-            return c
-    return q.choices[0]
 
 
 def _source_line(q: Question, sources: Mapping[str, Any] | None) -> list[str]:
@@ -506,39 +589,7 @@ def write_question(q: Question, sources: Mapping[str, Any] | None = None) -> lis
     head = f"::{escape(q.id)}::" + ("[plain]" if plain else "") + escape(q.prompt)
     general = f"####{_write(q.explanation)}" if q.explanation else ""
     lines = [f"// question: {q.id}", *_source_line(q, sources)]
-    if q.type == "truefalse":
-        true = _true_choice(q)
-        false = next((c for c in q.choices if c is not true), true)
-        right, wrong = (true, false) if true.correct else (false, true)
-        body = "TRUE" if true.correct else "FALSE"
-        if wrong.feedback:
-            body += "#" + _write(wrong.feedback)
-        elif right.feedback:
-            body += "#"
-        if right.feedback:
-            body += "#" + _write(right.feedback)
-        lines.append(head + "{" + body + general + "}")
-    elif q.type == "estimate" and q.estimate is not None:
-        e = q.estimate
-        lines.append(_("// estimation exportée en question numérique Moodle (réponse {answer} à {tolerance} près) ; "
-                       "« Numérique en jeu » ne réimporte pas les questions numériques").format(
-            answer=_number(e.answer), tolerance=_number(e.tolerance)))
-        prompt = escape(q.prompt + (f"\n(réponse en {e.unit})" if e.unit else ""))
-        head = f"::{escape(q.id)}::" + ("[plain]" if plain else "") + prompt
-        lines.append(head + "{#" + f"{_number(e.answer)}:{_number(e.tolerance)}" + general + "}")
-    else:
-        right = [c for c in q.choices if c.correct]
-        wrong = [c for c in q.choices if not c.correct]
-        lines.append(head + "{")
-        for c in q.choices:
-            if q.type == "single":
-                mark = "=" if c.correct else "~"
-            else:
-                mark = f"~%{_weights(len(right), 100)}%" if c.correct else f"~%{_weights(len(wrong), -100)}%"
-            lines.append("\t" + mark + _write(c.text) + (f"#{_write(c.feedback)}" if c.feedback else ""))
-        if general:
-            lines.append("\t" + general)
-        lines.append("}")
+    lines.extend(qtype(q.type).gift_lines(q, head, general, _WRITER))
     return lines
 
 
@@ -550,7 +601,8 @@ def write_gift(questions: Iterable[Question], themes: Mapping[str, Any] | None =
     themes = themes or {}
     out = [
         "// Questions exportées de « Numérique en jeu » au format GIFT de Moodle (UTF-8).",
-        "// Les questions « estimation » deviennent des questions numériques Moodle.",
+        "// Les questions « estimation » deviennent des questions numériques Moodle,",
+        "// les questions « à classer » des descriptions (GIFT n'a pas de question à classer).",
         "",
     ]
     current = None

@@ -20,6 +20,7 @@ from typing import Any
 from game.content.formats import Draft, DraftChoice, Parsed, issue, truefalse_choices, unexpected
 from game.content.models import MIN_CHOICES
 from game.i18n import _
+from game.qtypes import for_choices
 
 MAX_QUESTION = 120
 MAX_ANSWER = 75
@@ -148,7 +149,7 @@ def _row(path: str, line: int, row: tuple[Any, ...], columns: dict[str, int], nu
             return
     right = set(numbers)
     choices = [DraftChoice(text, k in right) for k, text in filled]
-    draft = Draft(line=line, column=col_of("question"), number=number, type="single" if len(right) == 1 else "multiple",
+    draft = Draft(line=line, column=col_of("question"), number=number, type=for_choices(len(right)),
                   prompt=prompt, choices=choices)
     tf = truefalse_choices(choices)
     if tf is not None:

@@ -110,13 +110,13 @@ def plan_session(content: Content, path: str, rng: random.Random, length: str = 
     allowed = levels_up_to(level)
     if path == FULL_PATH or len(chosen) > 1:
         qs = [q for q in content.questions.values()
-              if (not chosen or q.theme in chosen) and q.difficulty in allowed]
+              if (not chosen or q.theme in chosen) and q.difficulty in allowed and qtype(q.type).dealt]
         ss = [s for s in content.scenarios.values() if not chosen or s.theme in chosen]
         questions = _spread(sorted(qs, key=lambda q: q.id), full[0], rng)
         scenarios = _spread(sorted(ss, key=lambda s: s.id), full[1], rng)
     else:
         qs, ss = content.items_of_theme(path)
-        qs = [q for q in qs if q.difficulty in allowed]
+        qs = [q for q in qs if q.difficulty in allowed and qtype(q.type).dealt]
         questions = rng.sample(sorted(qs, key=lambda q: q.id), min(theme[0], len(qs)))
         scenarios = rng.sample(sorted(ss, key=lambda s: s.id), min(theme[1], len(ss)))
     q_steps = [Step("question", q.id) for q in questions]

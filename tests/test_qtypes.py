@@ -229,3 +229,16 @@ def test_real_bank_has_sourced_ordering_questions(real_content) -> None:
     for question in orderings:
         assert question.source_ids and all(s in real_content.sources for s in question.source_ids)
         assert real_content.origins  # loaded from questions/ordering.yaml
+
+
+def test_no_session_deals_a_type_the_views_cannot_play_yet(real_content) -> None:
+    """Ordering questions are validated and exported, but not dealt until the views mount the
+    ordering widget (``QType.dealt``)."""
+    from game.session import FULL_PATH, plan_session
+
+    undealt = {t for t, typ in TYPES.items() if not typ.dealt}
+    assert undealt == {"ordering"}
+    for path in (FULL_PATH, "dechets", "cobalt+fracture"):
+        for seed in range(5):
+            steps = plan_session(real_content, path, random.Random(seed), "long")
+            assert not any(real_content.questions[s.id].type in undealt for s in steps if s.kind == "question")

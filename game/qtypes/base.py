@@ -58,6 +58,7 @@ class QType:
     min_choices = MIN_CHOICES
     max_choices = MAX_CHOICES
     fixed_order = False  # True: always shown in the file's order (true/false)
+    dealt = True  # False: validated and exported, but no session deals it yet (no answer widget in the views)
 
     # ------------------------------------------------------------------ model
 

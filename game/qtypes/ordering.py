@@ -53,6 +53,9 @@ class Ordering(QType):
     ordered = True
     min_choices = MIN_ITEMS
     max_choices = MAX_ITEMS
+    # Not dealt until the solo and class views mount an ordering widget (game/ui/ordering.py):
+    # today they would show the items as single-choice buttons. Set to True when they do.
+    dealt = False
 
     def check_count(self, q: Any) -> None:
         n = len(q.choices)

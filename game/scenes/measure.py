@@ -141,15 +141,21 @@ class MeasureIntroScene(MeasureScene):
         area = m.content
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
         title, body = self.texts_for()
-        area = centered(area, m.body * 34)
-        self.text_stack([(title, m.title, "text", True), (body, round(m.body * 1.1), "text", False)], area, m.gap * 2)
         label = _("Continuer") if self.step.kind == SKIPPED else _("Commencer")
         if self.step.kind == INTRO:
-            skip_w = self.button_width(_("Passer"), (nav.width - m.gap) * 2 // 5, 7)
-            self.widgets.append(Button("skip", pygame.Rect(nav.x, nav.y, skip_w, nav.height), role="next",
-                                       label=_("Passer")))
-            nav = pygame.Rect(nav.x + skip_w + m.gap, nav.y, nav.width - skip_w - m.gap, nav.height)
+            skip = _("Passer sans répondre")
+            skip_w = self.button_width(skip, nav.width, 7)
+            if skip_w <= (nav.width - m.gap) * 2 // 5:  # beside « Commencer »
+                self.widgets.append(Button("skip", pygame.Rect(nav.x, nav.y, skip_w, nav.height), role="next",
+                                           label=skip))
+                nav = pygame.Rect(nav.x + skip_w + m.gap, nav.y, nav.width - skip_w - m.gap, nav.height)
+            else:  # narrow screen or large text: on a band of its own, above
+                band, area = take_bottom(area, m.button_h, m.gap)
+                self.widgets.append(Button("skip", pygame.Rect(band.x, band.y, skip_w, band.height), role="next",
+                                           label=skip))
         self.primary("start", label, nav)
+        self.text_stack([(title, m.title, "text", True), (body, round(m.body * 1.1), "text", False)],
+                        centered(area, m.body * 34), m.gap * 2)
 
     def default_focus(self) -> str:
         return "start"

@@ -52,7 +52,8 @@ class KioskCodeScene(Overlay):
 
     def build(self, m: Metrics) -> None:
         wide = m.width >= m.body * 40  # text beside the pad; else the text above it
-        inner = self.panel_rect(m, 46 if wide else 26, m.height)
+        done_h = round(m.heading * 1.6) + m.body * 10 + m.button_h + 4 * m.gap + 2 * m.margin
+        inner = self.panel_rect(m, 46 if wide else 26, done_h if self.stage == "done" else m.height)
         head, rest = take_top(inner, round(m.heading * 1.6), m.gap)
         self.text(_("Code administrateur de la borne"), head, m.heading, bold=True,
                   align="left" if wide else "center", valign="center")

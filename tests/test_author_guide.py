@@ -251,7 +251,7 @@ def test_guide_has_every_kind_of_example():
         data = yaml.safe_load(block.body)
         sections |= set(data)
         types |= {q["type"] for q in data.get("questions", [])}
-    assert types == {"single", "multiple", "truefalse", "estimate"}
+    assert types == {"single", "multiple", "truefalse", "estimate", "ordering"}
     assert {"themes", "sources", "careers", "questions", "scenarios", "takeaways"} <= sections
 
 

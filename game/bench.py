@@ -298,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("load + validate real content", f"{real * 1000:.0f} ms", ""))
     rows.append(("load + validate 10 000 questions", f"{cold:.2f} s", f"≤ {TARGETS['load_10k_s']} s"))
     rows.append(("the same files parsed by PyYAML alone", f"{pyyaml:.2f} s", ""))
+    from game.pads.bench import bench_pads  # 60 answer pads on 127.0.0.1: p95 answer → count, CPU (issue 17)
+    results["pads"] = bench_pads(rows)
     width = max(len(r[0]) for r in rows)
     print(f"Numérique en jeu — benchmark ({results['machine']})")
     for name, value, target in rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 RGB = tuple[int, int, int]
@@ -24,6 +25,25 @@ class Palette:
     bar: RGB
     bar_track: RGB
     teams: tuple[RGB, ...] = ()  # classroom: one colour per team, always beside a symbol and a name
+    # One colour per theme (its pictogram always beside it), and the colour of what is drawn on it.
+    themes: tuple[tuple[str, RGB], ...] = ()
+    on_theme: RGB = (255, 255, 255)
+    # A gauge change: better or worse for the planet or for people (always with a word and a shape).
+    good: RGB = (0, 108, 52)
+    bad: RGB = (176, 32, 40)
+    # The reward chips (« +1 », « Série de 3 ! »): gold with dark text, outlined.
+    streak: RGB = (255, 196, 0)
+    on_streak: RGB = (28, 28, 30)
+
+    def theme_color(self, theme_id: str) -> RGB:
+        """The theme's colour; a theme the palette does not know (a teacher's own bank) gets one
+        of the palette's colours, always the same for the same id."""
+        for tid, rgb in self.themes:
+            if tid == theme_id:
+                return rgb
+        if not self.themes:
+            return self.primary
+        return self.themes[zlib.crc32(theme_id.encode("utf-8")) % len(self.themes)][1]
 
 
 DEFAULT = Palette(
@@ -43,6 +63,14 @@ DEFAULT = Palette(
     bar_track=(214, 214, 206),
     teams=((0, 90, 180), (176, 78, 0), (118, 52, 160), (0, 116, 116),
            (178, 28, 72), (58, 108, 18), (166, 38, 138), (72, 80, 100)),
+    # Same lightness (5:1 on the background, 5.5:1 under white text), hues spread round the wheel.
+    themes=(("fake_news", (190, 56, 56)), ("obsolescence", (174, 75, 0)), ("dechets", (143, 95, 2)),
+            ("energie", (76, 116, 16)), ("souverainete", (72, 109, 136)), ("ia", (0, 116, 128)),
+            ("cobalt", (4, 103, 200)), ("accessibilite", (93, 95, 186)), ("fracture", (136, 80, 174)),
+            ("harcelement", (175, 62, 124))),
+    on_theme=(255, 255, 255),
+    good=(0, 108, 52),
+    bad=(176, 32, 40),
 )
 
 
@@ -63,6 +91,16 @@ HIGH_CONTRAST = Palette(
     bar_track=(80, 80, 80),
     teams=((110, 184, 255), (255, 172, 64), (204, 156, 255), (64, 224, 212),
            (255, 128, 156), (168, 232, 96), (255, 136, 232), (224, 224, 224)),
+    # The same hues, light (8:1 on black, black drawn on them).
+    themes=(("fake_news", (238, 129, 121)), ("obsolescence", (223, 140, 91)), ("dechets", (194, 153, 97)),
+            ("energie", (136, 171, 100)), ("souverainete", (132, 164, 186)), ("ia", (91, 172, 181)),
+            ("cobalt", (99, 163, 243)), ("accessibilite", (148, 154, 230)), ("fracture", (187, 142, 220)),
+            ("harcelement", (225, 130, 176))),
+    on_theme=(0, 0, 0),
+    good=(120, 255, 140),
+    bad=(255, 150, 150),
+    streak=(255, 221, 0),
+    on_streak=(0, 0, 0),
 )
 
 PALETTES = {"default": DEFAULT, "high_contrast": HIGH_CONTRAST}
@@ -98,7 +136,14 @@ def text_pairs(p: Palette) -> dict[str, tuple[RGB, RGB]]:
         "right/background": (p.right, p.background),
         "wrong/background": (p.wrong, p.background),
         "selected/choice": (p.selected, p.choice),
-    }
+        "good/panel": (p.good, p.panel),
+        "bad/panel": (p.bad, p.panel),
+        "good/background": (p.good, p.background),
+        "bad/background": (p.bad, p.background),
+        "on_streak/streak": (p.on_streak, p.streak),
+    } | {f"on_theme/{tid}": (p.on_theme, rgb) for tid, rgb in p.themes} \
+      | {f"{tid}/background": (rgb, p.background) for tid, rgb in p.themes} \
+      | {f"{tid}/panel": (rgb, p.panel) for tid, rgb in p.themes}
 
 
 def component_pairs(p: Palette) -> dict[str, tuple[RGB, RGB]]:

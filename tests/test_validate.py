@@ -24,8 +24,8 @@ EXPECTED = {
     "single_no_right.yaml": [(7, 7, "error", f"une question «{NB}single{NB}» a exactement une bonne réponse (ici{NB}: 0)")],
     "single_two_right.yaml": [(7, 7, "error", f"une question «{NB}single{NB}» a exactement une bonne réponse (ici{NB}: 2)")],
     "syntax_error.yaml": [(4, 1, "error", f"erreur de syntaxe YAML{NB}: found unexpected end of stream (while scanning a quoted scalar, ligne 3)")],
-    "too_few_choices.yaml": [(7, 7, "error", f"1 réponse{NB}: une question en a de 2 à 4")],
-    "too_many_choices.yaml": [(7, 7, "error", f"5 réponses{NB}: une question en a de 2 à 4")],
+    "too_few_choices.yaml": [(7, 7, "error", f"1 réponse{NB}: une question en a de 2 à 6")],
+    "too_many_choices.yaml": [(7, 7, "error", f"7 réponses{NB}: une question en a de 2 à 6")],
     "typography.yaml": [(5, 13, "warning", f"typographie{NB}: mets une espace insécable (U+00A0) avant «{NB}: ; ! ? %{NB}» et à l'intérieur des guillemets")],
     "unknown_axis.yaml": [(11, 20, "error", f"axe inconnu{NB}: «{NB}repare{NB}» (voir axes.yaml)")],
     "unknown_field.yaml": [

@@ -197,10 +197,16 @@ def choose_takeaways(content: Content, answers: list[Answer]) -> list[str]:
     strongest = sorted(played, key=lambda t: (-rate(t), t))
     chosen: list[str] = []
     for scope, order in (("me", weakest), ("collective", strongest)):
-        cards = sorted((t for t in content.takeaways.values() if t.scope == scope), key=lambda t: t.id)
+        cards = sorted((t for t in content.takeaways.values() if t.scope == scope and not t.closing),
+                       key=lambda t: t.id)
         for theme in order + [None]:  # a card for a played theme first, else any card
             pick = next((c.id for c in cards if (theme is None or theme in c.themes) and c.id not in chosen), None)
             if pick:
                 chosen.append(pick)
                 break
     return chosen
+
+
+def closing_takeaway(content: Content) -> str | None:
+    """The card every session ends on, after the chosen ones (``closing: true``), if the bank has one."""
+    return next((t.id for t in sorted(content.takeaways.values(), key=lambda t: t.id) if t.closing), None)

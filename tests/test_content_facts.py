@@ -185,11 +185,11 @@ def test_every_item_that_teaches_a_technique_says_which(real_content):
 def test_the_talks_hopeful_ending_is_a_takeaway_for_every_theme(real_content):
     """Issue 18.4: the conclusion of the La Mêlée talk (« C'est possible ! »: what is already
     changing) is a take-away card that any session can end on, whatever its themes."""
-    from game.content.models import Takeaway
+    from game import scoring
 
     card = real_content.takeaways["tk_ide_ca_change"]
     assert set(card.themes) == set(real_content.themes)
     assert "possible" in card.title and "déjà" in card.text and card.example
     assert card.source == "talk_lamelee_2025"
-    if "closing" in Takeaway.model_fields:  # once the model can say « show it last »
-        assert [t.id for t in real_content.takeaways.values() if t.closing] == ["tk_ide_ca_change"]
+    assert [t.id for t in real_content.takeaways.values() if t.closing] == ["tk_ide_ca_change"]
+    assert scoring.closing_takeaway(real_content) == "tk_ide_ca_change"

@@ -316,6 +316,10 @@ class Takeaway(SourceIds, Model):
     text: str = Field(min_length=1)
     themes: list[str] = Field(min_length=1, description="Themes this card answers (chosen from the player's).")
     example: str | None = Field(default=None, description="A real example from the sources.")
+    closing: bool = Field(
+        default=False,
+        description="true: the last card of every session, shown after the two chosen ones "
+                    "(the talk's hopeful ending: what is already changing). One card at most.")
     source: str = IdStr
 
 

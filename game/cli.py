@@ -156,16 +156,21 @@ def _hoist_global_options(parser: argparse.ArgumentParser, argv: list[str]) -> l
 
 def _bank_of(file: Path, content_dir: Path) -> list[Path]:
     """What one file is checked against: its bank's folder (the file and its sibling files, which
-    give the themes, sources and axes), or the whole content folder when the file is inside it.
-    A file whose folder defines no themes is checked against the content folder as well."""
-    folder = file.resolve().parent
-    content_dir = content_dir.resolve()
-    if folder == content_dir or content_dir in folder.parents:
+    give the themes, sources and axes; paths kept as typed, for the messages), or the whole
+    content folder when the file is in one of its subfolders. A file whose folder defines no
+    themes is checked against the content folder as well."""
+    folder, home = file.parent, content_dir.resolve()
+    if home in folder.resolve().parents:
         return [content_dir]
     siblings = sorted(q for q in folder.glob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
-    has_themes = any(q.read_bytes().lstrip().startswith(b"themes:") or b"\nthemes:" in q.read_bytes()
-                     for q in siblings if q.stat().st_size < 2_000_000)
-    return siblings + ([] if has_themes else [content_dir])
+    if folder.resolve() == home:
+        return siblings
+
+    def has_themes(q: Path) -> bool:
+        head = q.read_bytes()[:2_000_000] if q.stat().st_size < 2_000_000 else b""
+        return head.startswith(b"themes:") or b"\nthemes:" in head
+
+    return siblings + ([] if any(has_themes(q) for q in siblings) else [content_dir])
 
 
 def validate(paths: list[Path], strict: bool = False, layout: bool = True, content_dir: Path = QUESTIONS) -> int:

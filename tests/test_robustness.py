@@ -13,7 +13,8 @@ def test_no_audio_device_means_silence_not_a_crash(monkeypatch):
     assert audio.available is None  # nothing opened before the first sound
     audio.play("right")
     assert audio.available is False
-    audio.play("wrong")  # and it stays quiet afterwards
+    audio.play("wrong")  # and it stays quiet afterwards: no second try to open the device
+    assert audio.available is False and not pygame.mixer.get_init()
     audio.close()
 
 

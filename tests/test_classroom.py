@@ -40,7 +40,9 @@ from game.scenes.classroom import (
     ScoresScene,
     start_class,
 )
+from game.flow.classrun import ClassRun
 from game.scenes.overlays import ConfirmScene
+from game.scenes.question import slider_start
 from game.scenes.settings import SettingsScene
 from game.scenes.title import TitleScene
 from game.session import Session, Step
@@ -520,17 +522,20 @@ def play_class_with(app, device: str) -> Classroom:
         for k, team in enumerate(teams):
             assert scene.current == team
             if step.kind == "question" and item.type == "estimate":
+                # The slider must move before « Valider » (issue 14.3): team k moves it k + 1 steps,
+                # up from its drawn start, or down when the start is at the top.
+                est = item.estimate
+                up = scene.step.start + est.step * (k + 1) <= est.max
                 if device == "gamepad":  # left/right move a focused slider; A validates it
                     pad_to(app, "slider")
-                    for _ in range(k):
-                        app.step(hat(1, 0), 0)
+                    for _ in range(k + 1):
+                        app.step(hat(1 if up else -1, 0), 0)
                     app.step([pad_a()], 0)
                 else:
-                    for _ in range(k):
-                        press(app, "plus", device)
+                    for _ in range(k + 1):
+                        press(app, "plus" if up else "minus", device)
                     press(app, "validate", device)
-                est = item.estimate  # from where the session drew the slider's start
-                pressed[(classroom.step, team)] = min(est.max, scene.step.start + est.step * k)
+                pressed[(classroom.step, team)] = scene.step.start + est.step * (k + 1) * (1 if up else -1)
             elif step.kind == "question" and item.type == "multiple":
                 press(app, "choice:a", device)
                 press(app, "choice:b", device)
@@ -1337,9 +1342,9 @@ def test_a_situations_reveal_fits_and_shows_one_consequence_at_a_time(real_conte
             scene = ClassItemScene(app, cl)
             app.reset_to(scene)
             for team in range(4):
-                scene.current = team
-                scene._choose(card.choices[team % len(card.choices)].id)
-            scene._reveal()
+                scene.run.select_team(team)
+                scene.run.choose(card.choices[team % len(card.choices)].id)
+            scene.run.reveal()
             for size in ((1280, 720), (1024, 600)):
                 scene.ensure_layout(size)
                 assert scene.max_scroll == 0, (sid, size)
@@ -1372,7 +1377,7 @@ def test_every_question_reveal_fits_one_screen_with_its_buttons(real_content):
                     scene = ClassItemScene(app, cl)
                     app.reset_to(scene)
                     answer_everyone(cl)
-                    scene._reveal()
+                    scene.run.reveal()
                     for size in ((1280, 720), (1024, 600)):
                         scene.invalidate()
                         scene.ensure_layout(size)
@@ -1436,20 +1441,19 @@ def test_classroom_autoplay_keys_the_answers_shown_with_1_to_4(real_content, mon
     keyed 1–4 at the place the session shuffled them to (seed 5: the keyboard), each stored as
     the id shown there."""
     picked: list[tuple[str, tuple[str, ...], str]] = []
-    original = ClassItemScene._pick
+    original = ClassRun.pick  # keys 1–4 reach the run as a place on screen
 
     def spy(self, index):  # noqa: ANN001
         before = self.classroom.entry(self.current)
         team = self.current
         original(self, index)
         after = self.classroom.entry(team)
-        if after is not None and after is not before and not (
-                self.step.kind == "question" and self.item.type == "multiple"):
+        if after is not None and after is not before and self.kind != "multiple":
             shown = tuple(c.id for c in self.choices)
             picked.append((self.step.id, shown, after.answer.choice_ids[0]))
             assert after.answer.choice_ids == (shown[index],)
 
-    monkeypatch.setattr(ClassItemScene, "_pick", spy)
+    monkeypatch.setattr(ClassRun, "pick", spy)
     out = io.StringIO()
     try:
         summaries = autoplay.run(real_content, 1, 5, (1280, 720), mode="classroom", out=out)
@@ -1588,3 +1592,55 @@ def test_once_every_team_has_estimated_the_slider_changes_no_ones_answer(app):
     scene.on_activate(scene.widget("team:1"))
     scene.ensure_layout(app.screen.get_size())
     assert scene.widget("plus").enabled
+
+
+def test_an_estimate_is_taken_only_once_its_slider_moved_by_any_device(app):
+    """Issue 14.3: the slider starts where the session drew it, which is no team's estimate.
+    Enter on the slider, « Valider » by touch or by the mouse take nothing until the slider has
+    moved for that team; then its figure is taken and the hand passes on."""
+    scene = est_item(app, timer=0)
+    est = scene.item.estimate
+    start = slider_start(scene.item, scene.step)  # the middle here (a step built by hand)
+    up = start + est.step <= est.max
+
+    def layout():
+        scene.ensure_layout(app.screen.get_size())
+        return " ".join(tb.text for tb, _c in scene.texts)
+
+    def click(wid):
+        w = scene.widget(wid)
+        pos = (w.rect.centerx, w.rect.centery - scene.scroll)
+        app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False),
+                  pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False)], 0)
+
+    def finger_on(wid):
+        w = scene.widget(wid)
+        width, height = app.screen.get_size()
+        x, y = w.rect.centerx / width, (w.rect.centery - scene.scroll) / height
+        app.step([finger(pygame.FINGERDOWN, x, y), finger(pygame.FINGERUP, x, y)], 0)
+
+    for team, device in enumerate(("keyboard", "touch", "mouse")):
+        assert scene.current == team
+        assert "déplacez le curseur" in layout() and not scene.widget("validate").enabled
+        # not moved: nothing is taken, whatever the device
+        if device == "keyboard":
+            tab_to(app, "slider")
+            app.step([key(pygame.K_RETURN)], 0)
+        elif device == "touch":
+            finger_on("validate")
+        else:
+            click("validate")
+        assert scene.classroom.entry(team) is None and scene.current == team, device
+        # moved one step (the arrow key, a finger on « + », a click on « + »), then confirmed
+        nudge = "plus" if up else "minus"
+        if device == "keyboard":
+            app.step([key(pygame.K_RIGHT if up else pygame.K_LEFT), key(pygame.K_RETURN)], 0)
+        else:
+            (finger_on if device == "touch" else click)(nudge)
+            layout()
+            assert scene.widget("validate").enabled
+            (finger_on if device == "touch" else click)("validate")
+        entry = scene.classroom.entry(team)
+        assert entry is not None and entry.answer.value == start + (est.step if up else -est.step), device
+        layout()
+    assert scene.all_answered()

@@ -490,9 +490,9 @@ class ClassRun:
         """The choice whose consequence a situation's reveal shows: the facilitator's pick, else
         the most chosen."""
         by = self.chosen_by()
-        if self.card_choice not in by:
-            self.card_choice = max(self.item.choices, key=lambda c: len(by[c.id])).id
-        return self.card_choice
+        if self.card_choice in by:
+            return self.card_choice
+        return max(self.item.choices, key=lambda c: len(by[c.id])).id
 
     def skip(self, confirmed: bool = False) -> None:
         """Leave the item being answered out (it counts for nobody); asked first."""

@@ -1,0 +1,125 @@
+"""The class item while teams answer: the prompt, the answers in the session's order (keys 1–4
+pick them by place, the logic by id), a chip per team saying who has answered but never what,
+and for an estimate a slider that must move before a team's figure is taken."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import _
+from game.scenes.classroom.common import team_color, text_h
+from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
+from game.ui.layout import Metrics, center_block, columns, take_bottom, take_top
+from game.ui.widgets import Button, Slider
+
+
+class AskView:
+    """Mixin of ClassItemScene: the « ask » phase's layout."""
+
+    def _build_ask(self, m: Metrics, area: pygame.Rect) -> None:
+        """The item and one set of answers; below, a chip per team. An answer goes to the team
+        whose turn it is (« Réponse de … »), then the next team waiting gets it."""
+        item = self.item
+        teams = self.run.teams_for_current()
+        r = self.ctx.renderer
+        pad = max(8, m.gap)  # as Button lays a chip out: padding, the symbol, the name, the check
+        chip_w = max(r.measure(self.team(t).name, m.small) for t in teams) + 2 * pad \
+            + round(m.body * 1.5) + round(m.small * 1.3) + 2 * (pad // 2) + 4
+        per_row = max(1, min(len(teams), 4, (area.width + m.gap) // (chip_w + m.gap)))
+        nrows = -(-len(teams) // per_row)
+        strip_h = nrows * m.button_h + (nrows - 1) * m.gap
+        strip, area = take_bottom(area, strip_h, m.gap * 2)
+        cols = columns(strip, per_row, m.gap)
+        for i, t in enumerate(teams):
+            cell = pygame.Rect(cols[i % per_row].x, strip.y + (i // per_row) * (m.button_h + m.gap),
+                               cols[i % per_row].width, m.button_h)
+            team = self.team(t)
+            answered = self.run.answered(t)
+            self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice", label=team.name,
+                                       selected=t == self.current and not self.all_answered(),
+                                       trailing_check=answered, text_size=m.small,
+                                       status=_("a répondu") if answered else _("en attente"),
+                                       team_symbol=team.symbol, team_color=team_color(self.ctx, team)))
+        prompt = item.prompt if self.step.kind == "question" else item.title + "\n" + item.situation
+        big = round(m.heading * 1.1)
+        if self.step.kind == "question" and item.type == "estimate":
+            self._build_estimate(m, area, prompt, big)
+            return
+        shown = self.choices
+        answers = AnswerGrid(r, m, area, [c.text for c in shown])
+        choices_h = answers.height
+        hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
+            if self.step.kind == "question" and item.type == "multiple" else ""
+        hint_h = r.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
+        room = area.height - choices_h - hint_h - m.gap * 3
+        # As big as the room allows: a long prompt (English is longer) steps down a size or two
+        # rather than making the page scroll.
+        for title_size, text_size in ((big, m.body), (m.heading, m.body), (round(m.body * 1.1), m.body),
+                                      (m.body, m.small)):
+            if self.step.kind == "scenario":  # the title in bold, the situation in plain text
+                pieces = [(item.title, title_size, "text", True), (item.situation, text_size, "text", False)]
+            else:
+                pieces = [(prompt, title_size, "text", True)]
+            prompt_need = sum(r.fit(t, area.width, 10_000, sz, sz, b).height for t, sz, _c, b in pieces) \
+                + m.gap * (len(pieces) - 1)
+            if prompt_need <= room:
+                break
+        area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 3)
+        choices_area, top = take_bottom(area, choices_h, m.gap * 2)
+        if hint:
+            hint_box, top = take_bottom(top, hint_h, m.gap // 2)
+            self.text(hint, hint_box, m.small, color="muted", valign="center")
+        self.text_stack(pieces, top, m.gap)
+        entry = self.run.entry(self.current)
+        multiple = self.step.kind == "question" and item.type == "multiple"
+        # Only boxes being ticked for the team whose turn it is show; a keyed single answer never
+        # stays outlined, and nothing shows once every team has answered.
+        chosen = set(entry.answer.choice_ids) if entry and multiple and not self.all_answered() else set()
+        for i, (c, cell) in enumerate(zip(shown, answers.cells(choices_area))):
+            self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
+                                          pick_index=i, toggle=multiple, selected=c.id in chosen))
+
+    def _build_estimate(self, m: Metrics, area: pygame.Rect, prompt: str, size: int) -> None:
+        est = self.item.estimate
+        entry = self.run.entry(self.current)
+        closed = self.all_answered()  # every team has answered: no team's figure, and nothing to nudge
+        if closed:
+            entry = None
+        value = entry.answer.value if entry else slider_start(self.item, self.step)
+        # The start was drawn at random: it is no team's estimate until the slider moves (issue 14.3).
+        shown = self._fmt(value) if entry else _("{value} (déplacez le curseur)").format(value=self._fmt(value))
+        if closed:
+            shown = _("Pour corriger une réponse, choisissez l'équipe en bas.")
+        value_h = max(round(m.title * 1.2),
+                      self.ctx.renderer.fit(shown, area.width, 10_000, m.heading, m.heading, True).height)
+        slider_h = max(m.button_h, round(m.body * 2.2))
+        nudge = max(m.button_h, m.body * 2)
+        ok_w = self.button_width(_("Valider"), area.width // 3, 6)
+        track_w = area.width - 2 * nudge - ok_w - 4 * m.gap
+        scale_h = max(text_h(self, self._fmt(v), track_w // 2, m.small) for v in (est.min, est.max))
+        block, top = take_bottom(area, value_h + slider_h + scale_h + 2 * m.gap, m.gap * 2)
+        for size in (size, m.heading, round(m.body * 1.1), m.body):  # a long prompt steps down, never scrolls
+            if text_h(self, prompt, top.width, size, True) <= top.height:
+                break
+        self.text(prompt, top, size, bold=True, valign="center")
+        value_box, rest = take_top(block, value_h, m.gap)
+        self.text(shown, value_box, m.heading, bold=True, align="center", valign="center")
+        row, scale = take_top(rest, slider_h, m.gap)
+        minus = pygame.Rect(row.x, row.y, nudge, slider_h)
+        ok = pygame.Rect(row.right - ok_w, row.y, ok_w, slider_h)
+        plus = pygame.Rect(ok.x - m.gap - nudge, row.y, nudge, slider_h)
+        track = pygame.Rect(minus.right + m.gap, row.y, plus.x - minus.right - 2 * m.gap, slider_h)
+        self.widgets[0:0] = [
+            Slider("slider", track, low=est.min, high=est.max, step=est.step, value=value, enabled=not closed),
+            Button("minus", minus, role="adjust", label="\u2212", style="choice", enabled=not closed),
+            Button("plus", plus, role="adjust", label="+", style="choice", enabled=not closed),
+            Button("validate", ok, role="submit", label=_("Valider"), enabled=not closed and entry is not None),
+        ]
+        left = pygame.Rect(track.x, scale.y, track.width // 2, scale.height)
+        right = pygame.Rect(track.centerx, scale.y, track.width - track.width // 2, scale.height)
+        self.text(self._fmt(est.min), left, m.small, color="muted")
+        self.text(self._fmt(est.max), right, m.small, color="muted", align="right")
+
+    def _fmt(self, value: float) -> str:
+        return fmt_estimate(self.item.estimate, value)
+

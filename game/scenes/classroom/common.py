@@ -1,0 +1,147 @@
+"""What the class screens share: a team's colour and symbol beside its name, bands of buttons,
+text heights, the strength line that never shames a team, the confirmation that answers the
+run's question, and the end of a class game."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.classroom import Classroom, Team
+from game.flow.classrun import EXTENDED_TIMER, ClassRun
+from game.i18n import _
+from game.scenes.base import Scene
+from game.scenes.overlays import ConfirmScene
+from game.ui.layout import Metrics, columns
+from game.ui.widgets import Widget, draw_symbol
+
+if TYPE_CHECKING:
+    from game.scenes.context import Context
+
+
+def run_of(ctx: Context, game: ClassRun | Classroom) -> ClassRun:
+    """The run a class screen shows: ``game`` itself, or a run over a Classroom built by hand (a
+    test, the fit check), on the context's clock and results, with the settings that apply."""
+    if isinstance(game, ClassRun):
+        return game
+    scale = EXTENDED_TIMER if ctx.settings.timer == "extended" else 1.0
+    return ClassRun(game, ctx.now, scale, ctx.results)
+
+
+def new_run(ctx: Context, config) -> ClassRun:  # noqa: ANN001 - a ClassConfig
+    scale = EXTENDED_TIMER if ctx.settings.timer == "extended" else 1.0
+    return ClassRun.start(ctx.content, config, ctx.rng.randrange(2**31), ctx.now, scale, ctx.results)
+
+
+def team_color(ctx: Context, team: Team):  # noqa: ANN201
+    colors = ctx.palette.teams
+    return colors[team.index % len(colors)] if colors else ctx.palette.text
+
+
+class TeamLabels:
+    """Mixin: texts drawn with a team's symbol in front (rect of the symbol, team)."""
+
+    def team_text(self, team: Team, box: pygame.Rect, size: int, extra: str = "", bold: bool = True) -> None:
+        s = round(size * 1.1)
+        icon = pygame.Rect(box.x, box.centery - s // 2, s, s)
+        self.symbols.append((icon, team))
+        label = team.name + (f" — {extra}" if extra else "")
+        rest = pygame.Rect(icon.right + max(6, s // 3), box.y, box.right - icon.right - max(6, s // 3), box.height)
+        self.text(label, rest, size, bold=bold, valign="center")
+
+    def paint_symbols(self, surface: pygame.Surface) -> None:
+        for rect, team in self.symbols:
+            draw_symbol(surface, rect, team.symbol, team_color(self.ctx, team))
+
+
+def rows_for(scene: Scene, m: Metrics, labels: list[str], width: int) -> int:
+    """How many rows a band of buttons needs so that each label fits on one line."""
+    n = len(labels)
+    widest = max(scene.button_width(t, width, 0) for t in labels)
+    for nrows in range(1, n + 1):
+        per_row = -(-n // nrows)
+        if widest * per_row + (per_row - 1) * m.gap <= width:
+            return nrows
+    return n
+
+
+def button_band(m: Metrics, area: pygame.Rect, n: int, nrows: int) -> list[pygame.Rect]:
+    """``n`` cells in ``nrows`` rows filling ``area`` (the last row may hold fewer)."""
+    per_row = -(-n // nrows)
+    cells = []
+    for i in range(n):
+        r, c = divmod(i, per_row)
+        row = pygame.Rect(area.x, area.y + r * (m.button_h + m.gap), area.width, m.button_h)
+        cells.append(columns(row, per_row, m.gap)[c])
+    return cells
+
+
+def text_h(scene: Scene, text: str, width: int, size: int, bold: bool = False, minimum: int = 0) -> int:
+    """Height ``text`` needs when wrapped to ``width`` (at least ``minimum``)."""
+    return max(minimum, scene.ctx.renderer.fit(text, width, 10_000, size, size, bold).height)
+
+
+def heading_h(scene: Scene, m: Metrics, text: str, width: int) -> int:
+    return text_h(scene, text, width, m.heading, True, round(m.heading * 1.6))
+
+
+def tall_button_h(scene: Scene, m: Metrics, label: str, width: int) -> int:
+    """A button's height: a touch target at least, more when its label wraps (large text)."""
+    inner = width - 2 * max(8, m.gap)
+    return max(m.button_h, text_h(scene, label, inner, m.body, True) + 2 * max(6, m.gap // 2) + 4)
+
+
+def band_height(m: Metrics, nrows: int) -> int:
+    return nrows * m.button_h + (nrows - 1) * m.gap
+
+
+def strength_line(ctx: Context, classroom: Classroom, team: int) -> str:
+    """A team's best theme, said only when it has one: never a score to be ashamed of."""
+    strengths = classroom.strengths(team)
+    if not classroom.answers():
+        return _("Pas encore de question révélée.")
+    if not strengths:
+        return _("Pas de question pour cette équipe.")
+    theme, right, asked = strengths[0]
+    if right == 0:
+        return _("Des questions à revoir ensemble.")
+    title = ctx.content.themes[theme].title if theme in ctx.content.themes else theme
+    return _("Point fort\u00a0: {theme} ({right}/{asked})").format(theme=title, right=right, asked=asked)
+
+
+class RunConfirm(ConfirmScene):
+    """The run's pending question (``ClassRun.pending``), asked over the screen that sent the
+    intent: « Oui » confirms it, « Non, continuer » (or Échap) cancels it; ``after`` lets the
+    screen below draw what followed."""
+
+    def __init__(self, ctx: Context, run: ClassRun, question: str, after) -> None:  # noqa: ANN001
+        super().__init__(ctx, question, on_yes=self._yes)
+        self.run = run
+        self.after = after
+
+    def _yes(self) -> None:
+        self.ctx.pop()
+        self.run.confirm()
+        self.after()
+
+    def on_activate(self, widget: Widget) -> None:
+        if widget.id == "yes":
+            self._yes()
+        else:
+            self.on_back()
+
+    def on_back(self) -> None:
+        self.ctx.pop()
+        self.run.cancel()
+        self.after()
+
+
+def end_class_game(ctx: Context) -> None:
+    """A class game ends on the class set-up, ready for the next group (its « Retour » leads to the
+    title), never on the solo title where Enter would start a solo game."""
+    if ctx.kiosk is not None:
+        ctx.home()
+        return
+    ctx.reset_to(ctx.make("title"))
+    ctx.push(ctx.make("class_setup"))

@@ -1,0 +1,334 @@
+"""One class item at the projector: the header (progress, whose turn, the timer), the buttons of
+its phase, and the facilitator's input turned into the run's intents. What the phases draw is in
+ask.py and reveal.py; what changed is read from the run's events (``sync``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game import input as inp
+from game.classroom import Classroom, Team
+from game.flow import classrun as flow
+from game.flow.classrun import ClassRun
+from game.i18n import _
+from game.scenes.base import Scene
+from game.scenes.classroom.ask import AskView
+from game.scenes.classroom.common import (
+    RunConfirm, TeamLabels, band_height, button_band, end_class_game, rows_for, run_of,
+)
+from game.scenes.classroom.debrief import DebriefScene
+from game.scenes.classroom.overlays import KEYS, ClassMenuScene, HelpScene, ScoresScene
+from game.scenes.classroom.reveal import RevealView
+from game.session import ordered_choices
+from game.ui.layout import Metrics, take_bottom, take_top
+from game.ui.widgets import Button, Slider, Widget
+
+if TYPE_CHECKING:
+    from game.scenes.context import Context
+
+
+def next_scene(ctx: Context, run: ClassRun) -> Scene:
+    return DebriefScene(ctx, run) if run.finished else ClassItemScene(ctx, run)
+
+
+class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
+    """One item for the whole class: ask (teams answer), reveal, then an optional debate."""
+
+    name = "class_item"
+
+    def __init__(self, ctx: Context, game: ClassRun | Classroom) -> None:
+        super().__init__(ctx)
+        self.run = run_of(ctx, game)
+        self._seen = len(self.run.events)  # the run's events this screen has drawn
+        self.symbols: list = []
+        self.marks: list[tuple[pygame.Rect, bool | None]] = []
+        self._shown_seconds = -1
+        self.timer_rect = pygame.Rect(0, 0, 0, 0)
+
+    # -- the run's state, as the views and the tests read it -----------------------------
+    @property
+    def classroom(self) -> Classroom:
+        return self.run.classroom
+
+    @property
+    def phase(self) -> str:
+        return self.run.phase
+
+    @phase.setter
+    def phase(self, phase: str) -> None:  # a layout check shows a phase without playing to it
+        self.run.preview(phase, self.run.notes_shown)
+        self.sync()
+
+    @property
+    def notes_shown(self) -> bool:
+        return self.run.notes_shown
+
+    @notes_shown.setter
+    def notes_shown(self, shown: bool) -> None:
+        self.run.preview(self.run.phase, shown)
+        self.sync()
+
+    @property
+    def current(self) -> int:
+        return self.run.current
+
+    @current.setter
+    def current(self, team: int) -> None:
+        self.run.select_team(team)
+        self.sync()
+
+    @property
+    def timer(self):  # noqa: ANN201 - the run's Timer
+        return self.run.timer
+
+    @property
+    def screen_name(self) -> str:
+        return f"class_{self.phase}"
+
+    @property
+    def step(self):  # noqa: ANN201
+        return self.run.step
+
+    @property
+    def item(self):  # noqa: ANN201 - in the language shown now (the run keys on ids)
+        c = self.ctx.content
+        return c.questions[self.step.id] if self.step.kind == "question" else c.scenarios[self.step.id]
+
+    @property
+    def choices(self) -> list:  # noqa: ANN201
+        """The item's choices in the order the projector shows them: the session's, for a question."""
+        return ordered_choices(self.item, self.step) if self.step.kind == "question" else list(self.item.choices)
+
+    def all_answered(self) -> bool:
+        return self.run.all_answered()
+
+    def team(self, index: int) -> Team:
+        return self.run.team(index)
+
+    def abandon(self) -> bool:
+        self.run.abandon(confirmed=True)  # what was revealed is kept as an abandoned game
+        return True
+
+    # -- what changed ----------------------------------------------------------------------
+    def sync(self) -> None:
+        """Draw what the run's new events say: a turn, an answer, a phase, a question to ask,
+        the next item, the end."""
+        if self not in self.ctx.stack:  # a screen built for a check, or one already replaced
+            return
+        events = self.run.events[self._seen:]
+        self._seen = len(self.run.events)
+        for e in events:
+            if isinstance(e, flow.TurnChanged) and e.passed:
+                if e.team is None:
+                    self.focus_id = "reveal"
+                elif self.focus_id and self.focus_id.startswith("choice:"):
+                    # Still among the answers for the next team, but back on the first one: the ring
+                    # must not mark the answer the last team chose.
+                    self.focus_id = f"choice:{self.choices[0].id}"
+                elif self.focus_id and not self.focus_id.startswith(("slider", "minus", "plus")):
+                    self.focus_id = None  # keep the focus on the answers while keying them in
+            elif isinstance(e, flow.Revealed):
+                self.ctx.audio.play("right")
+            elif isinstance(e, flow.PhaseChanged) and e.phase in ("ask", "reveal", "debate"):
+                self.dragging = None  # a finger still on the slider must not answer after the reveal
+                self.pressed_id = None
+                self.focus_id = None
+                self.scroll = 0
+            elif isinstance(e, flow.TimerChanged):
+                self._shown_seconds = -1
+            elif isinstance(e, flow.ConfirmationAsked):
+                self.ctx.push(RunConfirm(self.ctx, self.run, e.question, self.sync))
+                return  # the rest is drawn once it is answered
+            elif isinstance(e, (flow.ItemStarted, flow.DebriefStarted)):
+                self._seen = len(self.run.events)
+                self.ctx.replace(next_scene(self.ctx, self.run))
+                return
+            elif isinstance(e, flow.GameOver):
+                end_class_game(self.ctx)
+                return
+        if events:
+            self.invalidate()
+            self.ctx.request_redraw()
+
+    # -- layout ------------------------------------------------------------------------
+    def build(self, m: Metrics) -> None:
+        self.symbols = []
+        area = self._header(m)
+        buttons = self._nav_buttons()
+        nav_rows = rows_for(self, m, [label for _w, label, _s in buttons], area.width)
+        nav, area = take_bottom(area, band_height(m, nav_rows), m.gap * 2)
+        getattr(self, f"_build_{self.phase}")(m, area)
+        self._nav(m, nav, buttons, nav_rows)
+
+    def _header(self, m: Metrics) -> pygame.Rect:
+        area = m.content
+        top, area = take_top(area, m.button_h, m.gap)
+        menu_w, help_w = max(m.body * 5, 88), max(m.body * 5, 88)
+        menu = pygame.Rect(top.right - menu_w, top.y, menu_w, m.button_h)
+        helpb = pygame.Rect(menu.x - m.gap - help_w, top.y, help_w, m.button_h)
+        n, total = self.classroom.session.position_of_current()
+        label = (_("Question {n} / {total}") if self.step.kind == "question" else _("Situation {n} / {total}")).format(
+            n=n, total=total)
+        # Whose answer is keyed next; once every team has answered, nobody's (the room must not learn
+        # which team chose what before the reveal).
+        who = ""
+        if self.phase == "ask":
+            alone = len(self.run.teams_for_current()) == 1  # in turns: the one team whose turn it is
+            who = ((_("L'équipe a répondu.") if alone else _("Toutes les équipes ont répondu.")) if self.all_answered()
+                   else _("réponse de\u00a0: {team}").format(team=self.team(self.current).name))
+        timer_w = (self.ctx.renderer.measure("000\u00a0s " + _("(en pause)"), m.heading, True)
+                   if self.timer.enabled and self.phase == "ask" else 0)
+        self.timer_rect = pygame.Rect(helpb.x - m.gap - timer_w, top.y, timer_w, m.button_h)
+        label_box = pygame.Rect(top.x, top.y, self.timer_rect.x - top.x - m.gap, m.button_h)
+        r = self.ctx.renderer
+        if who and r.measure(label + " — " + who, m.small, True) <= label_box.width:
+            label, who = label + " — " + who, ""
+        if r.measure(label, m.small, True) > label_box.width:  # large text: under the buttons
+            who = label + (" — " + who if who else "")
+        else:
+            self.text(label, label_box, m.small, bold=True, valign="center")
+        if who:  # no room beside the progress: a line of its own
+            line, area = take_top(area, r.fit(who, area.width, 10_000, m.small, m.small, True).height, m.gap)
+            self.text(who, line, m.small, bold=True)
+        self.widgets += [Button("help", helpb, role="open", label=_("Aide")),
+                         Button("menu", menu, role="back", label=_("Menu"))]
+        theme = self.ctx.content.themes.get(self.item.theme)
+        if theme is not None and self.phase != "ask":  # during the answers, room for the item
+            label = _("Thème\u00a0: {title}").format(title=theme.title)
+            line_h = self.ctx.renderer.fit(label, area.width, 10_000, m.small, m.small).height
+            line, area = take_top(area, line_h, m.gap)
+            self.text(label, line, m.small, color="muted")
+        return area
+
+    def _nav_buttons(self) -> list[tuple[str, str, str]]:
+        if self.phase == "ask":
+            if self.run.kind == "multiple":  # ticks, then « Valider »
+                return [("skip", _("Passer"), "secondary"), ("validate", _("Valider"), "secondary"),
+                        ("reveal", _("Révéler"), "primary")]
+            return [("skip", _("Passer"), "secondary"), ("reveal", _("Révéler"), "primary")]
+        if self.phase == "reveal":
+            buttons = [("correct", _("Corriger"), "secondary"), ("scores", _("Scores"), "secondary")]
+            if self.item.debate:
+                buttons.append(("debate", _("Débat"), "secondary"))
+            return buttons + [("next", _("Suivant"), "primary")]
+        return [("back", _("Retour"), "secondary"),
+                ("notes", _("Cacher les notes") if self.notes_shown else _("Notes"), "secondary"),
+                ("next", _("Suivant"), "primary")]
+
+    def _nav(self, m: Metrics, nav: pygame.Rect, buttons: list[tuple[str, str, str]], nav_rows: int) -> None:
+        per_row = -(-len(buttons) // nav_rows)
+        width = min(nav.width, max(per_row * m.body * 9,
+                                   max(self.button_width(b[1], nav.width, 0) for b in buttons) * per_row + (per_row - 1) * m.gap))
+        cells = button_band(m, pygame.Rect(nav.right - width, nav.y, width, nav.height), len(buttons), nav_rows)
+        for (wid, label, style), cell in zip(buttons, cells):
+            self.widgets.append(Button(wid, cell, role="next" if style == "primary" else "open", label=label,
+                                       style=style))
+
+    def default_focus(self) -> str | None:
+        if self.phase == "ask":  # never an answer: Enter or Space must not answer for a team
+            return "reveal" if self.run.all_entered() else f"team:{self.current}"
+        return "next"
+
+    # -- drawing -----------------------------------------------------------------------
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
+        self.paint_symbols(surface)
+        p = self.ctx.palette
+        if self.phase == "reveal":
+            self.paint_marks(surface)
+        if self.timer.enabled and self.phase == "ask" and self.timer_rect.width:
+            text = _("{s}\u00a0s").format(s=self.run.seconds_left()) + (
+                "" if self.timer.running else " " + _("(en pause)"))
+            img = self.ctx.renderer.render(text, self.metrics.heading, p.text, True)
+            surface.blit(img, img.get_rect(midright=self.timer_rect.midright))
+
+    def update(self, dt: float) -> bool:
+        self.run.tick()  # at zero, the item reveals itself
+        self.sync()
+        if self.phase == "ask" and self.timer.enabled:
+            shown = self.run.seconds_left()
+            if shown != self._shown_seconds:
+                self._shown_seconds = shown
+                self.ctx.request_redraw()
+        return False
+
+    def pause(self) -> None:
+        self.run.pause()
+
+    def resume(self) -> None:
+        super().resume()
+        self.run.resume()
+        self.sync()
+
+    # -- input: intents for the run ----------------------------------------------------------
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.HELP:
+            self.ctx.push(HelpScene(self.ctx))
+        elif intent.kind == inp.ERASE:
+            self.command("back")
+        elif intent.kind == inp.TEXT:
+            command = KEYS.get(intent.text.lower())
+            if command:
+                self.command(command)
+        elif intent.kind == inp.PICK and self.phase in ("ask", "reveal"):
+            self.run.pick(intent.index or 0)  # keys 1–4: by the place on screen, the run keys on ids
+        else:
+            super().handle(intent)
+        self.sync()
+
+    def on_activate(self, widget: Widget) -> None:
+        wid = widget.id
+        if wid.startswith("choice:"):
+            self.run.choose(wid.split(":", 1)[1])
+        elif wid.startswith("team:"):
+            self.run.select_team(int(wid.split(":")[1]))
+        elif wid.startswith("card:"):
+            self.run.show_choice(wid.split(":", 1)[1])
+        elif wid in ("minus", "plus"):
+            slider = self.widget("slider")
+            if isinstance(slider, Slider) and self.run.answering:
+                slider.nudge(-1 if wid == "minus" else 1)
+                self.on_slider(slider)
+        elif wid in ("slider", "validate"):
+            self.run.validate()  # an estimate whose slider never moved is refused
+        else:
+            self.command({"correct": "back", "help": "help", "menu": "pause"}.get(wid, wid))
+        self.sync()
+
+    def on_slider(self, slider: Slider) -> None:
+        self.run.set_estimate(slider.value)
+        self.sync()
+
+    def on_back(self) -> None:
+        self.command("pause")
+
+    def command(self, name: str) -> None:
+        """A facilitator action, from a key, a button or the menu."""
+        run = self.run
+        if name == "help":
+            self.ctx.push(HelpScene(self.ctx))
+        elif name == "pause":
+            self.ctx.push(ClassMenuScene(self.ctx, self))
+        elif name == "scores":
+            self.ctx.push(ScoresScene(self.ctx, run))
+        else:
+            action = {"reveal": run.reveal, "next": run.next, "debate": run.debate, "notes": run.toggle_notes,
+                      "back": run.back, "extend": run.extend, "skip": run.skip, "end": run.end,
+                      "abandon": run.abandon}.get(name)
+            if action is not None:
+                action()
+        self.sync()
+
+    def bot_targets(self) -> list[Widget]:
+        targets = super().bot_targets()
+        if self.phase == "ask":
+            if self.run.all_entered():
+                return [w for w in targets if w.id == "reveal"]
+            if self.run.answered(self.current):  # several answers ticked, an estimate moved: on
+                keep = ("validate",) if self.run.kind == "estimate" else ()
+                return [w for w in targets if w.id in keep or (w.id.startswith("team:")
+                        and not self.run.answered(int(w.id.split(":")[1])))]
+            return [w for w in targets if w.id.startswith("choice:") or w.id in ("plus", "minus")]
+        return [w for w in targets if w.id in ("next", "debate", "notes", "scores")]

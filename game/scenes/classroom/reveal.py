@@ -1,0 +1,152 @@
+"""The class item once revealed: a question's right answer, why, and each team's result (a mark
+and a word, never a colour alone); a situation's choices with who chose them and one consequence
+at a time; the debate, with the facilitator's notes on demand."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import _, list_sep
+from game.scenes.classroom.common import text_h
+from game.scenes.question import AnswerGrid
+from game.ui.layout import Metrics, columns, take_bottom, take_left, take_top
+from game.ui.widgets import Button, draw_check, draw_cross
+
+
+class RevealView:
+    """Mixin of ClassItemScene: the « reveal » and « debate » phases' layout."""
+
+    def _build_reveal(self, m: Metrics, area: pygame.Rect) -> None:
+        """A question's reveal on one screen: the prompt, the right answer and why, then every
+        team's result in a compact grid (a mark, its symbol and name, the word), the source and
+        the buttons. A situation card has its own reveal."""
+        item = self.item
+        teams = self.run.teams_for_current()
+        self.marks: list[tuple[pygame.Rect, bool | None]] = []
+        if self.step.kind != "question":
+            self._build_card_reveal(m, area, teams)
+            return
+        if item.type == "estimate":
+            answer = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
+        else:
+            right = [f"{i + 1}. {c.text}" for i, c in enumerate(self.choices) if c.correct]
+            answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
+                      else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
+        source = self.ctx.content.sources.get(item.source or "")
+        src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+        # The prompt was read on the asking screen: here it heads the page at the text's size,
+        # leaving the room to the answer and why.
+        head_size = round(m.body * 1.1)
+        head_h = text_h(self, item.prompt, area.width, head_size, True)
+        head_box, area = take_top(area, min(head_h, area.height // 4), m.gap)
+        self.text(item.prompt, head_box, head_size, bold=True, valign="center")
+        if src:
+            src_box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap)
+            self.text(src, src_box, m.small, color="muted")
+        words = {}
+        for t in teams:
+            entry = self.classroom.entry(t)
+            word = (_("juste") if entry.answer.correct else _("pas cette fois")) if entry else _("pas de réponse")
+            if entry and self.classroom.speed_bonus(t, self.classroom.step):
+                word += " " + _("(+1\u00a0rapidité)")
+            words[t] = word
+        per_row, name_h, word_h = self._results_grid(m, area.width, teams, words)
+        n_rows = -(-len(teams) // per_row)
+        cell_h = name_h + word_h
+        res, area = take_bottom(area, n_rows * cell_h + (n_rows - 1) * m.gap, m.gap * 2)
+        cols = columns(res, per_row, m.gap * 2)
+        mark = m.body
+        for i, t in enumerate(teams):
+            col = cols[i % per_row]
+            cell = pygame.Rect(col.x, res.y + (i // per_row) * (cell_h + m.gap), col.width, cell_h)
+            entry = self.classroom.entry(t)
+            icon = pygame.Rect(cell.x, cell.centery - mark // 2, mark, mark)
+            self.marks.append((icon, entry.answer.correct if entry else None))
+            rest = pygame.Rect(icon.right + m.gap // 2, cell.y, cell.right - icon.right - m.gap // 2, cell_h)
+            self.team_text(self.team(t), pygame.Rect(rest.x, rest.y, rest.width, name_h), m.small)
+            self.text(words[t], pygame.Rect(rest.x, rest.y + name_h, rest.width, word_h), m.small, valign="center")
+        self.text_stack([(answer, m.body, "text", True), (item.explanation, m.body, "text", False)], area,
+                        max(4, m.gap // 2), valign="top")
+
+    def _results_grid(self, m: Metrics, width: int, teams: list[int], words: dict[int, str]) -> tuple[int, int, int]:
+        """How many team results side by side (up to four, each name and word on one line when
+        they can be), and the height of a name line and of a word line."""
+        r = self.ctx.renderer
+        sym = round(m.small * 1.1)
+        lead = m.body + m.gap // 2 + sym + max(6, sym // 3)  # the mark, then the team's symbol
+
+        def col_w(per_row: int) -> int:
+            return (width - (per_row - 1) * m.gap * 2) // per_row - lead
+
+        names = [self.team(t).name for t in teams]
+        per_row = 1
+        for n in range(min(4, len(teams)), 0, -1):
+            w = col_w(n)
+            if all(r.measure(x, m.small, True) <= w for x in names) and all(
+                    r.measure(x, m.small) <= w for x in words.values()):
+                per_row = n
+                break
+        w = col_w(per_row)
+        name_h = max(max(text_h(self, x, w, m.small, True) for x in names), sym + 4)
+        word_h = max(text_h(self, x, w, m.small) for x in words.values())
+        return per_row, name_h, word_h
+
+    def _build_card_reveal(self, m: Metrics, area: pygame.Rect, teams: list[int]) -> None:
+        """A situation's reveal: each choice with the teams that chose it, and the consequence of
+        one choice at a time (1–4, a touch or the pad picks which), so that it fits with its buttons."""
+        item = self.item
+        r = self.ctx.renderer
+        head_h = r.fit(item.title, area.width, 10_000, m.heading, m.heading, True).height
+        head_box, area = take_top(area, min(head_h, area.height // 4), m.gap)
+        self.text(item.title, head_box, m.heading, bold=True, valign="center")
+        source = self.ctx.content.sources.get(item.source)
+        src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+        if src:
+            src_box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap)
+            self.text(src, src_box, m.small, color="muted")
+        chosen_by = {cid: [self.team(t).name for t in by] for cid, by in self.run.chosen_by().items()}
+        shown = self.run.shown_choice()  # the facilitator's pick, else the most chosen
+        side = not m.portrait and area.width > m.body * 36
+        if side:  # the list a little wider: its labels carry who chose them
+            list_box, text_box = take_left(area, (area.width - m.gap * 3) * 11 // 20, m.gap * 3)
+        else:
+            list_box, text_box = area, area
+        labels = [c.text + "\n" + (_("choisi par\u00a0: {teams}").format(teams=", ".join(chosen_by[c.id]))
+                                    if chosen_by[c.id] else _("choisi par personne")) for c in item.choices]
+        grid = AnswerGrid(r, m, list_box, labels, ncols=1, size=m.small)
+        grid_area, rest = take_top(list_box, grid.height, m.gap * 2)
+        for i, (c, cell) in enumerate(zip(item.choices, grid.cells(grid_area))):
+            self.widgets.insert(i, Button(f"card:{c.id}", cell, role="open", label=labels[i], style="choice",
+                                          pick_index=i, text_size=m.small, selected=c.id == shown))
+        if not side:
+            text_box = rest
+        picked = next(c for c in item.choices if c.id == shown)
+        number = [c.id for c in item.choices].index(picked.id) + 1
+        self.text_stack([(_("Si l'on choisit {n}\u00a0:").format(n=number), m.body, "text", True),
+                         (picked.consequence, m.body, "text", False)], text_box, m.gap, valign="top")
+
+    def _build_debate(self, m: Metrics, area: pygame.Rect) -> None:
+        item = self.item
+        label = _("Débat\u00a0: {question}").format(question=item.debate)
+        if self.notes_shown and item.facilitator_notes:
+            source = self.ctx.content.sources.get(item.source or "")
+            notes = _("Notes pour l'animateur·trice\u00a0: {notes}").format(notes=item.facilitator_notes)
+            if source:
+                notes += " " + _("Source\u00a0: {source}").format(source=source.short_label)
+            self.text_stack([(label, round(m.heading * 1.2), "text", True), (notes, m.body, "muted", False)],
+                            area, m.gap * 3)
+        else:
+            self.text_stack([(label, round(m.heading * 1.2), "text", True),
+                             (_("Les notes pour l'animateur·trice restent cachées\u00a0: touche N ou bouton «\u00a0Notes\u00a0»."),
+                              m.small, "muted", False)], area, m.gap * 3)
+
+
+    def paint_marks(self, surface: pygame.Surface) -> None:
+        """Each team's mark on a question's reveal: a tick, a cross, or a dash for no answer."""
+        p = self.ctx.palette
+        for rect, correct in self.marks:
+            if correct is None:
+                pygame.draw.line(surface, p.muted, rect.midleft, rect.midright, max(3, rect.width // 7))
+            else:
+                (draw_check if correct else draw_cross)(surface, rect, p.right if correct else p.wrong,
+                                                        max(3, rect.width // 7))

@@ -20,6 +20,7 @@ import pygame
 from game import i18n
 from game.app import App, configure_headless
 from game.content.loader import Content
+from game.scenes.classroom import ClassItemScene, ClassSetupScene, DebriefScene
 from game.scenes.results import ResultsScene
 from game.scenes.title import TitleScene
 from game.ui.widgets import Slider, Widget
@@ -294,8 +295,6 @@ class FacilitatorBot(Bot):
     press the buttons."""
 
     def act(self) -> None:
-        from game.scenes.classroom import ClassItemScene
-
         scene = self.app.top
         keys = self.device == "keyboard" or (self.device == "mouse" and self.rng.random() < 0.5)
         if keys and isinstance(scene, ClassItemScene):
@@ -315,8 +314,6 @@ class FacilitatorBot(Bot):
 def play_class_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
                        start_language: str = "fr", memory: bool = False, trace: bool = False) -> dict:
     """A classroom session played by a bot standing in for the facilitator, set-up to debrief."""
-    from game.scenes.classroom import ClassSetupScene, DebriefScene
-
     def summarize(scene) -> dict | None:  # noqa: ANN001
         if not isinstance(scene, DebriefScene):
             return None
@@ -428,7 +425,6 @@ class Monkey:
         self.app.apply_settings(self.app.settings.with_value(choice.key, value), save=False)
 
     def run(self, seconds: float, mode: str) -> None:
-        from game.scenes.classroom import ClassSetupScene
         from game.scenes.kiosk import AttractScene, KioskController
 
         kiosk = mode == "kiosk"

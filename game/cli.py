@@ -434,9 +434,7 @@ def build_app(args: argparse.Namespace, content):  # noqa: ANN001, ANN201 - App 
         app.open_window()
         app.push(TitleScene(app))
         if args.classroom or settings.mode == "classroom":
-            from game.scenes.classroom import ClassSetupScene
-
-            app.push(ClassSetupScene(app))  # « Retour » leads to the title
+            app.push(app.make("class_setup"))  # « Retour » leads to the title
     return app
 
 

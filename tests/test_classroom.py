@@ -1644,3 +1644,18 @@ def test_an_estimate_is_taken_only_once_its_slider_moved_by_any_device(app):
         assert entry is not None and entry.answer.value == start + (est.step if up else -est.step), device
         layout()
     assert scene.all_answered()
+
+
+def test_quitting_during_a_class_game_keeps_it_as_abandoned(app, tmp_path):
+    """The app asks each screen of its stack what it abandons (quit, a kiosk's reset): a class item
+    answers for its run, which records what was revealed, once, as an abandoned game."""
+    app.results = ResultsStore(tmp_path / FILE_NAME)
+    scene = class_item(app)
+    app.step([key(pygame.K_2), key(pygame.K_2), key(pygame.K_1)], 0)
+    app.step(letter("r"), 0)
+    app.abandon_current()
+    app.abandon_current()  # twice: still one record
+    assert scene.run.phase == "over"
+    with sqlite3.connect(tmp_path / FILE_NAME) as conn:
+        assert conn.execute("SELECT mode, finished, answer_count FROM sessions").fetchall() == [("classroom", 0, 3)]
+    app.results.close()

@@ -36,6 +36,27 @@ def synth(notes: list[tuple[float, float]], volume: float = 0.25) -> bytes:
     return samples.tobytes()
 
 
+def synth_reward(streak: int = 0, volume: float = 0.22) -> bytes:
+    """The reward after a right answer: a quick rising C-E-G arpeggio with a bell-like decay
+    (a soft second harmonic), one note higher for a streak. About a third of a second."""
+    notes = [523.25, 659.25, 783.99] + ([1046.5] if streak >= 2 else [])
+    samples = array("h")
+    attack = max(1, int(RATE * 0.004))
+    for k, freq in enumerate(notes):
+        last = k == len(notes) - 1
+        n = int(RATE * (0.22 if last else 0.07))
+        for i in range(n):
+            t = i / RATE
+            env = min(1.0, i / attack) * math.exp(-t * (9.0 if last else 22.0)) * min(1.0, (n - i) / attack)
+            wave = math.sin(2 * math.pi * freq * t) + 0.3 * math.sin(4 * math.pi * freq * t)
+            samples.append(int(32767 * volume * env * wave / 1.3))
+    return samples.tobytes()
+
+
+# name -> a function making the whole buffer (sounds more than a list of plain tones).
+BUFFERS = {"reward": synth_reward, "streak": lambda: synth_reward(streak=3)}
+
+
 class Audio:
     def __init__(self, enabled: bool = True, volume: float = 0.6) -> None:
         self.enabled = enabled
@@ -54,12 +75,12 @@ class Audio:
         return self.available
 
     def play(self, name: str) -> None:
-        if not self.enabled or name not in TONES or not self._open():
+        if not self.enabled or (name not in TONES and name not in BUFFERS) or not self._open():
             return
         sound = self._sounds.get(name)
         if sound is None:
             try:
-                sound = pygame.mixer.Sound(buffer=synth(TONES[name]))
+                sound = pygame.mixer.Sound(buffer=BUFFERS[name]() if name in BUFFERS else synth(TONES[name]))
             except pygame.error as exc:
                 log.info("sound %s unavailable: %s", name, exc)
                 return

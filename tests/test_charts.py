@@ -1,0 +1,193 @@
+"""Profile chart, reward pop, logo and reward sound: shapes from the values, labels readable and
+inside the rect at 1024×600, 1280×720 and 1080×1920, the pop settles and stays, nothing outside."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.i18n import set_language
+from game.ui import logo
+from game.ui.charts import ProfileChart
+from game.ui.icons import Icons
+from game.ui.layout import metrics_for
+from game.ui.reward import POP_SECONDS, RewardPop, draw_pop
+from game.ui.text import FontBook, TextRenderer
+from game.ui.theme import DEFAULT, HIGH_CONTRAST
+
+SENTINEL = (1, 2, 3)
+SCREENS = [(1024, 600), (1280, 720), (1080, 1920)]
+PROFILE = {"eco_design": 3.0, "repair": 5.0, "inclusion": 2.0, "ai_ethics": 0.5, "information": 4.0, "security": 1.0}
+
+
+@pytest.fixture(scope="module")
+def kit():
+    pygame.display.init()
+    pygame.font.init()
+    return TextRenderer(FontBook()), Icons()
+
+
+@pytest.fixture(scope="module")
+def axes(real_content):
+    return [(a.id, a.label) for a in real_content.axes.values()]
+
+
+def changed(surface: pygame.Surface, rect: pygame.Rect) -> tuple[int, int]:
+    inside = pygame.mask.from_threshold(surface.subsurface(rect), SENTINEL, (1, 1, 1, 255))
+    inside_changed = rect.width * rect.height - inside.count()
+    surface.fill(SENTINEL, rect)
+    untouched = pygame.mask.from_threshold(surface, SENTINEL, (1, 1, 1, 255)).count()
+    return surface.get_width() * surface.get_height() - untouched, inside_changed
+
+
+@pytest.fixture(scope="module")
+def en_axes():
+    """The English labels, from the content translation."""
+    from game.content.loader import load_content
+    from game.content.translate import apply
+
+    return [(a.id, a.label) for a in apply(load_content(real_content_dir()), "en").axes.values()]
+
+
+def real_content_dir():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent.parent / "questions"
+
+
+def chart_rect(screen: tuple[int, int]) -> pygame.Rect:
+    """The room a results screen gives the chart: half the width in landscape, half the height in portrait."""
+    m = metrics_for(screen)
+    w, h = screen
+    if m.portrait:
+        return pygame.Rect(m.margin, m.margin, w - 2 * m.margin, (h - 3 * m.margin) // 2)
+    return pygame.Rect(m.margin, m.margin, (w - 3 * m.margin) // 2, h - 2 * m.margin)
+
+
+def test_shares_are_relative_to_the_strongest_axis(kit, axes):
+    renderer, icons = kit
+    chart = ProfileChart(axes, PROFILE, renderer, icons)
+    shares = chart.shares()
+    assert shares["repair"] == 1.0 and shares["eco_design"] == pytest.approx(0.6)
+    assert chart.strongest() == "repair"
+    empty = ProfileChart(axes, {}, renderer, icons)
+    assert empty.strongest() is None and not any(empty.shares().values())
+    set_language("fr")
+    assert "Réparation" in chart.alt().split(":", 1)[1].split(";")[0]
+    assert empty.alt() == empty.empty_text()
+
+
+@pytest.mark.parametrize("palette", [DEFAULT, HIGH_CONTRAST], ids=["default", "hc"])
+@pytest.mark.parametrize("style", ["radar", "bars", "auto"])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_chart_draws_inside_its_rect(kit, axes, screen, style, palette):
+    renderer, icons = kit
+    rect = chart_rect(screen)
+    for values in (PROFILE, {}):
+        surf = pygame.Surface(screen)
+        surf.fill(SENTINEL)
+        ProfileChart(axes, values, renderer, icons, style=style).draw(surf, rect, palette)
+        outside, inside = changed(surf, rect)
+        assert outside == 0 and inside > rect.width * rect.height // 50
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_chart_labels_are_readable(kit, axes, screen):
+    renderer, icons = kit
+    chart = ProfileChart(axes, PROFILE, renderer, icons)
+    rect = chart_rect(screen)
+    assert chart._body(rect) >= 14
+    assert chart.choose_style(rect) in ("radar", "bars")
+    # A strip too low for a radar gets bars.
+    assert chart.choose_style(pygame.Rect(0, 0, 900, 260)) == "bars"
+
+
+def test_reward_pop_grows_in_then_stays_still_and_visible(kit):
+    pop = RewardPop()
+    assert not pop.visible and not pop.update(0.1)
+    pop.start(points=1, streak=3)
+    assert pop.moving and pop.visible
+    assert pop.scale() == 0.0
+    peak = 0.0
+    frames = 0
+    while pop.update(1 / 60):
+        peak = max(peak, pop.scale())
+        frames += 1
+        assert frames < 60
+    assert 1.0 < peak < 1.15, "a small overshoot, not a jump"
+    assert frames <= (POP_SECONDS + 0.1) * 60 + 2
+    # Never taken away from a slow reader: after a minute it is still there, unchanged, still.
+    texts = pop.texts()
+    for _ in range(60):
+        assert not pop.update(1.0)
+    assert pop.visible and pop.texts() == texts and pop.scale() == 1.0
+    set_language("fr")
+    assert texts == [("point", "+1"), ("streak", "Série de 3\u00a0!")]
+    pop.clear()
+    assert not pop.visible
+
+
+def test_reward_pop_without_motion_and_without_streak():
+    pop = RewardPop()
+    pop.start(points=1, streak=1, animate=False)
+    assert pop.visible and not pop.moving and pop.scale() == 1.0
+    assert [role for role, _t in pop.texts()] == ["point"]
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_reward_pop_draws_inside_its_rect(kit, screen):
+    renderer, icons = kit
+    m = metrics_for(screen)
+    pop = RewardPop()
+    pop.start(points=1, streak=4)
+    pop.update(POP_SECONDS * 0.7)  # at the overshoot
+    rect = pygame.Rect(m.margin, m.margin, screen[0] - 2 * m.margin, m.body * 3)
+    surf = pygame.Surface(screen)
+    surf.fill(SENTINEL)
+    placed = draw_pop(surf, pop, rect, DEFAULT, renderer, icons)
+    outside, inside = changed(surf, rect)
+    assert outside == 0 and inside > 0 and len(placed) == 2
+    assert all(rect.contains(r) for r in placed), "chips laid out beyond the room"
+
+
+@pytest.mark.parametrize("size", [(120, 60), (400, 140), (1000, 300), (600, 700), (1080, 600)])
+def test_logo_fits_at_any_size_and_its_emblem_cache_is_bounded(kit, size):
+    renderer, icons = kit
+    surf = pygame.Surface((size[0] + 20, size[1] + 20))
+    surf.fill(SENTINEL)
+    rect = pygame.Rect((10, 10), size)
+    covered = logo.draw_logo(surf, rect, DEFAULT, renderer, icons)
+    outside, inside = changed(surf, rect)
+    assert outside == 0 and inside > 0
+    assert rect.contains(covered), f"logo laid out beyond {size}: {covered}"
+    assert len(logo._emblems) <= logo._MAX_EMBLEMS
+
+
+def test_reward_sound_is_made_by_code_without_opening_the_device():
+    from game import audio
+
+    pygame.mixer.quit()
+    buf = audio.synth_reward()
+    longer = audio.synth_reward(streak=3)
+    assert len(buf) % 2 == 0 and 0.25 < len(buf) / 2 / audio.RATE < 0.5
+    assert len(longer) > len(buf)
+    assert pygame.mixer.get_init() is None, "making the sound opened the audio device"
+    assert {"reward", "streak"} <= set(audio.BUFFERS)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("style", ["radar", "bars", "auto"])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_chart_labels_are_whole_and_inside(kit, axes, en_axes, screen, style, lang):
+    renderer, icons = kit
+    set_language(lang)
+    axes = en_axes if lang == "en" else axes
+    rect = chart_rect(screen)
+    chart = ProfileChart(axes, PROFILE, renderer, icons, style=style)
+    chart.draw(pygame.Surface(screen), rect, DEFAULT)
+    assert len(chart.drawn) == len(axes)
+    for box in chart.drawn:
+        assert rect.contains(box.bounds), box.text
+        assert not box.fitted.truncated, (box.text, box.box.size, box.fitted.lines)
+        assert box.fitted.size >= 13, box.text
+    set_language("fr")

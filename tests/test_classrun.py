@@ -145,6 +145,8 @@ def test_reveal_before_any_answer_is_a_question_the_view_asks(mini_content):
     run.reveal()
     assert run.phase == "ask" and run.pending == "reveal"
     assert isinstance(run.events[-1], cr.ConfirmationAsked) and "Aucune équipe" in run.events[-1].question
+    run.reveal()  # asked again while the question is open: still one question
+    assert kinds(run.events).count("ConfirmationAsked") == 1
     run.cancel()
     assert run.pending is None and run.phase == "ask" and run.events[-1] == cr.ConfirmationClosed("reveal", False)
     run.next()  # « Suivant » asks the same

@@ -587,6 +587,8 @@ class ClassRun:
 
     # -- confirmations -------------------------------------------------------------------
     def _ask(self, what: str) -> None:
+        if self.pending == what:  # already asked (a second R, a pad's « reveal »): one question
+            return
         self.pending = what
         self.emit(ConfirmationAsked(what))
 

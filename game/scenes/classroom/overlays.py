@@ -3,7 +3,7 @@ action for touch, mouse and pad, and the teams' scores (set-up order, never a ra
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
@@ -17,8 +17,17 @@ from game.ui.layout import Metrics, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
 if TYPE_CHECKING:
-    from game.scenes.classroom.item import ClassItemScene
     from game.scenes.context import Context
+
+
+class Commands(Protocol):
+    """What the pause menu needs of the item below it (ClassItemScene): its phase, its timer and
+    the facilitator's commands."""
+
+    phase: str
+    timer: Any
+
+    def command(self, name: str) -> None: ...
 
 # Facilitator keys: typed letter -> command (the help overlay lists them).
 KEYS = {"s": "next", "r": "reveal", "p": "pause", "x": "skip", "+": "extend", "f": "end",
@@ -110,7 +119,7 @@ class ClassMenuScene(ToggleKey, Overlay):
     toggle_key = "p"
     scrollable = True  # large text: the panel grows and the page scrolls
 
-    def __init__(self, ctx: Context, item: ClassItemScene) -> None:
+    def __init__(self, ctx: Context, item: Commands) -> None:
         super().__init__(ctx)
         self.item = item
 

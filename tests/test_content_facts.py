@@ -193,3 +193,17 @@ def test_the_talks_hopeful_ending_is_a_takeaway_for_every_theme(real_content):
     assert card.source == "talk_lamelee_2025"
     assert [t.id for t in real_content.takeaways.values() if t.closing] == ["tk_ide_ca_change"]
     assert scoring.closing_takeaway(real_content) == "tk_ide_ca_change"
+
+
+COMPANIES = re.compile(r"\b(Orange|Enedis|Sicoval|Amazon)\b")
+ASKS_THE_FIGURE = re.compile(r"\b(combien|quelle part|de combien|quel pourcentage)\b", re.IGNORECASE)
+
+
+def test_company_trivia_asks_what_the_figure_shows(real_content):
+    """Issue 18.6: a question about one company's or council's figure gives the figure and asks what
+    it shows (« Que montre ce chiffre ? »); it never asks the player to recall the figure itself."""
+    asked = [q for q in real_content.questions.values() if COMPANIES.search(q.prompt)]
+    assert len(asked) >= 10
+    for q in asked:
+        assert q.type != "estimate", q.id
+        assert not ASKS_THE_FIGURE.search(q.prompt), (q.id, q.prompt)

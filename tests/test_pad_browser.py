@@ -369,12 +369,11 @@ def test_the_facilitator_pad_sees_counts_and_notes_and_drives_the_game(browser, 
         assert s["admins"] == 1 and s["controls"] == 2 and s["joined"] == 1 and s["refused"] == 0
         assert errors == [] and pad_errors == []
         fac_ctx.close()
+        # a wrong facilitator code (a new link on the player's phone): back to the join form, in words
+        pad.goto(f"{base}?again#{game.server.room_code}-ZZZZ2345")
+        pad.wait_for_function("() => document.getElementById('join-error').textContent.length > 0", timeout=4000)
+        assert "code animateur·trice" in pad.inner_text("#join-error")
         pad_ctx.close()
-        # a wrong facilitator code: back to the join form, in words
-        ctx, page, _ = open_pad(browser, base + f"#{game.server.room_code}-ZZZZ2345")
-        page.wait_for_function("() => document.getElementById('join-error').textContent.length > 0", timeout=4000)
-        assert "code animateur·trice" in page.inner_text("#join-error")
-        ctx.close()
     finally:
         game.server.stop()
 
@@ -414,3 +413,63 @@ def test_every_kind_in_english_at_phone_size(browser, mini_content):
         context.close()
     finally:
         game.server.stop()
+
+
+def test_an_ordering_is_put_in_order_with_up_and_down_and_survives_a_reload(browser):
+    from game.pads.protocol import ChoiceInfo, PadState, QuestionInfo, RevealInfo, TeamInfo, TeamResult
+
+    teams = (TeamInfo(0, "Les Colibris", "circle", "#005ab4"),)
+    items = (ChoiceInfo("tel", "Un smartphone"), ChoiceInfo("tv", "Une télévision"), ChoiceInfo("pc", "Un ordinateur portable"))
+    q = QuestionInfo("ko", "ordering", "Du plus lourd au plus léger en matières premières ?", items, None, (0,), True, (5, 8))
+    srv = PadServer("K7M2QX")
+    srv.start("127.0.0.1", 0)
+    srv.publish(PadState("fr", teams, "auto", q))
+    try:
+        context, page, errors = open_pad(browser, srv.url)
+        visible(page, "v-q")
+        assert page.inner_text("#q-help").startswith("Range du premier")
+        order = lambda: [li.get_attribute("data-item") for li in page.query_selector_all(".orderline")]  # noqa: E731
+        assert order() == ["tel", "tv", "pc"]
+        assert page.is_disabled('[data-move="up"][data-id="tel"]') and page.is_disabled('[data-move="down"][data-id="pc"]')
+        assert page.get_attribute('[data-move="down"][data-id="tel"]', "aria-label") == "Descendre A — Un smartphone (place 1)"
+        for b in page.query_selector_all(".move"):
+            box = b.bounding_box()
+            assert box["width"] >= 44 and box["height"] >= 44
+        page.click('[data-move="up"][data-id="pc"]')  # pc to place 2
+        assert order() == ["tel", "pc", "tv"]
+        assert page.evaluate("() => document.activeElement.getAttribute('data-id')") == "pc"  # the focus follows it
+        assert page.inner_text("#q-status") == "C est à la place 2."
+        page.focus('[data-move="up"][data-id="pc"]')
+        page.keyboard.press("Enter")  # the keyboard alone: pc to the top
+        assert order() == ["pc", "tel", "tv"]
+        marks = [m.inner_text().strip() for m in page.query_selector_all(".orderline .mark")]
+        assert marks == ["C", "A", "B"]  # a letter stays with its item
+        shot(page, "fr-ordering")
+        page.click("#send")
+        sent(page)
+        tally = wait_tally(srv)
+        assert tally.teams[0].majority.choice_ids == ("pc", "tel", "tv") and tally.spread == {"pc": 1}
+        page.reload()
+        visible(page, "v-q")
+        sent(page)
+        assert order() == ["pc", "tel", "tv"]  # the seat's answer, in its order
+        srv.publish(PadState("en", teams, "auto", QuestionInfo(**{**q.__dict__, "open": False}),
+                             RevealInfo("ko", ("tv", "pc", "tel"), None, {0: TeamResult(False, ("pc", "tel", "tv"))})))
+        page.wait_for_selector("#q-result:not([hidden])", timeout=4000)
+        assert "The right answer: B — Une télévision, then C — Un ordinateur portable, then A — Un smartphone" in page.inner_text("#q-result")
+        assert page.query_selector_all(".move") == []  # closed: no arrows left to press
+        shot(page, "en-ordering-reveal")
+        assert srv.stats()["accepted"] == 1 and srv.stats()["refused"] == 0 and errors == []
+        context.close()
+    finally:
+        srv.stop()
+
+
+def wait_tally(srv, timeout: float = 3.0):  # noqa: ANN001, ANN201
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for intent in srv.poll_intents():
+            if isinstance(intent, Tally) and intent.teams and intent.teams[0].answered:
+                return intent
+        time.sleep(0.02)
+    raise AssertionError("no tally with an answer")

@@ -52,7 +52,7 @@ def test_parse_accepts_the_three_messages():
     assert parse('{"t":"join","room":"k7m2qx"}') == Join("k7m2qx")
     assert parse('{"t":"join","room":"K7M2QX","token":"abc"}') == Join("K7M2QX", "abc")
     assert parse('{"t":"team","team":1}') == ChooseTeam(1)
-    assert parse('{"t":"answer","q":"k1","n":3,"choices":["c","a"]}') == Answer("k1", 3, ("a", "c"))
+    assert parse('{"t":"answer","q":"k1","n":3,"choices":["c","a"]}') == Answer("k1", 3, ("c", "a"))  # as sent
     assert parse('{"t":"answer","q":"k1","n":4,"value":40}') == Answer("k1", 4, (), 40.0)
 
 
@@ -805,3 +805,29 @@ def test_the_facilitator_pad_over_the_socket_controls_through_the_intents_queue(
         assert s["controls"] == 1 and s["refused_admin"] == 2 and s["admins"] == 1 and s["joined"] == 1
     finally:
         srv.stop()
+
+
+# -- ordering (« Classe du plus au moins… »): the pad's order is the answer ------------------------
+def ordering_question(key: str = "ko") -> QuestionInfo:
+    return QuestionInfo(key, "ordering", "Du plus au moins ?", tuple(ChoiceInfo(i, i.upper()) for i in ("a", "b", "c")),
+                        None, (0, 1), True, (1, 4))
+
+
+def test_an_ordering_answer_keeps_its_order_and_must_order_every_item():
+    room = room_with(ordering_question())
+    seats = [room.join(Join("K7M2QX"))[0] for _ in range(4)]  # teams 0, 1, 0, 1
+    assert room.answer(seats[0], Answer("ko", 1, ("c", "a", "b")))
+    assert room.mine(seats[0]) == PadAnswer(("c", "a", "b"))
+    assert refused(room.answer, seats[1], Answer("ko", 1, ("c", "a"))) == "invalid"  # an item left out
+    assert refused(room.answer, seats[1], Answer("ko", 2, ("c", "a", "x"))) == "unknown"
+    assert refused(parse, '{"t":"answer","q":"ko","n":3,"choices":["a","a","b"]}') == "invalid"
+    assert room.answer(seats[2], Answer("ko", 1, ("c", "b", "a")))
+    assert room.answer(seats[1], Answer("ko", 3, ("a", "b", "c")))
+    tally = room.tally()
+    # team 0: c first twice; a is 2nd then 3rd (3 points), b 3rd then 2nd (3 points): a tie, both orders offered
+    assert tally.teams[0].majority is None
+    assert set(tally.teams[0].tie) == {PadAnswer(("c", "a", "b")), PadAnswer(("c", "b", "a"))}
+    assert tally.teams[1].majority == PadAnswer(("a", "b", "c"))
+    assert tally.spread == {"a": 1, "c": 2}  # who each pad put first
+    best, tie = majority([PadAnswer(("b", "a", "c")), PadAnswer(("a", "b", "c")), PadAnswer(("b", "c", "a"))], "ordering")
+    assert (best, tie) == (PadAnswer(("b", "a", "c")), ())  # Borda: b 1, a 3, c 5

@@ -87,11 +87,16 @@
 
   function render() {
     // the page is drawn anew: the keyboard's or screen reader's place stays where it was
-    var a = document.activeElement, at = a && (a.getAttribute("data-id") ? '.choice[data-id="' + CSS.escape(a.getAttribute("data-id")) + '"]' : (a.id ? "#" + a.id : null));
+    var a = document.activeElement, id = a && a.getAttribute("data-id"), mv = a && a.getAttribute("data-move");
+    var at = !a ? [] : mv ? ['[data-move="' + mv + '"][data-id="' + CSS.escape(id) + '"]',
+                             '[data-move="' + (mv === "up" ? "down" : "up") + '"][data-id="' + CSS.escape(id) + '"]']
+      : id ? ['.choice[data-id="' + CSS.escape(id) + '"]'] : a.id ? ["#" + a.id] : [];
     draw();
-    if (at && document.activeElement !== a) {
-      var back = document.querySelector(at);
-      if (back && !back.disabled && back.offsetParent !== null) back.focus();
+    if (at.length && document.activeElement !== a) {
+      for (var k = 0; k < at.length; k++) {
+        var back = document.querySelector(at[k]);
+        if (back && !back.disabled && back.offsetParent !== null) { back.focus(); break; }
+      }
     }
   }
 
@@ -146,7 +151,8 @@
     res.hidden = true; res.textContent = "";
     var mine = mineNow(q);
     var canAnswer = q.open && q.mine_to_answer;
-    var help = { single: "pick_one", multiple: "pick_many", truefalse: "pick_true_false", estimate: "pick_value", scenario: "pick_situation" }[q.kind];
+    var help = { single: "pick_one", multiple: "pick_many", truefalse: "pick_true_false", estimate: "pick_value",
+                 ordering: "pick_order", scenario: "pick_situation" }[q.kind];
     if (!q.mine_to_answer) {
       var names = q.teams.map(function (i) { var tm = teamOf(i); return tm ? tm.name : "?"; });
       $("q-help").textContent = t("turn_of", { team: names.join(t("and")) });
@@ -154,6 +160,7 @@
       $("q-help").textContent = !q.open ? t("closed") : (mine ? t(help) + " " + t("change_hint") : t(help));
     }
     if (q.kind === "estimate") renderEstimate(q, body, mine, canAnswer);
+    else if (q.kind === "ordering") renderOrdering(q, body, mine, canAnswer);
     else renderChoices(q, body, mine, canAnswer);
     if (state.reveal) renderReveal(q, state.reveal, res);
     if (!q.mine_to_answer) setStatus("");
@@ -207,6 +214,55 @@
     }
   }
 
+  function renderOrdering(q, body, mine, canAnswer) {
+    // the items in the pad's order, each with ↑ and ↓; its letter and shape stay with it
+    var byId = {};
+    q.choices.forEach(function (c) { byId[c.id] = c; });
+    var order = draft || (mine && mine.choices && mine.choices.length === q.choices.length ? mine.choices
+      : q.choices.map(function (c) { return c.id; }));
+    var list = el("ol", "stack order");
+    list.setAttribute("aria-labelledby", "q-prompt");
+    order.forEach(function (id, i) {
+      var c = byId[id];
+      if (!c) return;
+      var li = el("li", "big choice orderline");
+      li.style.background = c.mark[2];
+      li.setAttribute("data-item", id);
+      li.appendChild(el("span", "place", (i + 1) + "."));
+      var m = el("span", "mark");
+      m.appendChild(shape(c.mark[1], c.mark[2], 22));
+      m.appendChild(el("span", "", c.mark[0]));
+      li.appendChild(m);
+      li.appendChild(el("span", "text", c.text));
+      if (!canAnswer) { list.appendChild(li); return; }
+      var moves = el("span", "moves");
+      li.appendChild(moves);
+      [["up", -1, "↑", "move_up"], ["down", 1, "↓", "move_down"]].forEach(function (d) {
+        var b = el("button", "move", d[2]);
+        b.type = "button";
+        b.setAttribute("data-move", d[0]); b.setAttribute("data-id", id);
+        b.setAttribute("aria-label", t(d[3], { item: c.mark[0] + " — " + c.text, n: i + 1 }));
+        b.disabled = i + d[1] < 0 || i + d[1] >= order.length;
+        b.addEventListener("click", function () {
+          var cur = order.slice(), j = i + d[1];
+          cur[i] = cur[j]; cur[j] = id;
+          draft = cur;
+          render();
+          $("q-status").textContent = t("moved", { item: c.mark[0], n: j + 1 });
+        });
+        moves.appendChild(b);
+      });
+      list.appendChild(li);
+    });
+    body.appendChild(list);
+    if (canAnswer) {
+      var send = el("button", "big primary", t("send"));
+      send.type = "button"; send.id = "send";
+      send.addEventListener("click", function () { answer(q, { choices: order.slice() }); });
+      body.appendChild(send);
+    }
+  }
+
   function renderEstimate(q, body, mine, canAnswer) {
     var e = q.estimate;
     var v = draft !== null ? draft : (mine && mine.value !== null ? mine.value : e.start);
@@ -247,8 +303,10 @@
 
   function answerText(q, ids, value) {
     if (q.kind === "estimate") return value === null || value === undefined ? "" : num(value) + (q.estimate.unit ? " " + q.estimate.unit : "");
-    return q.choices.filter(function (c) { return ids.indexOf(c.id) >= 0; })
-      .map(function (c) { return c.mark[0] + " — " + c.text; }).join(" ; ");
+    var shown = q.kind === "ordering"  // in the answer's order
+      ? ids.map(function (id) { return q.choices.filter(function (c) { return c.id === id; })[0]; }).filter(Boolean)
+      : q.choices.filter(function (c) { return ids.indexOf(c.id) >= 0; });
+    return shown.map(function (c) { return c.mark[0] + " — " + c.text; }).join(q.kind === "ordering" ? t("then_sep") : " ; ");
   }
 
   function renderReveal(q, r, res) {
@@ -313,14 +371,18 @@
     if (q.kind === "estimate") {
       if (f.answer !== null && f.answer !== undefined) list.appendChild(el("li", "", t("fac_answer", { answer: answerText(q, [], f.answer) })));
     } else {
-      q.choices.forEach(function (c) {
+      var rows = q.kind === "ordering" && (f.right || []).length ? f.right.map(function (id) {
+        return q.choices.filter(function (c) { return c.id === id; })[0]; }).filter(Boolean) : q.choices;
+      rows.forEach(function (c, place) {
         var li = el("li", "choiceline"), m = el("span", "mark");
+        if (q.kind === "ordering") li.appendChild(el("span", "place", (place + 1) + "."));
         m.appendChild(shape(c.mark[1], c.mark[2], 20));
         m.appendChild(el("span", "", c.mark[0]));
         li.appendChild(m);
         var n = spread[c.id] || 0;
-        var line = c.text + " — " + (n === 1 ? t("fac_votes_1") : t("fac_votes_n", { n: n }));
-        if ((f.right || []).indexOf(c.id) >= 0) line += " · ★ " + t("fac_right");
+        var line = c.text + " — " + (q.kind === "ordering" ? t("fac_first_n", { n: n })
+          : (n === 1 ? t("fac_votes_1") : t("fac_votes_n", { n: n })));
+        if (q.kind !== "ordering" && (f.right || []).indexOf(c.id) >= 0) line += " · ★ " + t("fac_right");
         li.appendChild(el("span", "", line));
         list.appendChild(li);
       });

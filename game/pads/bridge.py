@@ -62,7 +62,8 @@ def pad_state(classroom: Classroom, lang: str = "fr", team_mode: str = "auto",
         else:
             choices = tuple(ChoiceInfo(c.id, c.text) for c in ordered_choices(q, step))
         info = QuestionInfo(key, q.type, q.prompt, choices, est, answering, not revealed, (n, total))
-        right = tuple(sorted(q.correct_ids)) if q.type != "estimate" else ()
+        right = (tuple(q.right_ids) if q.type == "ordering"  # the right order
+                 else tuple(sorted(q.correct_ids)) if q.type != "estimate" else ())
         answer = q.estimate.answer if q.type == "estimate" and q.estimate is not None else None
     else:
         s = item = content.scenarios[step.id]
@@ -115,7 +116,11 @@ def apply_tally(classroom: Classroom, tally: Tally, keyed: set[int] | frozenset[
 
 def _same(classroom: Classroom, team: int, answer: PadAnswer) -> bool:
     e = classroom.entry(team)
-    return e is not None and tuple(sorted(e.answer.choice_ids)) == answer.choice_ids and e.answer.value == answer.value
+    if e is None or e.answer.value != answer.value:
+        return False
+    ordered = e.answer.kind == "question" and classroom.content.questions[e.answer.item_id].type == "ordering"
+    ids = tuple(e.answer.choice_ids) if ordered else tuple(sorted(e.answer.choice_ids))
+    return ids == answer.choice_ids
 
 
 # -- what the class views show about the pads (pure; the projector and the facilitator) ----------
@@ -152,7 +157,7 @@ def answered_counts(classroom: Classroom, tally: Tally | None,
 def spread(classroom: Classroom, tally: Tally | None) -> dict[str, int]:
     """The class's pads per choice id of the current item, every choice present (0 included) in
     the projector's order; an estimate: pads per value given, smallest first. A pad that ticked
-    several boxes counts once in each. Keyed teams have no pads: see :func:`team_spread`."""
+    several boxes counts once in each; an ordering counts the item each pad put first. Keyed teams have no pads: see :func:`team_spread`."""
     if classroom.finished:
         return {}
     got = dict(tally.spread) if tally is not None and tally.key == question_key(classroom) else {}
@@ -179,7 +184,7 @@ def team_spread(classroom: Classroom) -> dict[str, int]:
         return dict(sorted(out.items(), key=lambda kv: float(kv[0])))
     out = {c.id: 0 for c in q.choices}
     for e in entries:
-        for cid in e.answer.choice_ids:
+        for cid in e.answer.choice_ids[:1] if q.kind == "ordering" else e.answer.choice_ids:
             if cid in out:
                 out[cid] += 1
     return out

@@ -41,7 +41,7 @@ ROOM_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud o
 NAME_ANIMALS = 24  # friendly names: an animal of the pad page's catalog (by index) and a number
 NAME_NUMBERS = 99
 
-KINDS = ("single", "multiple", "truefalse", "estimate", "scenario")
+KINDS = ("single", "multiple", "truefalse", "estimate", "ordering", "scenario")  # ordering: ids in the pad's order
 TEAM_MODES = ("auto", "player")  # auto: the set-up fills teams evenly; player: each pad picks its team
 
 # Every refusal is counted under one of these (PadServer.stats()).
@@ -298,7 +298,7 @@ def parse(raw: str | bytes) -> Message:
             raise Refused("malformed")
         if len(set(ids)) != len(ids):
             raise Refused("invalid")
-        return Answer(key, n, tuple(sorted(ids)))
+        return Answer(key, n, tuple(ids))  # as sent: an ordering's order matters
     value = data["value"]
     if not (_is_int(value) or isinstance(value, float)):
         raise Refused("malformed")
@@ -330,6 +330,10 @@ def check_answer(question: QuestionInfo | None, answer: Answer) -> PadAnswer:
     known = {c.id for c in question.choices}
     if not set(answer.choice_ids) <= known:
         raise Refused("unknown")
+    if question.kind == "ordering":  # every item, each once, in the pad's order
+        if len(answer.choice_ids) != len(known) or set(answer.choice_ids) != known:
+            raise Refused("invalid")
+        return PadAnswer(tuple(answer.choice_ids))
     if question.kind != "multiple" and len(answer.choice_ids) != 1:
         raise Refused("invalid")
     return PadAnswer(tuple(sorted(answer.choice_ids)))
@@ -347,9 +351,13 @@ def majority(answers: list[PadAnswer], kind: str, est: EstimateInfo | None = Non
     """(the team's answer, the answers tied for first). Choices: the answer given most often
     (a several-answer question: the same set of boxes); a tie returns no answer and the tied
     ones, sorted, for the facilitator. Estimates: the median, snapped to the slider's step
-    (with an even number of pads, the middle of the two middle values); never a tie."""
+    (with an even number of pads, the middle of the two middle values); never a tie. Orderings:
+    the Borda count (each item ranked by the sum of its places over the pads), a tie when two
+    items share a sum (the pads' own orders, most given first, are then the tied answers)."""
     if not answers:
         return None, ()
+    if kind == "ordering":
+        return _borda(answers)
     if kind == "estimate":
         values = sorted(a.value for a in answers if a.value is not None)
         if not values:
@@ -367,12 +375,29 @@ def majority(answers: list[PadAnswer], kind: str, est: EstimateInfo | None = Non
     return PadAnswer(top[0]), ()
 
 
+def _borda(answers: list[PadAnswer]) -> tuple[PadAnswer | None, tuple[PadAnswer, ...]]:
+    places: dict[str, int] = {}
+    for a in answers:
+        for place, cid in enumerate(a.choice_ids):
+            places[cid] = places.get(cid, 0) + place
+    sums = sorted(places.values())
+    if len(set(sums)) < len(sums):
+        counts: dict[tuple[str, ...], int] = {}
+        for a in answers:
+            counts[a.choice_ids] = counts.get(a.choice_ids, 0) + 1
+        return None, tuple(PadAnswer(ids) for ids, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return PadAnswer(tuple(sorted(places, key=places.__getitem__))), ()
+
+
 def spread(answers: list[PadAnswer], kind: str) -> dict[str, int]:
     """How many pads chose each choice (a box of a several-answer question counts once per pad),
-    or gave each estimate value."""
+    put each item first (an ordering), or gave each estimate value."""
     out: dict[str, int] = {}
     for a in answers:
-        keys = [f"{a.value:g}"] if kind == "estimate" and a.value is not None else list(a.choice_ids)
+        if kind == "ordering":
+            keys = list(a.choice_ids[:1])
+        else:
+            keys = [f"{a.value:g}"] if kind == "estimate" and a.value is not None else list(a.choice_ids)
         for k in keys:
             out[k] = out.get(k, 0) + 1
     return dict(sorted(out.items()))

@@ -191,3 +191,12 @@ def test_chart_labels_are_whole_and_inside(kit, axes, en_axes, screen, style, la
         assert not box.fitted.truncated, (box.text, box.box.size, box.fitted.lines)
         assert box.fitted.size >= 13, box.text
     set_language("fr")
+
+
+def test_type_scale_projector_is_about_twice_solo():
+    from game.ui.theme import TYPE_SCALE, type_px
+
+    for role, sizes in TYPE_SCALE.items():
+        assert 1.6 <= sizes["projector"] / sizes["solo"] <= 2.1, role
+    assert type_px("body", 1.0) == 26 and type_px("body", 1.0, projector=True) == 48
+    assert type_px("min", 0.3) >= 13

@@ -157,3 +157,22 @@ def component_pairs(p: Palette) -> dict[str, tuple[RGB, RGB]]:
         "primary/background": (p.primary, p.background),
     } | {f"team{i + 1}/background": (c, p.background) for i, c in enumerate(p.teams)} \
       | {f"team{i + 1}/panel": (c, p.panel) for i, c in enumerate(p.teams)}
+
+
+# Type scale (docs/direction-artistique.md): px at unit 1 (a 1280×720 window; layout.metrics_for
+# gives the unit). The projector column is about twice the solo one, for a room read at 8 m.
+TYPE_SCALE: dict[str, dict[str, int]] = {
+    #            solo  projector
+    "display": {"solo": 96, "projector": 160},  # the kiosk's big number, the logo's name
+    "title": {"solo": 60, "projector": 96},
+    "heading": {"solo": 32, "projector": 64},  # a question, a card's title
+    "body": {"solo": 26, "projector": 48},  # answers, consequences, explanations
+    "small": {"solo": 21, "projector": 40},  # sources, gauge labels, team chips
+    "min": {"solo": 18, "projector": 36},  # nothing smaller, ever
+}
+
+
+def type_px(role: str, unit: float, projector: bool = False, text_scale: float = 1.0) -> int:
+    """A text size in px for a role of the type scale, in a window of ``unit`` (see layout.Metrics)."""
+    px = TYPE_SCALE[role]["projector" if projector else "solo"] * unit * text_scale
+    return max(14 if projector or role != "min" else 13, round(px))

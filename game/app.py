@@ -24,7 +24,6 @@ from game import input as inp
 from game.audio import Audio
 from game.content.loader import Content
 from game.content.translate import apply
-from game.scenes import classroom as class_scenes
 from game.scenes.base import Scene
 from game.scenes.classroom import ClassSetupScene
 from game.scenes.context import Screen
@@ -244,11 +243,6 @@ class App:
         """The game on the stack, if any, is kept in the results as abandoned (once)."""
         for scene in self.stack:
             if scene.abandon():
-                return
-            # Transitional, until the class scenes answer abandon() themselves (issue 15, H1).
-            classroom = getattr(scene, "classroom", None)
-            if classroom is not None and hasattr(class_scenes, "record_class"):
-                class_scenes.record_class(self, classroom, finished=False)
                 return
 
     def request_redraw(self) -> None:

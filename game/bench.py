@@ -56,20 +56,16 @@ def _child_app(screen: str, size: tuple[int, int]):  # noqa: ANN202
         if screen == "question":
             app.push(scene_for_current(app, play))
         else:
-            for _ in play.session.steps:
-                step = play.session.current
+            run = play.run  # played through the flow's intents, as a player would
+            while not run.finished:
+                step = run.step
                 if step.kind == "question":
                     q = content.questions[step.id]
-                    ids = [c.id for c in q.choices if c.correct][:1]
-                    from game import scoring
-
-                    play.session.record(scoring.answer_question(q, ids, q.estimate.answer if q.estimate else None))
+                    run.answer_question([c.id for c in q.choices if c.correct][:1],
+                                        q.estimate.answer if q.estimate else None)
                 else:
-                    from game import scoring
-
-                    sc = content.scenarios[step.id]
-                    play.session.record(scoring.answer_scenario(sc, sc.choices[0].id))
-                play.session.advance()
+                    run.choose(content.scenarios[step.id].choices[0].id)
+                run.next()
             app.push(ResultsScene(app, play))
     return app
 

@@ -204,7 +204,7 @@ def validate(paths: list[Path], strict: bool = False, layout: bool = True, conte
             if lang != i18n.DEFAULT_LANGUAGE:
                 issues += missing_translations(content, lang)
     if layout and any(section in ("questions", "scenarios") for section, _id in items):
-        from game.scenes.fitcheck import check_fit
+        from game.fitcheck import check_fit
 
         issues += check_fit(content, only=items if shown is not None else None)
     issues = [i for i in issues if mine(i.path)]

@@ -1,5 +1,8 @@
 """Does every text fit on the smallest supported screen? Measured by drawing the real scenes.
 
+It builds an App to lay the scenes out, so it lives beside the app, not among the scenes
+(no scene imports game.app).
+
 Used by ``validate``: each question, answer feedback, scenario card, consequence, theme
 introduction and career sheet is laid out at 1024×600 with the game's own layout code; a
 text that had to be cut is reported at the line of the field it comes from.
@@ -12,10 +15,13 @@ from typing import Any
 import pygame
 
 from game.app import App, configure_headless
+from game.classroom import ClassConfig, Classroom, default_teams
+from game.content.checks import texts_of
 from game.content.loader import Content, ContentIssue
 from game import i18n
 from game.i18n import _
 from game.scenes.base import Scene
+from game.scenes.classroom import ClassItemScene
 from game.scenes.overlays import CareerScene
 from game.scenes.play import Play
 from game.scenes.question import QuestionScene
@@ -68,9 +74,6 @@ def _field_of(item: Any, text: str, fields: list[tuple[tuple[Any, ...], str]]) -
 
 
 def _debate_scene(app: App, content: Content, kind: str, item_id: str) -> Scene:
-    from game.classroom import ClassConfig, Classroom, default_teams
-    from game.scenes.classroom import ClassItemScene
-
     classroom = Classroom(content, ClassConfig(default_teams(2)), Session(content, "all", [Step(kind, item_id)]))
     scene = ClassItemScene(app, classroom)
     scene.phase, scene.notes_shown = "debate", True
@@ -81,8 +84,6 @@ def check_fit(content: Content, size: tuple[int, int] = SMALLEST,
               only: set[tuple[str, str]] | None = None) -> list[ContentIssue]:
     """Every text cut at ``size``, said with how many characters too many. ``only``: the
     (section, id) of the items to check (``validate FILE`` checks that file's items alone)."""
-    from game.content.checks import texts_of
-
     def wanted(section: str, item_id: str) -> bool:
         return only is None or (section, item_id) in only
 

@@ -289,7 +289,7 @@ def test_examples_show_every_field(tmp_path):
 
 
 def test_complete_examples_fit_the_smallest_screen(tmp_path):
-    from game.scenes.fitcheck import check_fit
+    from game.fitcheck import check_fit
 
     folder = tmp_path / "exemples"
     content, _paths = load_examples(guide_text(), folder)

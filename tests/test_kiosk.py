@@ -93,7 +93,9 @@ def test_results_screen_times_out_sooner(kiosk):
     from game.session import Session
 
     app, clock = kiosk
-    play = Play(Session.start(app.content, "all", seed=1, length="kiosk"))
+    session = Session.start(app.content, "all", seed=1, length="kiosk")
+    session.index = len(session.steps)  # played to the end: the results screen shows
+    play = Play(session)
     app.reset_to(ResultsScene(app, play))
     app.kiosk.on_input()
     clock.t += 31

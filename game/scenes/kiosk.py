@@ -13,66 +13,88 @@ from game.i18n import _
 from game.scenes.base import Scene
 from game.scenes.context import Context
 from game.scenes.overlays import Overlay
-from game.scenes.title import level_label, next_level
+from game.flow.choices import level_label, next_level
+from game.flow.kiosk import PIN_LOCK_SECONDS, PIN_TRIES, START_PATH, Event, IdleWarning, KioskPolicy, Reset  # noqa: F401
+from game.scenes.play import start_session
+from game.scenes.results import ResultsScene
+from game.scenes.today import today_text
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
 
 FACT_SECONDS = 9.0  # a new fact on the attract screen this often (one redraw, no animation)
-PIN_TRIES = 3
-PIN_LOCK_SECONDS = 60.0
 
 
 class KioskController:
-    """Idle timing and the admin lock; the clock is injectable so tests need not wait."""
+    """The kiosk policy (game/flow/kiosk.py: idle timing, the admin code's lock) wired to the
+    screens: it tells the policy what is on top, and shows what the policy decides."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        s = ctx.settings
-        self.idle = s.kiosk_idle_seconds
-        self.results_idle = s.kiosk_results_idle_seconds
-        self.countdown = s.kiosk_countdown_seconds
-        self.pin = s.kiosk_admin_pin
-        self.last_input = ctx.now()
-        self.failed_pins = 0
-        self.locked_until = 0.0
+        self.policy = KioskPolicy.from_settings(ctx.settings, self._code_matches, ctx.now())
+        self.policy.subscribe(self._show)
 
-    def on_input(self) -> None:
-        self.last_input = self.ctx.now()
+    def _code_matches(self, typed: str) -> bool:
+        return self.ctx.settings.check_admin_code(typed)
+
+    # What the screens and older callers read of the policy.
+    @property
+    def idle(self) -> float:
+        return self.policy.idle_seconds
+
+    @property
+    def results_idle(self) -> float:
+        return self.policy.results_idle_seconds
+
+    @property
+    def countdown(self) -> float:
+        return self.policy.countdown_seconds
+
+    @property
+    def last_input(self) -> float:
+        return self.policy.last_input
+
+    @property
+    def locked_until(self) -> float:
+        return self.policy.locked_until
+
+    def screen(self) -> str:
+        """What is on top, in the policy's words (``flow.kiosk.SCREENS``)."""
+        top = self.ctx.top
+        if top is None or isinstance(top, (AttractScene, PinScene, AdminScene)):
+            return "guarded"
+        return "results" if any(isinstance(s, ResultsScene) for s in self.ctx.stack) else "play"
 
     def idle_limit(self) -> float:
-        from game.scenes.results import ResultsScene
+        return self.policy.idle_limit(self.screen())
 
-        return self.results_idle if any(isinstance(s, ResultsScene) for s in self.ctx.stack) else self.idle
+    def on_input(self) -> None:
+        self.policy.on_input(self.ctx.now())
 
     def tick(self) -> None:
-        top = self.ctx.top
-        if top is None or isinstance(top, (AttractScene, IdleScene, PinScene, AdminScene)):
-            return
-        if self.ctx.now() - self.last_input >= self.idle_limit():
-            self.ctx.push(IdleScene(self.ctx, self.ctx.now() + self.countdown))
+        if self.ctx.top is not None:
+            self.policy.tick(self.ctx.now(), self.screen())
 
     def reset(self) -> None:
         """End whatever was played (kept as abandoned in the results) and wipe it from the screen."""
-        self.ctx.abandon_current()
-        self.ctx.set_language(i18n.DEFAULT_LANGUAGE)
-        self.ctx.reset_to(AttractScene(self.ctx))
-        self.last_input = self.ctx.now()
+        self.policy.reset(self.ctx.now(), "admin")
+
+    def _show(self, event: Event) -> None:
+        if isinstance(event, IdleWarning):
+            self.ctx.push(IdleScene(self.ctx, event.deadline))
+        elif isinstance(event, Reset):
+            self.ctx.abandon_current()
+            self.ctx.set_language(event.language)
+            self.ctx.reset_to(AttractScene(self.ctx))
 
     def check_pin(self, typed: str) -> bool:
-        if self.ctx.now() < self.locked_until:
-            return False
-        if self.ctx.settings.check_admin_code(typed):  # a salted hash, compared in constant time
-            self.failed_pins = 0
-            return True
-        self.failed_pins += 1
-        if self.failed_pins >= PIN_TRIES:
-            self.failed_pins = 0
-            self.locked_until = self.ctx.now() + PIN_LOCK_SECONDS
-        return False
+        return self.policy.check_pin(typed, self.ctx.now())
 
     def lock_remaining(self) -> int:
-        return max(0, int(self.locked_until - self.ctx.now() + 0.999))
+        return self.policy.lock_remaining(self.ctx.now())
+
+    def remaining(self) -> int:
+        return self.policy.remaining(self.ctx.now())
 
 
 class AttractScene(Scene):
@@ -156,10 +178,7 @@ class AttractScene(Scene):
     _navigated = False
 
     def start(self) -> None:
-        from game.scenes.play import start_session
-        from game.session import FULL_PATH
-
-        start_session(self.ctx, FULL_PATH)
+        start_session(self.ctx, START_PATH)
 
     def on_activate(self, widget: Widget) -> None:
         if widget.id.startswith("lang:"):
@@ -197,10 +216,12 @@ class IdleScene(Overlay):
         self.widgets = [Button("stay", button, role="next", label=_("Je continue"), style="primary")]
 
     def update(self, dt: float) -> bool:
-        left = self.remaining()
-        if left <= 0:
-            self.ctx.kiosk.reset()
+        # The kiosk policy wipes the game when the countdown ends; this screen only counts down.
+        kiosk = self.ctx.kiosk
+        if kiosk is not None and kiosk.policy.warning_until is None:
+            self.ctx.pop()  # dismissed while a screen was above this one (the admin's code pad)
             return False
+        left = self.remaining()
         if left != self.shown:  # one redraw a second, not an animation
             self.shown = left
             self.invalidate()
@@ -309,8 +330,6 @@ class AdminScene(Scene):
         ]
 
     def today_text(self) -> str:
-        from game.scenes.today import today_text
-
         return today_text(self.ctx)
 
     def on_activate(self, widget: Widget) -> None:

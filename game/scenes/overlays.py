@@ -10,10 +10,14 @@ from game import input as inp
 from game.i18n import N_, _
 from game.scenes.base import Scene
 from game.scenes.context import Context
-from game.scenes.results import capitalize
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
 from game.ui.text import TextBox
 from game.ui.widgets import Button, Widget
+
+
+def capitalize(text: str) -> str:
+    """« ingénieur·e » -> « Ingénieur·e »: names are stored as they read inside a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 class Overlay(Scene):

@@ -1,44 +1,56 @@
-"""The flow of a session (item after item, then results) and the header every item shows."""
+"""A solo game's view state (the run it shows, its gauges' animation) and the header every item
+shows. The game itself is a ``SoloRun`` (game/flow/solorun.py): scenes send it intents and draw
+its state; the next screen is built by name through the context (``ctx.make``)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 import pygame
 
+from game.flow.kiosk import SESSION_LENGTH as KIOSK_LENGTH
+from game.flow.solorun import Shortage, SoloRun
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
 from game.scenes.context import Context
-from game.session import Session, themes_of
+from game.scenes.overlays import PauseScene
+from game.session import Session
 from game.ui.hud import GaugeAnimator, GaugeStrip
 from game.ui.layout import Metrics, take_top
 from game.ui.widgets import Button
 
 
-
 class Play:
-    """One session in progress, shared by the scenes that show its items."""
+    """One solo game in progress, shared by the scenes that show its items: its run (the rules)
+    and its gauges' animation (the view's)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.gauges = GaugeAnimator(sorted(session.content.indicators))
-        self.started_at = datetime.now(timezone.utc)
-        self.recorded = False
+    def __init__(self, run: SoloRun | Session) -> None:
+        self.run = run if isinstance(run, SoloRun) else SoloRun(run)
+        self.gauges = GaugeAnimator(sorted(self.run.content.indicators))
+
+    @property
+    def session(self) -> Session:
+        return self.run.session
+
+    @property
+    def recorded(self) -> bool:
+        return self.run.recorded
 
     def notice(self) -> str:
         """Said on the first item when the level left items out: a shorter session, never harder
         items. It names how many questions are left and at which level."""
-        session = self.session
-        if not session.short_by or session.index != 0:
-            return ""
-        n = session.question_count
-        level = level_words(session.level)
-        if len(themes_of(session.path)) == 1:
-            text = ngettext("Ce thème a seulement {n}\u00a0question de niveau {level}\u00a0: la partie est plus courte.",
-                            "Ce thème a seulement {n}\u00a0questions de niveau {level}\u00a0: la partie est plus courte.", n)
-        else:
-            text = ngettext("Ces thèmes ont seulement {n}\u00a0question de niveau {level}\u00a0: la partie est plus courte.",
-                            "Ces thèmes ont seulement {n}\u00a0questions de niveau {level}\u00a0: la partie est plus courte.", n)
-        return text.format(n=n, level=level)
+        short = self.run.shortage
+        return notice_text(short) if short is not None else ""
+
+
+def notice_text(short: Shortage) -> str:
+    n = short.questions
+    level = level_words(short.level)
+    if short.one_theme:
+        text = ngettext("Ce thème a seulement {n}\u00a0question de niveau {level}\u00a0: la partie est plus courte.",
+                        "Ce thème a seulement {n}\u00a0questions de niveau {level}\u00a0: la partie est plus courte.", n)
+    else:
+        text = ngettext("Ces thèmes ont seulement {n}\u00a0question de niveau {level}\u00a0: la partie est plus courte.",
+                        "Ces thèmes ont seulement {n}\u00a0questions de niveau {level}\u00a0: la partie est plus courte.", n)
+    return text.format(n=n, level=level)
 
 
 def level_words(level: str) -> str:
@@ -46,43 +58,32 @@ def level_words(level: str) -> str:
     return {"college": _("collège"), "lycee": _("collège ou lycée")}.get(level, _("tous niveaux"))
 
 
-def record(ctx: Context, play: Play, finished: bool, careers: list[str] | None = None) -> None:
-    """Append the session to the anonymous results, once (finished, or abandoned with answers)."""
-    if play.recorded or ctx.results is None or (not finished and not play.session.answers):
-        return
-    from game.storage import record_from_session
-
-    play.recorded = True
-    mode = "kiosk" if ctx.kiosk is not None else "solo"
-    ctx.results.record_session(record_from_session(play.session, mode, play.started_at, finished, careers))
-
-
 def start_session(ctx: Context, path: str) -> None:
+    """A new solo game on ``path`` (a kiosk's is of kiosk length), kept in the context's results."""
     seed = ctx.rng.randrange(2**31)
-    length = "kiosk" if ctx.kiosk is not None else ctx.settings.length
-    play = Play(Session.start(ctx.content, path, seed, length, level=ctx.settings.level))
-    if play.session.finished:  # a theme with nothing left to play
+    kiosk = ctx.kiosk is not None
+    run = SoloRun.start(ctx.content, path, seed, KIOSK_LENGTH if kiosk else ctx.settings.length,
+                        level=ctx.settings.level, mode="kiosk" if kiosk else "solo", store=ctx.results)
+    if run.finished:  # a theme with nothing left to play
         return
+    play = Play(run)
     ctx.reset_to(scene_for_current(ctx, play))
 
 
 def scene_for_current(ctx: Context, play: Play) -> Scene:
-    from game.scenes.question import QuestionScene
-    from game.scenes.results import ResultsScene
-    from game.scenes.scenario import ScenarioScene
-
-    session = play.session
-    if session.finished:
-        return ResultsScene(ctx, play)
-    step = session.current
-    if step.kind == "question":
-        return QuestionScene(ctx, play, ctx.content.questions[step.id])
-    return ScenarioScene(ctx, play, ctx.content.scenarios[step.id])
+    """The screen of the run's current item, or its results."""
+    run = play.run
+    if run.finished:
+        return ctx.make("results", play)
+    step = run.step
+    items = ctx.content.questions if step.kind == "question" else ctx.content.scenarios
+    return ctx.make(step.kind, play, items[step.id])  # in the current language
 
 
 def advance(ctx: Context, play: Play) -> None:
-    play.session.advance()
-    ctx.replace(scene_for_current(ctx, play))
+    """« Continuer »: the run goes on, and the next item's screen replaces this one."""
+    if play.run.next():
+        ctx.replace(scene_for_current(ctx, play))
 
 
 class PlayScene(Scene):
@@ -96,12 +97,17 @@ class PlayScene(Scene):
         self.strip = GaugeStrip([])
 
     def abandon(self) -> bool:
-        record(self.ctx, self.play, finished=False)
+        self.play.run.abandon()  # kept in the results as abandoned, by the run's recorder
         return True
 
+    def resume(self) -> None:
+        if self.play.run.paused:  # back from the pause menu
+            self.play.run.resume()
+        super().resume()
+
     def progress_label(self) -> str:
-        n, total = self.play.session.position_of_current()
-        if self.play.session.current.kind == "question":
+        n, total = self.play.run.position()
+        if self.play.run.step.kind == "question":
             return _("Question {n} / {total}").format(n=n, total=total)
         return _("Situation {n} / {total}").format(n=n, total=total)
 
@@ -181,9 +187,8 @@ class PlayScene(Scene):
             w.draw(surface, self.ctx.renderer, p, self.metrics, self.show_focus and w.id == self.focus_id)
 
     def on_back(self) -> None:
-        from game.scenes.overlays import PauseScene
-
-        self.ctx.push(PauseScene(self.ctx))
+        if self.play.run.back():
+            self.ctx.push(PauseScene(self.ctx))
 
     def menu_pressed(self, widget_id: str) -> bool:
         if widget_id == "menu":

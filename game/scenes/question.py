@@ -8,7 +8,9 @@ from typing import Any
 import pygame
 
 from game import input as inp
-from game import scoring
+from game.flow.solorun import Answer
+from game.flow.solorun import estimate_start as slider_start  # its old home: the class and measure screens import it here
+from game.flow.solorun import marking as marking_of
 from game.session import Step, ordered_choices
 from game.content.models import Estimate, Question
 from game.i18n import _, fmt_number, fmt_percent, ngettext, with_unit
@@ -52,20 +54,6 @@ class AnswerGrid:
                 for i in range(self.ncols * self.nrows)]
 
 
-def slider_start(question: Question, step: Step | None = None) -> float:
-    """Where an estimate's slider starts: where the session drew it (never near the answer), or,
-    without a dealt step, the middle unless the middle is the answer."""
-    if step is not None and step.start is not None:
-        return step.start
-    est = question.estimate
-    assert est is not None
-    start = est.min + round((est.max - est.min) / est.step / 2) * est.step
-    for candidate in (start, est.min, est.max):
-        if not scoring.is_correct(question, value=candidate):
-            return candidate
-    return start
-
-
 class QuestionScene(PlayScene):
     name = "question"
     show_gauges = False  # answers move no gauge: the room goes to the question and its explanation
@@ -79,7 +67,7 @@ class QuestionScene(PlayScene):
         self.selected: set[str] = set()
         self.value = slider_start(question, self.step) if question.estimate is not None else None
         self.moved = False  # an estimate is confirmed only once the player has moved the slider
-        self.answer: scoring.Answer | None = None
+        self.answer: Answer | None = None
         self._sticky_press = False  # a press that began on the pinned « Continuer »
 
     @property
@@ -319,15 +307,15 @@ class QuestionScene(PlayScene):
         label(mine_text, mine_icon.centerx, mine_icon.bottom + pad)
         return area
 
-    def _verdict(self, a: scoring.Answer) -> str:
+    def _verdict(self, a: Answer) -> str:
         return _("Bonne réponse\u00a0!") if a.correct else _("Pas tout à fait.")
 
-    def _partial(self, a: scoring.Answer) -> str:
+    def _partial(self, a: Answer) -> str:
         """A several-answer question not fully right: what was found, what was ticked wrongly."""
         q = self.question
         if a.correct or q.type != "multiple":
             return ""
-        marking = scoring.mark(q, a.choice_ids)
+        marking = marking_of(q, a)
         text = ngettext("Tu as trouvé {hits} bonne réponse sur {total}.", "Tu as trouvé {hits} bonnes réponses sur {total}.",
                         len(marking.hits)).format(hits=len(marking.hits), total=marking.right_total)
         # The boxes say which were ticked wrongly; the words here say what that costs.
@@ -336,7 +324,7 @@ class QuestionScene(PlayScene):
             text += " " + _("Chaque case fausse cochée annule une case juste.")
         return text
 
-    def _marks(self, a: scoring.Answer) -> dict[str, tuple[str, str]]:
+    def _marks(self, a: Answer) -> dict[str, tuple[str, str]]:
         """Choice id -> (marker, words) after the answer: the words say what the colour and the
         icon say (right / wrong), so that nothing is told by colour alone."""
         q = self.question
@@ -352,7 +340,7 @@ class QuestionScene(PlayScene):
                 out[c.id] = ("wrong", _("Ta réponse\u00a0: fausse"))
         return out
 
-    def _choice_feedback(self, a: scoring.Answer) -> str:
+    def _choice_feedback(self, a: Answer) -> str:
         if self.question.type == "estimate":
             return ""
         notes = [c.feedback for c in self.question.choices if c.id in a.choice_ids and c.feedback]
@@ -472,10 +460,10 @@ class QuestionScene(PlayScene):
         self.ctx.request_redraw()
 
     def _submit(self, choice_ids: list[str], value: float | None) -> None:
-        if self.question.type == "multiple" and not choice_ids:
+        run = self.play.run
+        if not run.answer_question(choice_ids, value, self.question_id):  # refused: nothing ticked, answered
             return
-        self.answer = scoring.answer_question(self.question, choice_ids, value)
-        self.play.session.record(self.answer)
+        self.answer = run.answer
         self.ctx.audio.play("right" if self.answer.correct else "wrong")
         self.phase = "feedback"
         self.focus_id = None

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pygame
 
-from game import explain, scoring
+from game import explain
 from game.i18n import _, fmt_number, ngettext
 from game.scenes.base import Scene
 from game.scenes.context import Context
+from game.scenes.overlays import CareerScene, capitalize
 from game.scenes.play import Play
 from game.ui.hud import value_text
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
@@ -19,34 +20,27 @@ from game.ui.widgets import Button, Widget
 PAGES = ("summary", "profile", "careers", "actions")
 
 
-def capitalize(text: str) -> str:
-    """« ingénieur·e » -> « Ingénieur·e »: names are stored as they read inside a sentence."""
-    return text[:1].upper() + text[1:]
-
-
 class ResultsScene(Scene):
     name = "results"
 
     def __init__(self, ctx: Context, play: Play) -> None:
         super().__init__(ctx)
         self.play = play
-        session = play.session
-        self.answers = list(session.answers)
-        self.score = scoring.knowledge_score(self.answers)
-        content = session.content
-        self.totals = session.indicators()
-        self.profile = scoring.profile(content, self.answers)
-        self.matches = scoring.top_careers(content, self.answers, 3)
-        self.takeaway_ids = scoring.choose_takeaways(content, self.answers)
-        from game.scenes.play import record
-
-        record(ctx, play, finished=True, careers=[m.career_id for m in self.matches])
+        # The run scored the game when it ended (and recorded it): this screen only shows it.
+        results = play.run.results
+        assert results is not None, "the results screen shows a finished run"
+        self.answers = list(play.run.answers)
+        self.score = results.score
+        self.totals = results.indicators
+        self.profile = results.profile
+        self.matches = results.careers
+        self.takeaway_ids = results.takeaway_ids
+        self.avoided = results.avoided_co2e
         self.page = 0
         self.bars: list[tuple[pygame.Rect, float]] = []
 
     def abandon(self) -> bool:
-        record(self.ctx, self.play, finished=False)  # already kept as finished: nothing more
-        return True
+        return True  # a finished game: the run recorded it when it ended; nothing to abandon
 
     @property
     def content(self):  # noqa: ANN201 - the content in the current language
@@ -123,15 +117,10 @@ class ResultsScene(Scene):
 
     def _avoided(self) -> str:
         """How much the player's choices avoided compared with the heaviest choices."""
-        scenario_ids = [a.item_id for a in self.answers if a.kind == "scenario"]
-        if not scenario_ids or "co2e" not in self.content.indicators:
-            return ""
-        high = scoring.indicator_range(self.content, scenario_ids)["co2e"][1]
-        avoided = high - self.totals.get("co2e", 0.0)
-        if avoided <= 0:
+        if self.avoided <= 0 or "co2e" not in self.content.indicators:
             return ""
         ind = self.content.indicators["co2e"]
-        return _("Par rapport aux choix les plus lourds, tu as évité {value}.").format(value=value_text(ind, avoided))
+        return _("Par rapport aux choix les plus lourds, tu as évité {value}.").format(value=value_text(ind, self.avoided))
 
     def _build_profile(self, m: Metrics, area: pygame.Rect) -> None:
         area = centered(area, m.body * 46)
@@ -203,7 +192,6 @@ class ResultsScene(Scene):
                 pygame.draw.rect(surface, p.bar, filled, border_radius=4)
 
     def on_activate(self, widget: Widget) -> None:
-        from game.scenes.overlays import CareerScene
         if widget.id == "settings":
             self.ctx.open_settings()
         elif widget.id == "next":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pygame
 
-from game import scoring
 from game.content.models import Scenario
 from game.i18n import _, fmt_signed, with_unit
 from game.scenes.context import Context
@@ -123,10 +122,11 @@ class ScenarioScene(PlayScene):
                 advance(self.ctx, self.play)
             return
         if widget.id.startswith("choice:"):
-            self.choice_id = widget.id.split(":", 1)[1]
-            answer = scoring.answer_scenario(self.scenario, self.choice_id)
-            self.play.session.record(answer)
-            self.play.gauges.set_target(self.play.session.indicators(), animate=self.ctx.animations)
+            run = self.play.run
+            if not run.choose(widget.id.split(":", 1)[1], self.scenario_id):
+                return
+            self.choice_id = run.answer.choice_ids[0]
+            self.play.gauges.set_target(run.indicators, animate=self.ctx.animations)
             self.ctx.audio.play("choice")
             self.phase = "consequence"
             self.focus_id = None

@@ -11,6 +11,8 @@ import pygame
 from game.i18n import _
 from game.scenes.base import Scene
 from game.scenes.context import Context
+from game.scenes.play import start_session
+from game.session import path_of
 from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
@@ -134,10 +136,6 @@ class ThemeIntroScene(Scene):
         return "start"
 
     def on_activate(self, widget: Widget) -> None:
-        from game.scenes.play import start_session
-
-        from game.session import path_of
-
         if widget.id == "start":
             start_session(self.ctx, path_of(self.themes))
         elif widget.id == "settings":

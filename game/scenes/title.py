@@ -5,43 +5,16 @@ from __future__ import annotations
 import pygame
 
 from game import i18n
+from game.flow.choices import length_label, level_label, next_length, next_level
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
 from game.scenes.context import Context
+from game.scenes.play import start_session
+from game.scenes.sources import SourcesScene
+from game.scenes.themes import ThemeScene
 from game.session import FULL_PATH
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
-
-
-LENGTH_ORDER = ("short", "normal", "long")  # what a player or a facilitator chooses (« kiosk » is the kiosk's)
-
-
-def solo_length(length: str) -> str:
-    return length if length in LENGTH_ORDER else "normal"
-
-
-def next_length(length: str) -> str:
-    return LENGTH_ORDER[(LENGTH_ORDER.index(solo_length(length)) + 1) % len(LENGTH_ORDER)]
-
-
-def length_label(length: str) -> str:
-    labels = {"short": _("Durée\u00a0: ≈\u00a05\u00a0min"), "normal": _("Durée\u00a0: ≈\u00a010\u00a0min"),
-              "long": _("Durée\u00a0: ≈\u00a015\u00a0min")}
-    return labels[solo_length(length)]
-
-
-LEVEL_ORDER = ("college", "lycee", "adulte")
-
-
-def next_level(level: str) -> str:
-    return LEVEL_ORDER[(LEVEL_ORDER.index(level) + 1) % len(LEVEL_ORDER)] if level in LEVEL_ORDER else LEVEL_ORDER[0]
-
-
-def level_label(level: str) -> str:
-    """« Niveau : Collège » — a collège level deals collège items only, lycée adds lycée items, adulte all."""
-    labels = {"college": _("Niveau\u00a0: collège"), "lycee": _("Niveau\u00a0: lycée"),
-              "adulte": _("Niveau\u00a0: adulte")}
-    return labels.get(level, labels["adulte"])
 
 
 class TitleScene(Scene):
@@ -132,17 +105,12 @@ class TitleScene(Scene):
         return length_label(self.ctx.settings.length)
 
     def on_activate(self, widget: Widget) -> None:
-        from game.scenes.play import start_session
-        from game.scenes.themes import ThemeScene
-
         if widget.id == "play_all":
             start_session(self.ctx, FULL_PATH)
         elif widget.id == "choose_theme":
             self.ctx.push(ThemeScene(self.ctx))
         elif widget.id == "classroom":
-            from game.scenes.classroom import ClassSetupScene
-
-            self.ctx.push(ClassSetupScene(self.ctx))
+            self.ctx.push(self.ctx.make("class_setup"))  # another mode's screens: built by name
         elif widget.id == "length":
             self.ctx.apply_settings(self.ctx.settings.with_value("length", next_length(self.ctx.settings.length)))
             self.invalidate()
@@ -152,8 +120,6 @@ class TitleScene(Scene):
         elif widget.id == "settings":
             self.ctx.open_settings()
         elif widget.id == "sources":
-            from game.scenes.sources import SourcesScene
-
             self.ctx.push(SourcesScene(self.ctx))
         elif widget.id == "quit":
             self.ctx.quit()

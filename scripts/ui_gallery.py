@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 import pygame  # noqa: E402
 
 from game.content.loader import load_content  # noqa: E402
-from game.i18n import set_language  # noqa: E402
+from game.i18n import _ as _t, set_language  # noqa: E402
 from game.ui.layout import metrics_for  # noqa: E402
 from game.ui.text import FontBook, TextRenderer  # noqa: E402
 from game.ui.theme import DEFAULT, HIGH_CONTRAST  # noqa: E402
@@ -30,7 +30,7 @@ SIZES = [(1280, 720), (1024, 600), (1080, 1920)]
 
 
 def gallery(out: Path, lang: str = "fr", palette=DEFAULT) -> list[Path]:  # noqa: ANN001
-    from game.ui import charts, logo, meter, reward
+    from game.ui import art, charts, logo, meter, reward
     from game.ui.icons import Icons, badge
 
     set_language(lang)
@@ -48,6 +48,80 @@ def gallery(out: Path, lang: str = "fr", palette=DEFAULT) -> list[Path]:  # noqa
         w, h = size
         m = metrics_for(size)
         name = f"{w}x{h}"
+        # 0. A title hub as the title screen could mount it: the logo, one big « Jouer », the rest smaller.
+        surf = pygame.Surface(size)
+        surf.fill(palette.background)
+        area = m.content
+        logo_h = round(area.height * (0.30 if m.portrait else 0.40))
+        logo.draw_logo(surf, pygame.Rect(area.x, area.y, area.width, logo_h), palette, renderer, icons)
+        bw = min(area.width, round(m.body * 14))
+        play = pygame.Rect(area.centerx - bw // 2, area.y + logo_h + m.gap * 2, bw, round(m.button_h * 1.5))
+        pygame.draw.rect(surf, palette.primary, play, border_radius=play.height // 2)
+        art.icon_label(surf, play, icons.for_button("play"), _t("Jouer"), palette.on_primary, renderer, icons,
+                       round(m.heading * 1.1))
+        row = pygame.Rect(area.centerx - bw // 2, play.bottom + m.gap * 2, bw, m.button_h)
+        half = (row.width - m.gap) // 2
+        for j, (role, label) in enumerate((("class", _t("En classe")), ("kiosk", _t("Borne")))):
+            b = pygame.Rect(row.x + j * (half + m.gap), row.y, half, row.height)
+            pygame.draw.rect(surf, palette.panel, b, border_radius=b.height // 2)
+            pygame.draw.rect(surf, palette.border, b, 2, border_radius=b.height // 2)
+            art.icon_label(surf, b, icons.for_button(role), label, palette.text, renderer, icons, m.body)
+        row2 = row.move(0, row.height + m.gap)
+        for j, (role, label) in enumerate((("language", "Français"), ("settings", _t("Réglages")))):
+            b = pygame.Rect(row2.x + j * (half + m.gap), row2.y, half, row2.height)
+            pygame.draw.rect(surf, palette.panel, b, border_radius=b.height // 2)
+            pygame.draw.rect(surf, palette.border, b, 2, border_radius=b.height // 2)
+            art.icon_label(surf, b, icons.for_button(role), label, palette.text, renderer, icons, m.small)
+        chip_y = row2.bottom + m.gap * 3
+        x = area.x
+        for t in content.themes.values():
+            label = t.title.split(" et ")[0].split(":")[0].split(",")[0]
+            r = pygame.Rect(x, chip_y, area.right - x, round(m.small * 2))
+            got = art.theme_chip(surf, r, t.id, label, palette, renderer, icons, m.small)
+            x = got.right + m.gap
+            if x > area.right - m.body * 8:
+                x, chip_y = area.x, chip_y + r.height + m.gap
+        _save(surf, out / f"hub-{name}-{tag}.png", saved)
+        # 0b. A scenario card as its screen could mount it: art, theme chip, title, choices, meters.
+        card = content.scenarios["obs_s01"]
+        surf = pygame.Surface(size)
+        surf.fill(palette.background)
+        area = m.content
+        panel = meter.meters_for(content, renderer, icons, scenario_ids=list(content.scenarios)[:8], text_size=m.small)
+        strip_h = panel.needed_height(area.width, m.gap)
+        body_r = pygame.Rect(area.x, area.y, area.width, area.height - strip_h - m.gap)
+        if m.portrait:
+            art_r = pygame.Rect(body_r.x, body_r.y, body_r.width, round(body_r.height * 0.28))
+            text_r = pygame.Rect(body_r.x, art_r.bottom + m.gap, body_r.width, body_r.bottom - art_r.bottom - m.gap)
+        else:
+            art_r = pygame.Rect(body_r.x, body_r.y, round(body_r.width * 0.3), body_r.height)
+            text_r = pygame.Rect(art_r.right + m.gap * 2, body_r.y, body_r.right - art_r.right - m.gap * 2,
+                                 body_r.height)
+        art.card_art(surf, art_r, card.id, card.theme, palette, icons)
+        chip = art.theme_chip(surf, pygame.Rect(text_r.x, text_r.y, text_r.width, round(m.small * 2)), card.theme,
+                              content.themes[card.theme].title, palette, renderer, icons, m.small)
+        y = chip.bottom + m.gap
+        tb = meter._box(surf, renderer, card.title, pygame.Rect(text_r.x, y, text_r.width, m.heading * 2),
+                        m.heading, palette.text, bold=True, valign="top")
+        y = tb.bounds.bottom + m.gap
+        tb = meter._box(surf, renderer, card.situation, pygame.Rect(text_r.x, y, text_r.width, m.body * 5),
+                        m.body, palette.text, valign="top")
+        y = tb.bounds.bottom + m.gap
+        for k, ch in enumerate(card.choices):
+            b = pygame.Rect(text_r.x, y, text_r.width, m.button_h)
+            if b.bottom > text_r.bottom:
+                break
+            pygame.draw.rect(surf, palette.choice, b, border_radius=m.gap)
+            pygame.draw.rect(surf, palette.border, b, 2, border_radius=m.gap)
+            num = pygame.Rect(b.x + m.gap // 2, b.y + (b.height - m.body * 1.4) // 2, m.body * 1.4, m.body * 1.4)
+            pygame.draw.circle(surf, palette.theme_color(card.theme), num.center, num.width // 2)
+            img = renderer.render(str(k + 1), m.small, palette.on_theme, True)
+            surf.blit(img, img.get_rect(center=num.center))
+            meter._box(surf, renderer, ch.text, pygame.Rect(num.right + m.gap, b.y, b.right - num.right - m.gap * 2,
+                                                            b.height), m.body, palette.text)
+            y = b.bottom + m.gap // 2
+        panel.draw(surf, pygame.Rect(area.x, area.bottom - strip_h, area.width, strip_h), palette, m.gap)
+        _save(surf, out / f"card-{name}-{tag}.png", saved)
         # 1. Title: logo and a hub of theme badges.
         surf = pygame.Surface(size)
         surf.fill(palette.background)
@@ -72,12 +146,13 @@ def gallery(out: Path, lang: str = "fr", palette=DEFAULT) -> list[Path]:  # noqa
         for state in ("empty", "moved"):
             surf = pygame.Surface(size)
             surf.fill(palette.background)
-            panel = meter.meters_for(content, renderer, icons, scenario_ids=list(content.scenarios)[:8])
+            panel = meter.meters_for(content, renderer, icons, scenario_ids=list(content.scenarios)[:8],
+                                     text_size=m.small)
             if state == "moved":
                 panel.set_values({"co2e": 0, "people": 0}, animate=False)
                 panel.set_values({"co2e": 58, "resources": 70, "people": 3, "new_devices": 1})
                 panel.update(0.2)
-            strip_h = round(m.body * (5.5 if not m.portrait else 11))
+            strip_h = panel.needed_height(w - 2 * m.margin, m.gap)
             panel.draw(surf, pygame.Rect(m.margin, m.margin, w - 2 * m.margin, strip_h), palette, m.gap)
             # Also one big meter alone (the results screen).
             big = meter.Meter(content.indicators["co2e"], renderer, icons, value=116 if state == "moved" else 0,

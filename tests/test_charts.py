@@ -200,3 +200,39 @@ def test_type_scale_projector_is_about_twice_solo():
         assert 1.6 <= sizes["projector"] / sizes["solo"] <= 2.1, role
     assert type_px("body", 1.0) == 26 and type_px("body", 1.0, projector=True) == 48
     assert type_px("min", 0.3) >= 13
+
+
+@pytest.mark.parametrize("palette", [DEFAULT, HIGH_CONTRAST], ids=["default", "hc"])
+@pytest.mark.parametrize("size", [(60, 40), (240, 300), (400, 560), (1000, 320)])
+def test_card_art_and_theme_chip_draw_inside(kit, real_content, size, palette):
+    from game.ui import art
+
+    renderer, icons = kit
+    for card in list(real_content.scenarios.values())[:3]:
+        surf = pygame.Surface((size[0] + 20, size[1] + 20))
+        surf.fill(SENTINEL)
+        rect = pygame.Rect((10, 10), size)
+        art.card_art(surf, rect, card.id, card.theme, palette, icons)
+        outside, inside = changed(surf, rect)
+        assert outside == 0 and inside > 0
+    surf = pygame.Surface((size[0] + 20, 80))
+    surf.fill(SENTINEL)
+    rect = pygame.Rect(10, 10, size[0], 44)
+    pill = art.theme_chip(surf, rect, "cobalt", "Cobalt et chaîne de production", palette, renderer, icons)
+    # The chip is in the theme's colour.
+    assert tuple(surf.get_at((pill.x + pill.height // 2, pill.y + 2)))[:3] == palette.theme_color("cobalt")
+    outside, inside = changed(surf, rect)
+    assert outside == 0 and inside > 0 and rect.contains(pill)
+
+
+def test_icon_label_centres_icon_and_text(kit):
+    from game.ui import art
+
+    renderer, icons = kit
+    surf = pygame.Surface((400, 80))
+    surf.fill(SENTINEL)
+    rect = pygame.Rect(20, 10, 360, 60)
+    got = art.icon_label(surf, rect, "player-play", "Jouer", (0, 0, 0), renderer, icons, 28)
+    outside, inside = changed(surf, rect)
+    assert outside == 0 and inside > 0 and rect.contains(got)
+    assert abs(got.centerx - rect.centerx) <= 2

@@ -182,3 +182,26 @@ def test_meter_texts_fit_uncut_in_the_strip_at_each_screen(real_content, kit, sc
             assert not box.fitted.truncated, (meter.indicator.id, box.text, box.box.size)
             assert box.fitted.size >= 13, (meter.indicator.id, box.text)
     set_language("fr")
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1024, 600), (1080, 1920)])
+def test_needed_height_holds_the_meters_at_the_screens_text_size(real_content, kit, screen):
+    from game.ui.layout import metrics_for
+
+    renderer, icons = kit
+    set_language("fr")
+    m = metrics_for(screen)
+    panel = meters_for(real_content, renderer, icons, scenario_ids=list(real_content.scenarios), text_size=m.small)
+    for totals in ({}, {"co2e": 116, "resources": 140, "people": 3, "new_devices": 50}):
+        panel.set_values(totals, animate=False)
+        width = screen[0] - 2 * m.margin
+        rect = pygame.Rect(m.margin, m.margin, width, panel.needed_height(width, m.gap))
+        assert rect.height < screen[1] // 3
+        surf = pygame.Surface(screen)
+        _hint, rects = panel.layout(rect, m.gap)
+        for meter, r in zip(panel.meters, rects):
+            meter.draw(surf, r, DEFAULT)
+            assert len(meter.drawn) >= (3 if totals else 2), (meter.indicator.id, r.size)
+            for box in meter.drawn:
+                assert r.contains(box.bounds) and not box.fitted.truncated, (meter.indicator.id, box.text)
+                assert box.fitted.size >= m.small - 3

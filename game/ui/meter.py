@@ -133,6 +133,7 @@ class Meter:
         self.last_change = 0.0
         self.palette: Palette | None = None
         self.drawn: list[TextBox] = []  # the text boxes of the last draw (tests check they fit)
+        self.zero_note = True  # « Pas encore bougé » at 0 (a panel's hint says it once for all)
 
     # -- state ----------------------------------------------------------------------------
     @property
@@ -194,6 +195,18 @@ class Meter:
     def _fh(self, size: int, bold: bool = False) -> int:
         return self.renderer.fonts.font(size, bold).get_height()
 
+    def height_for(self, body: int | None = None, lines: int = 2) -> int:
+        """The card height that shows the head, the bar and ``lines`` lines under it at ``body`` px
+        (the text size given, or 26): what a screen reserves for the strip."""
+        body = body or self.text_size or 26
+        small = max(13, round(body * 0.8))
+        pad = max(4, round(body * 0.45))
+        head = self._fh(small) + self._fh(round(body * 1.2), True)
+        bar = max(6, round(body * 0.45))
+        under = sum(self._fh(small, k == 0) + max(2, pad // 4) for k in range(lines))
+        under += self.renderer.line_height(small, True)  # the change may take two lines
+        return 2 * pad + head + pad // 2 + bar + pad // 2 + under
+
     def _sizes(self, rect: pygame.Rect) -> tuple[int, int]:
         if self.text_size:
             body = self.text_size
@@ -219,26 +232,30 @@ class Meter:
         full_head = self._fh(small) + self._fh(big, True)
         compact = inner.height < full_head + bar_h + line_h + 2 * (pad // 2)
         head_h = min(inner.height, max(self._fh(body, True), self._fh(small)) if compact else full_head)
-        # Head: the pictogram in a disc, the label, the value (with its unit).
-        icon_side = min(head_h, inner.width // 4)
         head = pygame.Rect(inner.x, inner.y, inner.width, head_h)
-        badge(surface, self.icons, self.icon, pygame.Rect(head.x, head.y + (head_h - icon_side) // 2, icon_side,
-                                                          icon_side), p.bar, p.on_primary)
-        text_x = head.x + icon_side + pad // 2
-        text_area = pygame.Rect(text_x, head.y, max(1, head.right - text_x), head.height)
         value = value_text(ind, self.shown)
-        if compact:
+        if compact:  # one line: pictogram, label, value at the right
+            icon_side = min(head_h, inner.width // 4)
+            badge(surface, self.icons, self.icon, pygame.Rect(head.x, head.y + (head_h - icon_side) // 2, icon_side,
+                                                              icon_side), p.bar, p.on_primary)
+            text_x = head.x + icon_side + pad // 2
+            text_area = pygame.Rect(text_x, head.y, max(1, head.right - text_x), head.height)
             vw = min(text_area.width // 2, self.renderer.measure(value, body, True) + 2)
             label_r = pygame.Rect(text_area.x, text_area.y, text_area.width - vw - pad // 2, text_area.height)
             self._text(surface, ind.label, label_r, small, p.muted, min_size=small - 2)
-            self._text(surface, value, pygame.Rect(label_r.right + pad // 2, text_area.y, vw,
-                                                            text_area.height), body, p.text, bold=True, align="right")
-        else:
+            self._text(surface, value, pygame.Rect(label_r.right + pad // 2, text_area.y, vw, text_area.height), body,
+                       p.text, bold=True, align="right")
+        else:  # the label across the card, then the pictogram beside the value
             lab_h = self._fh(small)
-            self._text(surface, ind.label, pygame.Rect(text_area.x, text_area.y, text_area.width, lab_h),
-                 small, p.muted, min_size=small - 2)
-            self._text(surface, value, pygame.Rect(text_area.x, text_area.y + lab_h, text_area.width,
-                                                            text_area.height - lab_h), big, p.text, bold=True)
+            self._text(surface, ind.label, pygame.Rect(head.x, head.y, head.width, lab_h), small, p.muted,
+                       min_size=small - 2)
+            row = pygame.Rect(head.x, head.y + lab_h, head.width, head.height - lab_h)
+            icon_side = min(row.height, inner.width // 4)
+            badge(surface, self.icons, self.icon, pygame.Rect(row.x, row.y + (row.height - icon_side) // 2, icon_side,
+                                                              icon_side), p.bar, p.on_primary)
+            vx = row.x + icon_side + pad // 2
+            self._text(surface, value, pygame.Rect(vx, row.y, max(1, row.right - vx), row.height), big, p.text,
+                       bold=True)
         y = head.bottom + pad // 2
         # The bar: a track, the fill, a tick at each comparison unit (one per smartphone).
         bar = pygame.Rect(inner.x, y, inner.width, bar_h)
@@ -254,13 +271,19 @@ class Meter:
             if comp:
                 lines.append(("comp", comp))
         else:
-            lines.append(("comp", comp) if comp else ("muted", _("Pas encore bougé")))
+            if comp:
+                lines.append(("comp", comp))
+            elif self.zero_note:
+                lines.append(("muted", _("Pas encore bougé")))
         tiny = max(12, round(small * 0.85))
         if self.basis and comp:
             lines.append(("basis", self.basis))
         for kind, text in lines:
             size = tiny if kind == "basis" else small
             h = self._fh(size, kind == "change")
+            if kind == "change" and not self._change_fits(inner.width, size):
+                two = h + self.renderer.line_height(size, True) - self.renderer.fonts.font(size, True).get_height()
+                h = two + self._fh(size, True) if y + two + self._fh(size, True) <= inner.bottom + 1 else h
             if y + h > inner.bottom + 1:
                 break
             r = pygame.Rect(inner.x, y, inner.width, h)
@@ -288,30 +311,48 @@ class Meter:
                     if bar.x < x < bar.right - 1:
                         pygame.draw.line(surface, p.panel, (x, bar.y), (x, bar.bottom - 1), max(1, bar.height // 5))
 
+    def _change_parts(self, width: int, size: int) -> tuple[int, str]:
+        """(width of the two marks, the words: with the signed change when they fit on one line)."""
+        _good, words = verdict(self.indicator, self.last_change, self.domain)
+        marks = 2 * round(size * 1.2) + max(2, size // 4)
+        text = f"{fmt_signed(self.last_change)}, {words}"
+        if self.renderer.measure(text, size, True) > width - marks:  # narrow: the words matter more
+            text = words
+        return marks, text
+
+    def _change_fits(self, width: int, size: int) -> bool:
+        marks, text = self._change_parts(width, size)
+        return self.renderer.measure(text, size, True) <= width - marks
+
     def _draw_change(self, surface: pygame.Surface, line: pygame.Rect, p: Palette, size: int) -> None:
-        good, words = verdict(self.indicator, self.last_change, self.domain)
+        """An arrow (up / down), a mark (✓ good, ! bad) and the words, in good or bad colour;
+        the words go on two lines when one is not enough."""
+        good, _words = verdict(self.indicator, self.last_change, self.domain)
         color = p.good if good else p.bad
-        side = max(8, min(line.height, round(size * 1.2)))
+        first = self._fh(size, True)
+        side = max(8, min(first, round(size * 1.2)))
         x = line.x
+        top = line.y + (first - side) // 2
         arrow = self.icons.for_button("up" if self.last_change > 0 else "down") or "arrow-up"
-        self.icons.blit(surface, arrow, pygame.Rect(x, line.centery - side // 2, side, side), color, stroke=2.5)
+        self.icons.blit(surface, arrow, pygame.Rect(x, top, side, side), color, stroke=2.5)
         x += side
         mark = self.icons.for_button("right" if good else "warning") or "check"
-        self.icons.blit(surface, mark, pygame.Rect(x, line.centery - side // 2, side, side), color, stroke=2.5)
+        self.icons.blit(surface, mark, pygame.Rect(x, top, side, side), color, stroke=2.5)
         x += side + max(2, size // 4)
+        _marks, text = self._change_parts(line.width, size)
         room = pygame.Rect(x, line.y, max(1, line.right - x), line.height)
-        text = f"{fmt_signed(self.last_change)}, {words}"
-        if self.renderer.measure(text, size, True) > room.width:  # narrow: the words matter more
-            text = words
-        self._text(surface, text, room, size, color, bold=True, min_size=max(13, size - 2))
+        self._text(surface, text, room, size, color, bold=True, min_size=max(13, size - 2), valign="top")
 
 
 class MeterPanel:
     """Several meters in one rect: a row when wide, a grid when narrow; a hint while all are 0."""
 
-    def __init__(self, meters: Sequence[Meter], renderer: TextRenderer) -> None:
+    def __init__(self, meters: Sequence[Meter], renderer: TextRenderer, text_size: int | None = None) -> None:
         self.meters = list(meters)
         self.renderer = renderer
+        self.text_size = text_size  # px of the labels (the screen's « small »); None: from the room
+        for m in self.meters:
+            m.text_size = m.text_size or (round(text_size * 1.2) if text_size else None)
 
     @property
     def moving(self) -> bool:
@@ -331,6 +372,22 @@ class MeterPanel:
     def empty(self) -> bool:
         return all(m.value == 0 and not m.last_change for m in self.meters)
 
+    def needed_height(self, width: int, gap: int, lines: int = 1) -> int:
+        """The strip height for these meters in ``width`` (hint line included while all are at 0)."""
+        if not self.meters:
+            return 0
+        card = max(m.height_for(lines=lines) for m in self.meters)
+        n = len(self.meters)
+        cols = n
+        while cols > 1 and (width - gap * (cols - 1)) / cols < card * 1.4:  # keep cards wider than high
+            cols = math.ceil(n / (math.ceil(n / cols) + 1))
+        rows_n = math.ceil(n / cols)
+        hint = self.renderer.fonts.font(self.text_size or 21, True).get_height() + gap // 2 if self.empty else 0
+        return hint + rows_n * card + (rows_n - 1) * gap
+
+    def hint_size(self, rect: pygame.Rect) -> int:
+        return self.text_size or max(13, min(round(rect.height / 9), 30))
+
     def hint(self) -> str:
         return _("Tes choix feront bouger ces jauges")
 
@@ -341,22 +398,23 @@ class MeterPanel:
             return None, []
         hint_r = None
         if self.empty:
-            hint_h = max(14, min(rect.height // 5, round(self.renderer.line_height(max(12, rect.height // 9)))))
+            hint_h = self.renderer.fonts.font(self.hint_size(rect), True).get_height()
             hint_r = pygame.Rect(rect.x, rect.y, rect.width, hint_h)
             rect = pygame.Rect(rect.x, rect.y + hint_h + gap // 2, rect.width, rect.height - hint_h - gap // 2)
-        # As many columns as keep each meter at least ~2.2 times as wide as it is high.
-        best = None
-        for cols in range(n, 0, -1):
+        # The grid whose cells are closest to a card's shape (about 2.4 times as wide as high),
+        # no card narrower than 150 px unless there is no other way.
+        def shape(cols: int) -> tuple[bool, float]:
             rows_n = math.ceil(n / cols)
             w = (rect.width - gap * (cols - 1)) / cols
-            h = (rect.height - gap * (rows_n - 1)) / rows_n
-            if w >= 2.2 * min(h, w / 2.2) and w >= 150:
-                best = (cols, rows_n)
-                break
-        cols, rows_n = best or (1, n)
+            h = max(1.0, (rect.height - gap * (rows_n - 1)) / rows_n)
+            return w < 150, abs(math.log(max(w, 1.0) / h / 2.4))
+
+        # Full rows only where possible: 4 meters go 4 × 1, 2 × 2 or 1 × 4, never 3 + 1.
+        cols = min(sorted({math.ceil(n / r) for r in range(1, n + 1)}), key=shape)
+        rows_n = math.ceil(n / cols)
         w = (rect.width - gap * (cols - 1)) // cols
         h = (rect.height - gap * (rows_n - 1)) // rows_n
-        h = min(h, max(w // 2, 1) if cols > 1 else h)  # no meter taller than half its width in a row
+        h = max(1, min(h, round(w / 1.4)))  # never a card taller than it is wide
         rects = [pygame.Rect(rect.x + (i % cols) * (w + gap), rect.y + (i // cols) * (h + gap), w, h)
                  for i in range(n)]
         return hint_r, rects
@@ -367,16 +425,17 @@ class MeterPanel:
         surface.set_clip(rect.clip(old) if old else rect)
         try:
             if hint_r is not None:
-                size = max(12, round(hint_r.height / 1.35))
+                size = self.hint_size(rect)
                 _box(surface, self.renderer, self.hint(), hint_r, size, palette.muted, bold=True)
             for m, r in zip(self.meters, rects):
+                m.zero_note = hint_r is None
                 m.draw(surface, r, palette)
         finally:
             surface.set_clip(old)
 
 
 def meters_for(content, renderer: TextRenderer, icons: Icons, scenario_ids: Sequence[str] = (),  # noqa: ANN001
-               totals: dict[str, float] | None = None) -> MeterPanel:
+               totals: dict[str, float] | None = None, text_size: int | None = None) -> MeterPanel:
     """The panel a screen mounts: one meter per indicator (content order), scaled to the heaviest
     totals the dealt cards can reach, each comparison with its source."""
     from game import explain, scoring
@@ -387,4 +446,4 @@ def meters_for(content, renderer: TextRenderer, icons: Icons, scenario_ids: Sequ
         high = ranges.get(ind.id, (0.0, 0.0))[1] or None
         meters.append(Meter(ind, renderer, icons, value=(totals or {}).get(ind.id, 0.0), high=high,
                             basis=explain.comparison_basis(content, ind.id)))
-    return MeterPanel(meters, renderer)
+    return MeterPanel(meters, renderer, text_size)

@@ -112,8 +112,11 @@ class DebriefScene(TeamLabels, Scene):
         lines = {t.index: strength_line(self.ctx, self.classroom, t.index) for t in teams}
         widest = ngettext("{n} point", "{n} points", 88).format(n=88)
         # As big as the page allows: a few teams in large type, eight in two columns.
-        for big, size, detail in ((round(m.heading * 1.25), round(m.heading * 1.25), m.body),
-                                  (m.heading, m.heading, m.body), (m.heading, m.body, m.small)):
+        # Eight teams whose best themes have long titles: body-size names, rows closer together.
+        for big, size, detail, spacing in ((round(m.heading * 1.25), round(m.heading * 1.25), m.body, m.gap * 2),
+                                           (m.heading, m.heading, m.body, m.gap * 2),
+                                           (m.heading, m.body, m.small, m.gap * 2),
+                                           (m.body, m.body, m.small, m.gap // 2)):
             head_h = text_h(self, summary, area.width, big, True)
             rest = area.height - min(head_h, area.height // 3) - m.gap * 3
             longest = max(r.measure(t.name + " — " + widest, size, True) for t in teams) + round(size * 1.6)
@@ -123,14 +126,14 @@ class DebriefScene(TeamLabels, Scene):
             line_h = max(text_h(self, t.name + " — " + widest, col_w - round(size * 1.6), size, True) for t in teams)
             detail_h = max(text_h(self, text, col_w, detail) for text in lines.values())
             row_h = line_h + detail_h + m.gap
-            if nrows * (row_h + m.gap * 2) <= rest:
+            if nrows * (row_h + spacing) <= rest:
                 break
         head, area = take_top(area, min(head_h, area.height // 3), m.gap * 3)
         self.text(summary, head, big, bold=True, valign="center")
         cols = columns(area, ncols, m.gap * 2)
         for t in teams:
             col = cols[t.index // nrows] if ncols > 1 else cols[0]
-            cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + m.gap * 2), col.width, row_h)
+            cell = pygame.Rect(col.x, col.y + (t.index % nrows) * (row_h + spacing), col.width, row_h)
             line, detail_box = take_top(cell, line_h, m.gap // 2)
             pts = self.classroom.points(t.index)
             self.team_text(t, line, size, extra=ngettext("{n} point", "{n} points", pts).format(n=pts))

@@ -44,6 +44,10 @@ def read_picks() -> dict:
         for key, name in uses.items():
             if name not in icons:
                 sys.exit(f"{PICKS}: uses.{kind}.{key} names {name!r}, which [icons] does not list")
+    themes = picks.get("uses", {}).get("theme", {})
+    for fact, theme in picks.get("fact_theme", {}).items():
+        if theme not in themes:
+            sys.exit(f"{PICKS}: fact_theme.{fact} names {theme!r}, which [uses.theme] does not list")
     for name, spec in icons.items():
         if spec.get("set") not in picks.get("sets", {}):
             sys.exit(f"{PICKS}: icon {name!r} has an unknown set {spec.get('set')!r}")
@@ -95,6 +99,7 @@ def build_manifest(picks: dict) -> dict:
             "licence_file": f"LICENSE-{k}.txt"} for k, v in sets.items()},
         "icons": icons,
         "uses": picks.get("uses", {}),
+        "fact_theme": picks.get("fact_theme", {}),
     }
 
 

@@ -65,6 +65,11 @@ def test_uses_cover_every_theme_card_career_gauge_axis_and_button(real_content, 
         assert not missing, f"{kind} without a picture: {missing}"
         assert all(v in MANIFEST["icons"] for v in uses[kind].values())
     assert set(BUTTONS) <= set(uses["button"])
+    # Each kiosk fact is shown with its theme's colour and pictogram.
+    assert set(real_content.facts) <= set(MANIFEST["fact_theme"])
+    assert set(MANIFEST["fact_theme"].values()) <= set(real_content.themes)
+    fact = next(iter(real_content.facts))
+    assert icons.for_fact(fact) == icons.for_theme(icons.theme_of_fact(fact))
     # One pictogram per theme, none shared between two themes.
     assert len(set(uses["theme"].values())) == len(uses["theme"])
 

@@ -89,6 +89,14 @@ class Icons:
     def for_gauge(self, indicator_id: str) -> str:
         return self.use("gauge", indicator_id) or FALLBACK
 
+    def theme_of_fact(self, fact_id: str) -> str | None:
+        """The theme a kiosk fact belongs to (its colour and pictogram), or None."""
+        return self.manifest.get("fact_theme", {}).get(fact_id)
+
+    def for_fact(self, fact_id: str) -> str:
+        theme = self.theme_of_fact(fact_id)
+        return self.for_theme(theme) if theme else FALLBACK
+
     def for_button(self, role: str) -> str | None:
         """A button's icon, or None: a button without a picture keeps its label alone."""
         return self.use("button", role, None)

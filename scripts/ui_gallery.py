@@ -37,6 +37,10 @@ def gallery(out: Path, lang: str = "fr", palette=DEFAULT) -> list[Path]:  # noqa
     pygame.init()
     pygame.display.set_mode((1, 1))
     content = load_content(ROOT / "questions")
+    if lang != "fr":
+        from game.content.translate import apply
+
+        content = apply(content, lang)
     renderer = TextRenderer(FontBook())
     icons = Icons()
     out.mkdir(parents=True, exist_ok=True)

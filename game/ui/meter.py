@@ -276,7 +276,7 @@ class Meter:
             elif self.zero_note:
                 lines.append(("muted", _("Pas encore bougé")))
         tiny = max(12, round(small * 0.85))
-        if self.basis and comp:
+        if self.basis and (comp or not self.value):  # at 0 the unit of comparison says what is coming
             lines.append(("basis", self.basis))
         for kind, text in lines:
             size = tiny if kind == "basis" else small
@@ -284,6 +284,12 @@ class Meter:
             if kind == "change" and not self._change_fits(inner.width, size):
                 two = h + self.renderer.line_height(size, True) - self.renderer.fonts.font(size, True).get_height()
                 h = two + self._fh(size, True) if y + two + self._fh(size, True) <= inner.bottom + 1 else h
+            if kind == "basis":  # a source is shown whole, on two lines if need be, or not at all
+                room_h = inner.bottom + 1 - y
+                fitted = self.renderer.fit(text, inner.width, room_h, size, size - 3)
+                if fitted.truncated:
+                    break
+                h = fitted.height
             if y + h > inner.bottom + 1:
                 break
             r = pygame.Rect(inner.x, y, inner.width, h)
@@ -291,7 +297,7 @@ class Meter:
                 self._draw_change(surface, r, p, size)
             else:
                 self._text(surface, text, r, size, p.muted if kind in ("muted", "basis") else p.text,
-                     min_size=size - 3)
+                           min_size=size - 3, valign="top")
             y += h + max(2, pad // 4)
 
     def _draw_bar(self, surface: pygame.Surface, bar: pygame.Rect, p: Palette) -> None:

@@ -228,3 +228,84 @@ def test_the_sources_screen_lists_every_source_with_the_items_citing_it(app):
         n = len(table[sid].get("questions", []))
         if n:
             assert f"{n}\u00a0question" in text, sid
+
+
+def consequence_scene(app, card, choice_id):
+    from game.scenes.play import Play
+    from game.scenes.scenario import ScenarioScene
+    from game.session import Session, Step
+    from game.ui.widgets import Button
+
+    scene = ScenarioScene(app, Play(Session(app.content, "all", [Step("scenario", card.id)], seed=0)), card)
+    scene.on_activate(Button(f"choice:{choice_id}", pygame.Rect(0, 0, 1, 1)))
+    assert scene.phase == "consequence"
+    return scene
+
+
+def test_the_consequence_names_every_source_of_the_choice_and_the_card(app):
+    """Issue 14.6: « Sources : La Mêlée, 2025 ; Affiche … », not the first id alone."""
+    content = app.content
+    card = next(s for s in content.scenarios.values()
+                for c in s.choices if len({content.sources[i].short_label for i in (*c.source_ids, *s.source_ids)}) > 1)
+    choice = next(c for c in card.choices
+                  if len({content.sources[i].short_label for i in (*c.source_ids, *card.source_ids)}) > 1)
+    scene = consequence_scene(app, card, choice.id)
+    scene.draw(pygame.Surface((1280, 720)))
+    shown = texts(scene)
+    labels = {content.sources[i].short_label for i in (*choice.source_ids, *card.source_ids)}
+    assert "Sources\u00a0: " in shown and all(label in shown for label in labels), (labels, shown)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("size", [(1024, 600), (1080, 1920)])
+def test_four_gauge_lines_fit_the_consequence_screen(app, real_content, lang, size):
+    """A choice moving all four gauges, on the cards with the longest consequences: every gauge
+    line whole at its size, nothing below the window, « Continuer » in view (issue 14: at
+    1024x600 the fourth line was cut)."""
+    import copy
+
+    app.set_language(lang)
+    content = copy.copy(app.content)
+    longest = sorted(content.scenarios.values(),
+                     key=lambda s: -max(len(c.consequence) + len(c.basis or "") for c in s.choices))[:4]
+    four = {ind: 10.0 for ind in sorted(content.indicators)}
+    assert len(four) == 4
+    content.scenarios = dict(content.scenarios)
+    problems = []
+    for card in longest:
+        choice = max(card.choices, key=lambda c: len(c.consequence) + len(c.basis or ""))
+        changed = choice.model_copy(update={"effects": four, "basis": choice.basis or "—",
+                                            "sources": list(choice.source_ids) or list(card.source_ids)})
+        content.scenarios[card.id] = card.model_copy(
+            update={"choices": [changed if c.id == choice.id else c for c in card.choices]})
+        app.content = content
+        scene = consequence_scene(app, content.scenarios[card.id], choice.id)
+        scene.draw(pygame.Surface(size))
+        labels = [content.indicators[i].label for i in four]
+        lines = [tb for tb, _c in scene.texts if any(tb.text.startswith(label) and "+10" in tb.text for label in labels)]
+        if scene.page_height > size[1]:
+            problems.append(f"{card.id}: the page scrolls ({scene.page_height} px)")
+        if len(lines) != 4 or any(tb.fitted.truncated or tb.fitted.size < tb.size * 0.8 for tb in lines):
+            problems.append(f"{card.id}: the four gauge lines are cut or squeezed: {[tb.text for tb in lines]}")
+    app.content = app._contents[app.language]
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1080, 1920)])
+def test_the_longest_consequences_fit_one_screen(app, size):
+    """The real choices with the longest consequence and basis, and every gauge they move: one
+    screen, no scrolling, nothing cut or squeezed (at 1280x720 seven of them used to scroll)."""
+    content = app.content
+    pairs = sorted(((s, c) for s in content.scenarios.values() for c in s.choices),
+                   key=lambda sc: -(len(sc[1].consequence) + len(sc[1].basis or "")))[:6]
+    pairs += [(s, c) for s in content.scenarios.values() for c in s.choices
+              if sum(1 for v in c.effects.values() if v) >= 2]
+    problems = []
+    for card, choice in pairs:
+        scene = consequence_scene(app, card, choice.id)
+        scene.draw(pygame.Surface(size))
+        squeezed = [tb.text[:30] for tb, _c in scene.texts
+                    if tb.fitted.truncated or tb.fitted.size < tb.size * 0.8]
+        if scene.page_height > size[1] or squeezed:
+            problems.append((card.id, choice.id, scene.page_height, squeezed))
+    assert not problems, problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.content.models import Scenario
-from game.i18n import _, fmt_signed, with_unit
+from game.i18n import _, fmt_signed, list_sep, with_unit
 from game.scenes.context import Context
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
@@ -70,6 +70,19 @@ class ScenarioScene(PlayScene):
             self.widgets.append(Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
                                        pick_index=i))
 
+    def sources_text(self) -> str:
+        """Every source of the choice, then the card's own (issue 14.6): « Sources : A ; B »."""
+        sc = self.scenario
+        choice = next(c for c in sc.choices if c.id == self.choice_id)
+        content = self.ctx.content
+        labels = list(dict.fromkeys(content.sources[i].short_label
+                                    for i in (*choice.source_ids, *sc.source_ids) if i in content.sources))
+        if not labels:
+            return ""
+        if len(labels) == 1:
+            return _("Source\u00a0: {source}").format(source=labels[0])
+        return _("Sources\u00a0: {sources}").format(sources=list_sep().join(labels))
+
     def _build_consequence(self, m: Metrics, area: pygame.Rect) -> None:
         sc = self.scenario
         choice = next(c for c in sc.choices if c.id == self.choice_id)
@@ -86,33 +99,45 @@ class ScenarioScene(PlayScene):
             word = _("en hausse") if delta > 0 else _("en baisse")
             lines.append(_("{label}\u00a0: {value} ({word})").format(
                 label=ind.label, value=with_unit(fmt_signed(delta), ind.unit), word=word))
-        effects_text = "\n".join(lines) if lines else _("Pas d'effet sur les jauges.")
-        src_text = ""
-        if choice.basis:
-            src_text = choice.basis
-        if choice.source:
-            src = self.ctx.content.sources[choice.source]
-            src_text += ("\n" if src_text else "") + _("Source\u00a0: {source}").format(source=src.short_label)
-        src_h = self.ctx.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
-        src, area = take_bottom(area, min(src_h + m.gap, area.height // 3), m.gap)
+        lines = lines or [_("Pas d'effet sur les jauges.")]
+        src_text = "\n".join(t for t in (choice.basis or "", self.sources_text()) if t)
+        r = self.ctx.renderer
         mine = _("Ton choix\u00a0: {choice}").format(choice=choice.text)
-        head_h = self.ctx.renderer.fit(mine, area.width, 10_000, m.body, m.body, True).height
+        head_h = r.fit(mine, area.width, 10_000, m.body, m.body, True).height
         head, area = take_top(area, min(head_h, area.height // 4), m.gap * 2)
         self.text(mine, head, m.body, bold=True, valign="center")
-        # Consequence, then the effects right under it; what is left stays empty at the bottom.
-        size = round(m.body * 1.1)
-        eff_h = self.ctx.renderer.fit(effects_text, area.width, 10_000, size, size, bold=True).height
-        eff_h = min(eff_h, area.height // 3)
-        cons_need = self.ctx.renderer.fit(choice.consequence, area.width, 10_000, size, size).height
-        cons_h = max(0, min(cons_need, area.height - eff_h - 2 * m.gap))
-        cons, rest = take_top(area, cons_h, 2 * m.gap)
-        eff, _rest = take_top(rest, eff_h)
-        if src_text and _rest.height > m.gap:  # basis and source right under the effects
-            src.y = min(src.y, eff.bottom + 2 * m.gap)
+        # The consequence, the gauges' lines right under it (two columns when there are more than
+        # two and they fit: at 1024x600 a fourth line used to be squeezed out), then the basis and
+        # every source. When they do not all fit at the size asked for, the consequence and the
+        # gauges' lines come down to the body size together; past that the page scrolls.
+        col_gap = m.gap * 3
+        half = (area.width - col_gap) // 2
+        src_need = r.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
+        for size in (round(m.body * 1.1), m.body):
+            cons_need = r.fit(choice.consequence, area.width, 10_000, size, size).height
+            line_h = [r.fit(t, half, 10_000, size, size, bold=True) for t in lines]
+            ncols = 2 if len(lines) > 2 and not any(f.height > r.line_height(size, True) * 1.5 for f in line_h) else 1
+            width = half if ncols == 2 else area.width
+            heights = [r.fit(t, width, 10_000, size, size, bold=True).height for t in lines]
+            rows_h = [max(heights[i:i + ncols]) for i in range(0, len(heights), ncols)]
+            eff_need = sum(rows_h) + m.gap // 2 * (len(rows_h) - 1)
+            total = cons_need + 2 * m.gap + eff_need + (2 * m.gap + src_need if src_text else 0)
+            if total <= area.height:
+                break
+        # Still too tall (large text): each text is laid out whole, and the page grows and scrolls.
+        cons, rest = take_top(area, cons_need, 2 * m.gap)
         self.text(choice.consequence, cons, size)
-        self.text(effects_text, eff, size, bold=True)
+        y = rest.y
+        for row, row_h in enumerate(rows_h):
+            for col in range(ncols):
+                i = row * ncols + col
+                if i < len(lines):
+                    box = pygame.Rect(rest.x + col * (width + col_gap), y, width, row_h)
+                    self.text(lines[i], box, size, bold=True)
+            y += row_h + m.gap // 2
         if src_text:
-            self.text(src_text, src, m.small, color="muted")
+            top = y - m.gap // 2 + 2 * m.gap
+            self.text(src_text, pygame.Rect(rest.x, top, rest.width, src_need), m.small, color="muted")
 
     def on_activate(self, widget: Widget) -> None:
         if self.menu_pressed(widget.id):

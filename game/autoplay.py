@@ -17,12 +17,17 @@ from typing import TextIO
 
 import pygame
 
-from game import i18n
+from game import explain, i18n, scoring
+from game import input as inp
 from game.app import App, configure_headless
 from game.content.loader import Content
 from game.scenes.classroom import ClassItemScene, ClassSetupScene, DebriefScene
+from game.scenes.kiosk import AttractScene, KioskController
+from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene
+from game.scenes.scenario import ScenarioScene
 from game.scenes.title import TitleScene
+from game.settings import MENU
 from game.ui.widgets import Slider, Widget
 
 DEVICES = ("mouse", "touch", "keyboard", "gamepad")
@@ -41,9 +46,6 @@ class Bot:
         self.aim: float | None = None  # a value the next slider move must reach (a biased bot)
 
     def _biased(self, scene, targets: list[Widget]) -> list[Widget]:  # noqa: ANN001
-        from game.scenes.question import QuestionScene
-        from game.scenes.scenario import ScenarioScene
-
         by_id = {w.id: w for w in targets}
         if "play_all" in by_id:  # a biased bot plays the full path: every theme can feed its axes
             return [by_id["play_all"]]
@@ -267,8 +269,6 @@ def solo_trace(app: App, session) -> dict:  # noqa: ANN001 - a Session
     """What a reader needs to check a session from outside: the items in the order dealt (level,
     choice ids in the order shown, the slider's start) and the careers shown, each with the reason
     the results screen gives for it, in the language played."""
-    from game import explain, scoring
-
     matches = scoring.top_careers(app.content, session.answers)
     reasons = explain.career_reasons(app.content, matches)
     return {"language": app.language, "level": session.level, "short_by": session.short_by,
@@ -414,19 +414,15 @@ class Monkey:
         size = r.choice([(320, 240), (3840, 2160), (1024, 600), (1080, 1920), (1280, 720)]) if r.random() < 0.5 \
             else (r.randint(320, 3840), r.randint(240, 2160))
         pygame.display.set_mode(size, pygame.RESIZABLE)
-        self.app.dispatch(__import__("game.input", fromlist=["Intent"]).Intent("resize", "window", pos=size))
+        self.app.dispatch(inp.Intent(inp.RESIZE, "window", pos=size))
         self.resizes += 1
 
     def change_settings(self) -> None:
-        from game.settings import MENU
-
         choice = self.rng.choice(MENU)
         value = self.rng.choice(choice.values)
         self.app.apply_settings(self.app.settings.with_value(choice.key, value), save=False)
 
     def run(self, seconds: float, mode: str) -> None:
-        from game.scenes.kiosk import AttractScene, KioskController
-
         kiosk = mode == "kiosk"
         if kiosk:
             self.app.kiosk = KioskController(self.app)
@@ -440,7 +436,9 @@ class Monkey:
             self.events += len(events)
             self.app.running = True
             self.app.step(events, self.rng.choice((0.0, 0.016, 0.1, 1.0)))
-            if not self.app.stack:  # only a real quit empties the stack: start again
+            if not self.app.running or not self.app.stack:
+                # A quit: the game on the stack was kept as abandoned and the real loop would end
+                # here; the monkey starts the app again from its first screen instead.
                 self.app.home()
             if mode == "classroom" and isinstance(self.app.top, TitleScene) and self.rng.random() < 0.2:
                 self.app.push(ClassSetupScene(self.app))  # back into classroom mode

@@ -4,6 +4,9 @@ Headless (SDL dummy driver). It measures the start-up to the first frame, CPU an
 on static screens, the draw time of a full 1080p frame, peak memory over a session, content
 loading, and the same static screen drawn by a naive loop (60 fps, full redraw, text rendered
 every frame) in the same run, with the ratio between the two.
+
+The game's modules are imported inside the functions on purpose (start-up speed, not cycles):
+each measurement runs in a child process that must load only what it measures.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ TARGETS = {
 
 # -- children: each measurement that needs a clean process runs in one -----------------------
 def _child_app(screen: str, size: tuple[int, int]):  # noqa: ANN202
+    # Lazy on purpose (see the module's docstring): a fresh child loads only what it measures.
     from game.app import App
     from game.cli import QUESTIONS
     from game.content.loader import load_content

@@ -16,7 +16,7 @@ GAME = ROOT / "game"
 
 # Modules that must never reach pygame, directly or through another module of the game.
 PURE = ("game.content", "game.scoring", "game.flow", "game.storage", "game.i18n", "game.session",
-        "game.classroom", "game.measure", "game.stats")
+        "game.classroom", "game.measure", "game.stats", "game.qtypes")
 # The solo screens draw the flow's results; they never score (issue 15.1).
 NO_SCORING = ("game.scenes.question", "game.scenes.scenario", "game.scenes.results",
               *(f"game.scenes.classroom.{m}" for m in ("common", "setup", "item", "ask", "reveal", "overlays",

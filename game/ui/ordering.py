@@ -249,9 +249,13 @@ class OrderingList(Widget):
         assert chosen is not None
         size, small, heights = chosen
         total = sum(heights.values())
-        if total > avail:  # even the smallest text does not fit: share the height, cut the text
+        if total > avail:  # even the smallest text does not fit: share the height, cut the item texts
             spare = max(self.n * MIN_TARGET, avail)
-            heights = {c: max(MIN_TARGET, h * spare // max(1, total)) for c, h in heights.items()}
+            floor = 2 * g["vpad"] + renderer.line_height(size)  # one line of each item at least...
+            if self.result is not None:  # ...and the words of its mark, never cut (the notes go first)
+                floor += max(2, m.gap // 3) + renderer.line_height(small, True)
+            floor = max(MIN_TARGET, floor)
+            heights = {c: max(floor, h * spare // max(1, total)) for c, h in heights.items()}
         self.heights = heights
         self._size, self._small = size, small
         label_w = r.width - round(m.small * 0.9) - m.gap
@@ -261,7 +265,7 @@ class OrderingList(Widget):
         self._rows_top = r.y + top_h + g["gap"]
         self._place_rows()
         # The bottom end right under the last row (a shrunk list leaves its spare height below).
-        bottom_y = min(r.bottom - bottom_h, self.rows[-1].rect.bottom + g["gap"]) if self.rows else r.bottom - bottom_h
+        bottom_y = self.rows[-1].rect.bottom + g["gap"] if self.rows else r.bottom - bottom_h
         self.bottom_box = TextBox(self.bottom_label, pygame.Rect(r.x + round(m.small * 0.9) + m.gap,
                                                                  bottom_y + max(4, m.gap // 2), label_w,
                                                                  bottom_h - max(4, m.gap // 2)),
@@ -299,6 +303,12 @@ class OrderingList(Widget):
             needs = [renderer.fit(t, tw, 10_000, s, s, b).height for t, s, b in boxes]
             sep = max(2, m.gap // 3)
             block = sum(needs) + sep * (len(needs) - 1)
+            if block > inner.height and len(boxes) == 3:  # too low a row: the note goes first
+                boxes, needs = boxes[:2], needs[:2]
+                block = sum(needs) + sep
+            if block > inner.height:  # then the item's text is cut, the mark's words kept whole
+                needs[0] = max(1, inner.height - (block - needs[0]))
+                block = inner.height
             ty = inner.y + max(0, (inner.height - block) // 2)
             for (text, s, bold), need in zip(boxes, needs):
                 h_box = max(1, min(need, inner.bottom - ty))
@@ -318,9 +328,10 @@ class OrderingList(Widget):
 
     @property
     def used_rect(self) -> pygame.Rect:
-        """The part of ``rect`` the list draws on (a shrunk list leaves spare height below)."""
+        """Where the list draws: within ``rect`` (a shrunk list leaves spare height below), or
+        taller when even its smallest text cannot fit (the scene's fit check then sees text cut)."""
         bottom = self.bottom_box.box.bottom if self.bottom_box is not None else self.rect.bottom
-        return pygame.Rect(self.rect.x, self.rect.y, self.rect.width, min(self.rect.height, bottom - self.rect.y))
+        return pygame.Rect(self.rect.x, self.rect.y, self.rect.width, bottom - self.rect.y)
 
     def row(self, cid: str) -> Row:
         return self._by_id[cid]

@@ -233,3 +233,13 @@ def test_a_still_pointer_leaves_the_title_focus_on_play(app):
                                touch=False)
     app.step([moved], 0)
     assert title.focus_id == classroom.id  # a real move still points
+
+
+def test_every_scene_name_of_the_context_is_registered(app):
+    """``ctx.make(name)`` knows exactly the names the context documents, and builds that scene."""
+    from game.app import scene_types
+    from game.scenes.context import SCENE_NAMES
+
+    assert set(scene_types()) == set(SCENE_NAMES)
+    assert type(app.make("title")).__name__ == "TitleScene"
+    assert type(app.make("career", next(iter(app.content.careers)))).__name__ == "CareerScene"

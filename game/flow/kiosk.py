@@ -129,7 +129,7 @@ class KioskPolicy:
             return 0
         return max(0, int(self.warning_until - now + 0.999))
 
-    def reset(self, now: float, reason: str = "admin") -> Reset:
+    def reset(self, now: float, reason: str = "end") -> Reset:
         """The game is wiped for the next player, in the default language."""
         self.warning_until = None
         self.last_input = now

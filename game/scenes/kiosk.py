@@ -75,9 +75,10 @@ class KioskController:
         if self.ctx.top is not None:
             self.policy.tick(self.ctx.now(), self.screen())
 
-    def reset(self) -> None:
-        """End whatever was played (kept as abandoned in the results) and wipe it from the screen."""
-        self.policy.reset(self.ctx.now(), "admin")
+    def reset(self, reason: str = "end") -> None:
+        """End whatever was played (kept as abandoned in the results) and wipe it from the screen:
+        at the end of a game (« Rejouer », « Abandonner »), or from the admin screen."""
+        self.policy.reset(self.ctx.now(), reason)
 
     def _show(self, event: Event) -> None:
         if isinstance(event, IdleWarning):
@@ -342,7 +343,7 @@ class AdminScene(Scene):
                 self.ctx.store.save_value("level", level)
             self.invalidate()
         elif widget.id == "restart":
-            self.ctx.kiosk.reset()
+            self.ctx.kiosk.reset("admin")
         elif widget.id == "quit":
             self.ctx.quit(force=True)
 

@@ -6,6 +6,7 @@ Keyboard, mouse, touch and gamepad are small separate handlers; scenes only see
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import pygame
@@ -31,6 +32,7 @@ REDRAW = "redraw"  # the window was exposed: nothing changed, but the picture mu
 TEXT = "text"  # typed text (a team name, a facilitator's key): ``text``
 ERASE = "erase"  # Backspace: remove the last typed character
 HELP = "help"  # F1 or ?: the keys of the screen
+PADS = "pads"  # the class's answer pads sent something: the class screen reads the pad server
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,29 @@ PAD_A, PAD_B, PAD_START = 0, 1, 7
 AXIS_THRESHOLD = 0.6
 
 
+# -- the pad server's wake-up (game.pads): a pygame event posted from the server's thread -------
+_pads_event: list[int] = []  # the event type, registered on first use (not at import)
+_pads_pending = threading.Event()  # one wake-up event in the queue at a time, however many answers
+
+
+def pads_event_type() -> int:
+    if not _pads_event:
+        _pads_event.append(pygame.event.custom_type())
+    return _pads_event[0]
+
+
+def wake_for_pads() -> None:
+    """The pad server's ``wake`` callback (any thread: pygame.event.post is thread-safe): the
+    sleeping loop gets an event, translated into a PADS intent. Never raises."""
+    if _pads_pending.is_set():
+        return
+    _pads_pending.set()
+    try:
+        pygame.event.post(pygame.event.Event(pads_event_type()))
+    except pygame.error:  # no display (yet): the class screen reads the server each frame anyway
+        _pads_pending.clear()
+
+
 class InputMapper:
     """Stateful translation of raw events (stick edges, window size for touch)."""
 
@@ -93,6 +118,9 @@ class InputMapper:
 
     def translate(self, event: pygame.event.Event) -> list[Intent]:
         t = event.type
+        if _pads_event and t == _pads_event[0]:
+            _pads_pending.clear()
+            return [Intent(PADS, "pads")]
         if t == pygame.QUIT:
             return [Intent(QUIT, "window")]
         if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from game.classroom import Classroom
@@ -89,11 +90,17 @@ def pad_state(classroom: Classroom, lang: str = "fr", team_mode: str = "auto",
     return PadState(lang, teams, team_mode, info, reveal, facilitator=facilitator)
 
 
-def apply_tally(classroom: Classroom, tally: Tally, keyed: set[int] | frozenset[int] = frozenset()) -> tuple[list[int], list[int]]:
+def apply_tally(classroom: Classroom, tally: Tally, keyed: set[int] | frozenset[int] = frozenset(),
+                enter: Callable[[int, list[str], float | None], object] | None = None,
+                clear: Callable[[int], object] | None = None) -> tuple[list[int], list[int]]:
     """Enter each team's pad majority for the current item, unless the item is revealed, the
     tally is for another step, or the facilitator keyed that team (``keyed``).
     A team whose pads are now tied (or all gone) loses the majority entered earlier.
-    Returns (teams entered, teams tied)."""
+    ``enter(team, choice_ids, value)`` and ``clear(team)``: how to enter and clear (a ClassRun's
+    ``enter`` and ``clear``, so that its events fire and its speed rule applies); the
+    Classroom's own methods when not given. Returns (teams entered, teams tied)."""
+    enter = enter or classroom.enter
+    clear = clear or classroom.clear
     if classroom.finished or classroom.step in classroom.revealed or tally.key != question_key(classroom):
         return [], []
     answering = set(classroom.teams_for_current())
@@ -105,12 +112,13 @@ def apply_tally(classroom: Classroom, tally: Tally, keyed: set[int] | frozenset[
             if t.tie:
                 tied.append(t.team)
             if classroom.entry(t.team) is not None:
-                classroom.clear(t.team)  # the pads' earlier majority no longer holds
+                clear(t.team)  # the pads' earlier majority no longer holds
             continue
         if _same(classroom, t.team, t.majority):
             continue
-        classroom.enter(t.team, list(t.majority.choice_ids), t.majority.value)
-        entered.append(t.team)
+        enter(t.team, list(t.majority.choice_ids), t.majority.value)
+        if classroom.entry(t.team) is not None:
+            entered.append(t.team)
     return entered, tied
 
 
@@ -205,14 +213,15 @@ class PadBoard:
         self.presence: Presence | None = None
         self.controls: list[Control] = []
 
-    def take(self, classroom: Classroom, intents: list, keyed: set[int] | frozenset[int] = frozenset()
-             ) -> tuple[list[int], list[int]]:
+    def take(self, classroom: Classroom, intents: list, keyed: set[int] | frozenset[int] = frozenset(),
+             enter: Callable[[int, list[str], float | None], object] | None = None,
+             clear: Callable[[int], object] | None = None) -> tuple[list[int], list[int]]:
         entered: list[int] = []
         tied: list[int] = []
         for intent in intents:
             if isinstance(intent, Tally):
                 self.tallies[intent.key] = intent
-                e, t = apply_tally(classroom, intent, keyed)
+                e, t = apply_tally(classroom, intent, keyed, enter, clear)
                 entered += [x for x in e if x not in entered]
                 tied = t if intent.key == self._key(classroom) else tied
             elif isinstance(intent, Presence):

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.i18n import _, ngettext
 from game.scenes.classroom.common import team_color, text_h
+from game.scenes.classroom.marks import marked
 from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
 from game.ui.layout import Metrics, center_block, columns, take_bottom, take_top
 from game.ui.widgets import Button, Slider
@@ -23,22 +24,33 @@ class AskView:
         teams = self.run.teams_for_current()
         r = self.ctx.renderer
         pad = max(8, m.gap)  # as Button lays a chip out: padding, the symbol, the name, the check
-        chip_w = max(r.measure(self.team(t).name, m.small) for t in teams) + 2 * pad \
+        details = self.pad_details(teams)  # with pads: « 3/5 ont répondu », a tie to decide
+        chip_w = max(max(r.measure(self.team(t).name, m.small) for t in teams),
+                     max((r.measure(d, m.small) for d in details.values()), default=0)) + 2 * pad \
             + round(m.body * 1.5) + round(m.small * 1.3) + 2 * (pad // 2) + 4
         per_row = max(1, min(len(teams), 4, (area.width + m.gap) // (chip_w + m.gap)))
         nrows = -(-len(teams) // per_row)
-        strip_h = nrows * m.button_h + (nrows - 1) * m.gap
+        chip_h = m.button_h
+        if details:  # the name and the count, each on its line
+            col_w = (area.width - (per_row - 1) * m.gap) // per_row
+            inner = col_w - 2 * pad - round(m.body * 1.5) - pad // 2 - round(m.small * 1.3) - pad // 2
+            need = max(text_h(self, self.team(t).name, inner, m.small, True) for t in teams) \
+                + max(text_h(self, d, inner, m.small) for d in details.values())
+            chip_h = max(m.button_h, need + 2 * max(6, m.gap // 2) + 4)
+        strip_h = nrows * chip_h + (nrows - 1) * m.gap
         strip, area = take_bottom(area, strip_h, m.gap * 2)
         cols = columns(strip, per_row, m.gap)
         for i, t in enumerate(teams):
-            cell = pygame.Rect(cols[i % per_row].x, strip.y + (i // per_row) * (m.button_h + m.gap),
-                               cols[i % per_row].width, m.button_h)
+            cell = pygame.Rect(cols[i % per_row].x, strip.y + (i // per_row) * (chip_h + m.gap),
+                               cols[i % per_row].width, chip_h)
             team = self.team(t)
             answered = self.run.answered(t)
+            detail = details.get(t, "")
             self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice", label=team.name,
                                        selected=t == self.current and not self.all_answered(),
-                                       trailing_check=answered, text_size=m.small,
-                                       status=_("a répondu") if answered else _("en attente"),
+                                       trailing_check=answered, text_size=m.small, detail=detail,
+                                       status=(_("a répondu") if answered else _("en attente"))
+                                       + (", " + detail if detail else ""),
                                        team_symbol=team.symbol, team_color=team_color(self.ctx, team)))
         prompt = item.prompt if self.step.kind == "question" else item.title + "\n" + item.situation
         big = round(m.heading * 1.1)
@@ -46,7 +58,7 @@ class AskView:
             self._build_estimate(m, area, prompt, big)
             return
         shown = self.choices
-        answers = AnswerGrid(r, m, area, [c.text for c in shown])
+        answers = AnswerGrid(r, m, area, [marked(i, c.text) for i, c in enumerate(shown)])
         choices_h = answers.height
         hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
             if self.step.kind == "question" and item.type == "multiple" else ""
@@ -76,8 +88,30 @@ class AskView:
         # stays outlined, and nothing shows once every team has answered.
         chosen = set(entry.answer.choice_ids) if entry and multiple and not self.all_answered() else set()
         for i, (c, cell) in enumerate(zip(shown, answers.cells(choices_area))):
-            self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
+            self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=marked(i, c.text), style="choice",
                                           pick_index=i, toggle=multiple, selected=c.id in chosen))
+
+    def pad_details(self, teams: list[int]) -> dict[int, str]:
+        """A chip's second line when the class plays with pads: how many of the team's pads
+        answered (never who, never what), or a tie the facilitator decides; nothing for a team
+        without pads (keyed as before)."""
+        pads = getattr(self, "pads", None)
+        if pads is None or pads.server is None:
+            return {}
+        out = {}
+        for t, c in pads.counts().items():
+            if t not in teams:
+                continue
+            if c.tie and not c.entered:
+                out[t] = _("égalité\u00a0: à vous de choisir")
+            elif c.keyed:
+                out[t] = _("saisie au clavier")
+            elif c.members:
+                out[t] = ngettext("{n}/{total} a répondu", "{n}/{total} ont répondu", c.answered).format(
+                    n=c.answered, total=c.members)
+            else:
+                out[t] = _("pas de téléphone")
+        return out
 
     def _build_estimate(self, m: Metrics, area: pygame.Rect, prompt: str, size: int) -> None:
         est = self.item.estimate

@@ -13,6 +13,7 @@ from game.flow import classrun as flow
 from game.flow.classrun import ClassRun
 from game.i18n import _, fmt_percent, list_sep, ngettext
 from game.scenes.base import Scene
+from game.scenes.classroom.pads import link_of
 from game.scenes.classroom.common import (
     RunConfirm, TeamLabels, band_height, button_band, end_class_game, heading_h, rows_for, run_of,
     strength_line, team_color, text_h,
@@ -41,10 +42,18 @@ class DebriefScene(TeamLabels, Scene):
         self.page = 0
         self.symbols: list = []
         self.bars: list[tuple[pygame.Rect, float]] = []
+        self.pads = link_of(self.run)
+        if self.pads is not None:
+            self.pads.attach()
+            self.pads.publish()  # the pads say the game is over
 
     def abandon(self) -> bool:
         self.run.abandon(confirmed=True)  # already recorded when the debrief began: nothing more
         return True
+
+    def exit(self) -> None:
+        if self.pads is not None:
+            self.pads.detach()
 
     def sync(self) -> None:
         """The run's question (teams still « à choisir »), and the end."""

@@ -19,6 +19,8 @@ from game.scenes.classroom.common import (
     RunConfirm, TeamLabels, band_height, button_band, end_class_game, rows_for, run_of,
 )
 from game.scenes.classroom.debrief import DebriefScene
+from game.scenes.classroom.marks import CHOICE_LETTERS, badge_box, draw_mark
+from game.scenes.classroom.pads import link_of
 from game.scenes.classroom.overlays import KEYS, ClassMenuScene, HelpScene, ScoresScene
 from game.scenes.classroom.reveal import RevealView
 from game.session import ordered_choices
@@ -46,6 +48,9 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
         self.marks: list[tuple[pygame.Rect, bool | None]] = []
         self._shown_seconds = -1
         self.timer_rect = pygame.Rect(0, 0, 0, 0)
+        self.pads = link_of(self.run)  # the class's answer pads, when the game plays with them
+        if self.pads is not None:
+            self.pads.attach()  # before the screen it replaces leaves: the server goes on
 
     # -- the run's state, as the views and the tests read it -----------------------------
     @property
@@ -110,6 +115,40 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
     def abandon(self) -> bool:
         self.run.abandon(confirmed=True)  # what was revealed is kept as an abandoned game
         return True
+
+    def exit(self) -> None:
+        if self.pads is not None:
+            self.pads.detach()  # the last class screen of the run gone (back to the title): stop
+
+    # -- the pads --------------------------------------------------------------------------
+    def pump_pads(self) -> None:
+        """Read the pads (each frame, and when their wake-up event arrives): majorities in through
+        the run, the facilitator pad's controls for this item, the state out."""
+        pads = self.pads
+        if pads is None or pads.server is None:
+            return
+        changed = pads.pump(self.ctx.language)
+        for action in pads.controls():
+            if action == "reveal":
+                self.run.reveal(confirmed=True)  # pressed on the facilitator's own pad: no question
+            elif action == "next":
+                self.run.next() if self.phase != "ask" else self.run.reveal(confirmed=True)
+            elif action == "pause":
+                self.ctx.push(ClassMenuScene(self.ctx, self))
+            changed = True
+        if changed:
+            self.sync()
+            self.invalidate()
+            self.ctx.request_redraw()
+        pads.publish()
+
+    def pad_resume(self) -> bool:
+        """The menu is open over this item: did the facilitator pad ask to resume?"""
+        pads = self.pads
+        if pads is None or pads.server is None:
+            return False
+        pads.pump(self.ctx.language)
+        return "resume" in pads.controls()
 
     # -- what changed ----------------------------------------------------------------------
     def sync(self) -> None:
@@ -236,8 +275,13 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
         super().paint(surface)
         self.paint_symbols(surface)
         p = self.ctx.palette
+        m = self.metrics
+        for w in self.widgets:  # each choice's shape and colour, as on the pads
+            if w.id.startswith("choice:") and w.pick_index is not None:
+                draw_mark(surface, badge_box(w.rect, m.body, m.gap), w.pick_index, p.border)
         if self.phase == "reveal":
             self.paint_marks(surface)
+            self.paint_spread(surface)
         if self.timer.enabled and self.phase == "ask" and self.timer_rect.width:
             text = _("{s}\u00a0s").format(s=self.run.seconds_left()) + (
                 "" if self.timer.running else " " + _("(en pause)"))
@@ -245,6 +289,7 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
             surface.blit(img, img.get_rect(midright=self.timer_rect.midright))
 
     def update(self, dt: float) -> bool:
+        self.pump_pads()
         self.run.tick()  # at zero, the item reveals itself
         self.sync()
         if self.phase == "ask" and self.timer.enabled:
@@ -256,22 +301,35 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
 
     def pause(self) -> None:
         self.run.pause()
+        if self.pads is not None:
+            self.pads.paused = True  # the facilitator pad offers « resume »
+            self.pads.publish()
 
     def resume(self) -> None:
         super().resume()
         self.run.resume()
+        if self.pads is not None:
+            self.pads.paused = False
+        self.pump_pads()
         self.sync()
 
     # -- input: intents for the run ----------------------------------------------------------
     def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.PADS:
+            self.pump_pads()
+            return
         if intent.kind == inp.HELP:
             self.ctx.push(HelpScene(self.ctx))
         elif intent.kind == inp.ERASE:
             self.command("back")
         elif intent.kind == inp.TEXT:
-            command = KEYS.get(intent.text.lower())
-            if command:
-                self.command(command)
+            letter = intent.text.upper()
+            if self.phase == "ask" and letter in CHOICE_LETTERS[:min(4, len(self.choices))]:
+                self.run.pick(CHOICE_LETTERS.index(letter))  # A–D: the choice with that letter, as on the pads
+            else:
+                command = KEYS.get(intent.text.lower())
+                if command:
+                    self.command(command)
         elif intent.kind == inp.PICK and self.phase in ("ask", "reveal"):
             self.run.pick(intent.index or 0)  # keys 1–4: by the place on screen, the run keys on ids
         else:

@@ -12,6 +12,7 @@ from game.classroom import Classroom
 from game.flow.classrun import ClassRun
 from game.i18n import N_, _, ngettext
 from game.scenes.classroom.common import TeamLabels, heading_h, strength_line, tall_button_h, text_h
+from game.scenes.classroom.join import JoinScene
 from game.scenes.overlays import Overlay
 from game.ui.layout import Metrics, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
@@ -129,6 +130,11 @@ class ClassMenuScene(ToggleKey, Overlay):
             if self.item.timer.enabled:
                 out.append(("extend", _("15\u00a0secondes de plus")))
             out.append(("skip", _("Passer cette question")))
+        pads = getattr(self.item, "pads", None)
+        if pads is not None:
+            out.append(("join", _("Rejoindre avec un téléphone")))
+            if pads.server is not None:
+                out.append(("admin_pad", _("Téléphone de l'animateur·trice")))
         out += [("end", _("Finir maintenant (bilan)")), ("help", _("Touches de l'animateur·trice")),
                 ("settings", _("Réglages")), ("abandon", _("Abandonner la partie"))]
         return out
@@ -151,6 +157,19 @@ class ClassMenuScene(ToggleKey, Overlay):
     def default_focus(self) -> str:
         return "resume"
 
+    def update(self, dt: float) -> bool:
+        """The facilitator pad's « resume » closes the menu, as « Reprendre » does."""
+        resume = getattr(self.item, "pad_resume", None)
+        if resume is not None and resume():
+            self.ctx.pop()
+        return False
+
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.PADS:
+            self.update(0)
+            return
+        super().handle(intent)
+
     def on_activate(self, widget: Widget) -> None:
         wid = widget.id
         if wid == "resume":
@@ -159,6 +178,8 @@ class ClassMenuScene(ToggleKey, Overlay):
             self.ctx.open_settings()
         elif wid == "abandon":  # asked first (the run's question), over this menu
             self.item.command("abandon")
+        elif wid in ("join", "admin_pad"):  # over this menu: « Fermer » comes back to it
+            self.ctx.push(JoinScene(self.ctx, self.item.pads, admin=wid == "admin_pad"))
         else:
             self.ctx.pop()
             self.item.command(wid)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _, list_sep
+from game.i18n import _, list_sep, ngettext
+from game.pads import team_spread
 from game.scenes.classroom.common import text_h
+from game.scenes.classroom.marks import draw_mark, letter_of, mark_of, marked
 from game.scenes.question import AnswerGrid
 from game.ui.layout import Metrics, columns, take_bottom, take_left, take_top
 from game.ui.widgets import Button, draw_check, draw_cross
@@ -23,13 +25,14 @@ class RevealView:
         item = self.item
         teams = self.run.teams_for_current()
         self.marks: list[tuple[pygame.Rect, bool | None]] = []
+        self.spread_bars: list = []
         if self.step.kind != "question":
             self._build_card_reveal(m, area, teams)
             return
         if item.type == "estimate":
             answer = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
         else:
-            right = [f"{i + 1}. {c.text}" for i, c in enumerate(self.choices) if c.correct]
+            right = [marked(i, c.text) for i, c in enumerate(self.choices) if c.correct]
             answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
                       else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
         source = self.ctx.content.sources.get(item.source or "")
@@ -54,6 +57,9 @@ class RevealView:
         n_rows = -(-len(teams) // per_row)
         cell_h = name_h + word_h
         res, area = take_bottom(area, n_rows * cell_h + (n_rows - 1) * m.gap, m.gap * 2)
+        self.spread_bars = []
+        if item.type != "estimate":
+            area = self._build_spread(m, area)
         cols = columns(res, per_row, m.gap * 2)
         mark = m.body
         for i, t in enumerate(teams):
@@ -67,6 +73,57 @@ class RevealView:
             self.text(words[t], pygame.Rect(rest.x, rest.y + name_h, rest.width, word_h), m.small, valign="center")
         self.text_stack([(answer, m.body, "text", True), (item.explanation, m.body, "text", False)], area,
                         max(4, m.gap // 2), valign="top")
+
+    def _build_spread(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
+        """With the pads on: the class's spread as bars under the explanation, one per choice (its
+        shape, letter, a bar, the number in words) and the right ones marked by a tick and words.
+        Pads per choice; teams per choice when no pad answered. Returns the room left above."""
+        pads = getattr(self, "pads", None)
+        if pads is None or pads.server is None:
+            return area
+        counts = pads.spread()
+        if sum(counts.values()):
+            unit = lambda n: ngettext("{n} téléphone", "{n} téléphones", n).format(n=n)  # noqa: E731
+        else:
+            counts = team_spread(self.classroom)
+            unit = lambda n: ngettext("{n} équipe", "{n} équipes", n).format(n=n)  # noqa: E731
+        shown = self.choices
+        ncols = 2 if len(shown) > 2 and area.width > m.body * 30 else 1
+        nrows = -(-len(shown) // ncols)
+        row_h = max(round(m.small * 1.5), text_h(self, unit(88) + " " + _("(bonne réponse)"), area.width, m.small))
+        block_h = nrows * row_h + (nrows - 1) * (m.gap // 2)
+        if block_h > area.height // 2:  # no room: the team results say it already
+            return area
+        block, rest = take_bottom(area, block_h, m.gap * 2)
+        cols = columns(block, ncols, m.gap * 3)
+        top = max(1, max(counts.values(), default=0))
+        r = self.ctx.renderer
+        words = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if c.correct else "") for c in shown}
+        words_w = min(cols[0].width // 2, max(r.measure(w, m.small, True) for w in words.values()) + m.gap)
+        for i, c in enumerate(shown):
+            col = cols[i // nrows]
+            row = pygame.Rect(col.x, block.y + (i % nrows) * (row_h + m.gap // 2), col.width, row_h)
+            tile = pygame.Rect(row.x, row.centery - round(m.small * 0.65), round(m.small * 1.3), round(m.small * 1.3))
+            letter = pygame.Rect(tile.right + m.gap // 2, row.y, round(m.small * 1.2), row_h)
+            self.text(letter_of(i), letter, m.small, bold=True, valign="center")
+            words_box = pygame.Rect(row.right - words_w, row.y, words_w, row_h)
+            self.text(words[c.id], words_box, m.small, bold=c.correct, valign="center")
+            tick = pygame.Rect(letter.right, row.centery - m.small // 2, m.small, m.small)
+            track = pygame.Rect(tick.right + m.gap // 2, row.centery - row_h // 4,
+                                max(1, words_box.x - tick.right - m.gap), row_h // 2)
+            self.spread_bars.append((tile, i, track, counts.get(c.id, 0) / top, tick if c.correct else None))
+        return rest
+
+    def paint_spread(self, surface: pygame.Surface) -> None:
+        p = self.ctx.palette
+        for tile, i, track, share, tick in getattr(self, "spread_bars", []):
+            draw_mark(surface, tile, i, p.border)
+            pygame.draw.rect(surface, p.bar_track, track, border_radius=3)
+            if share > 0:
+                fill = pygame.Rect(track.x, track.y, max(3, round(track.width * share)), track.height)
+                pygame.draw.rect(surface, mark_of(i)[2], fill, border_radius=3)
+            if tick is not None:
+                draw_check(surface, tick, p.right, max(3, tick.width // 7))
 
     def _results_grid(self, m: Metrics, width: int, teams: list[int], words: dict[int, str]) -> tuple[int, int, int]:
         """How many team results side by side (up to four, each name and word on one line when

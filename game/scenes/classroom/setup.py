@@ -19,6 +19,8 @@ from game.scenes.classroom.common import (
     band_height, button_band, heading_h, new_run, rows_for, tall_button_h, team_color, text_h,
 )
 from game.scenes.classroom.item import ClassItemScene
+from game.scenes.classroom.join import JoinScene
+from game.scenes.classroom.pads import PAD_MODES, PadLink, PadOptions, remember, remembered
 from game.scenes.overlays import Overlay
 from game.ui.layout import Metrics, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
@@ -27,11 +29,16 @@ if TYPE_CHECKING:
     from game.scenes.context import Context
 
 
-def start_class(ctx: Context, config: ClassConfig) -> None:
+def start_class(ctx: Context, config: ClassConfig, pads: PadOptions | None = None) -> None:
+    """The class game; with the pads on, their server first (on the LAN address), then the join
+    panel over the first item (or, when the server could not start, why, in words)."""
     run = new_run(ctx, config)
     if run.finished:
         return
+    link = PadLink.start(run, pads, ctx.palette.teams, ctx.language) if pads is not None and pads.on else None
     ctx.reset_to(ClassItemScene(ctx, run))
+    if link is not None:
+        ctx.push(JoinScene(ctx, link))
 
 
 class ClassSetupScene(Scene):
@@ -49,6 +56,7 @@ class ClassSetupScene(Scene):
         else:
             self.teams = default_teams(DEFAULT_TEAMS)
             self.answering, self.timer, self.speed, self.themes = "all", 0, False, ()
+        self.pads = remembered(ctx)  # the players' phones: off until the facilitator turns them on
         self.symbols: list = []
 
     def build(self, m: Metrics) -> None:
@@ -102,6 +110,7 @@ class ClassSetupScene(Scene):
             ("length", length_label(self.ctx.settings.length), True),
             ("level", level_label(self.ctx.settings.level), True),
             ("themes", self.themes_label(), True),
+            ("pads", self.pads_label(), True),
         ]
         y = right.y
         for wid, label, enabled in opts:
@@ -146,6 +155,11 @@ class ClassSetupScene(Scene):
         n = len(self.themes)
         return ngettext("Thèmes\u00a0: {n} choisi", "Thèmes\u00a0: {n} choisis", n).format(n=n)
 
+    def pads_label(self) -> str:
+        return {"off": _("Téléphones des joueur·ses\u00a0: non"),
+                "auto": _("Téléphones des joueur·ses\u00a0: oui, le jeu fait les équipes"),
+                "player": _("Téléphones des joueur·ses\u00a0: oui, chacun·e choisit son équipe")}[self.pads.mode]
+
     def default_focus(self) -> str:
         return "start"
 
@@ -172,6 +186,9 @@ class ClassSetupScene(Scene):
             self.timer = TIMER_CHOICES[(TIMER_CHOICES.index(self.timer) + 1) % len(TIMER_CHOICES)]
         elif wid == "speed":
             self.speed = not self.speed
+        elif wid == "pads":
+            self.pads = PadOptions(PAD_MODES[(PAD_MODES.index(self.pads.mode) + 1) % len(PAD_MODES)])
+            remember(self.ctx, self.pads)
         elif wid == "length":
             self.ctx.apply_settings(self.ctx.settings.with_value("length", next_length(self.ctx.settings.length)))
         elif wid == "level":
@@ -191,12 +208,12 @@ class ClassSetupScene(Scene):
         elif wid == "start":
             config = self.config()
             self.ctx.class_config = config
-            start_class(self.ctx, config)
+            start_class(self.ctx, config, self.pads)
             return
         self.invalidate()
 
     def bot_targets(self) -> list[Widget]:
-        return [w for w in super().bot_targets() if w.id != "settings"]
+        return [w for w in super().bot_targets() if w.id not in ("settings", "pads")]  # no server from a bot
 
     def set_themes(self, themes: tuple[str, ...]) -> None:
         self.themes = themes

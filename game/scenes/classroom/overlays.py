@@ -34,7 +34,8 @@ class Commands(Protocol):
 KEYS = {"s": "next", "r": "reveal", "p": "pause", "x": "skip", "+": "extend", "f": "end",
         "d": "debate", "t": "scores", "n": "notes"}
 HELP_LINES = (
-    ("1\u20134", N_("la réponse de l'équipe dont c'est le tour (choisir une autre équipe\u00a0: son bouton en bas)")),
+    (N_("1\u20134 ou A\u2013D"), N_("la réponse de l'équipe dont c'est le tour, A à D avec la lettre, la forme et la "
+                                  "couleur des téléphones (choisir une autre équipe\u00a0: son bouton en bas)")),
     ("R", N_("révéler la bonne réponse")),
     ("S", N_("suivant\u00a0: révéler, puis débat, puis question suivante")),
     (N_("Retour arrière"), N_("retour\u00a0: revenir à l'étape d'avant (corriger une réponse)")),
@@ -47,7 +48,7 @@ HELP_LINES = (
     ("F", N_("finir maintenant et aller au bilan")),
     (N_("Plusieurs réponses"), N_("cocher les réponses de l'équipe, puis «\u00a0Valider\u00a0»")),
     (N_("Estimation"), N_("flèches sur le curseur, puis «\u00a0Valider\u00a0» ou Entrée")),
-    (N_("Échap"), N_("menu (pause)")),
+    (N_("Échap"), N_("menu (pause)\u00a0; avec les téléphones, aussi le code pour les rejoindre")),
     ("F1 / ?", N_("cette aide")),
 )
 

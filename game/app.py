@@ -15,6 +15,7 @@ import logging
 import os
 import random
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -25,7 +26,6 @@ from game.audio import Audio
 from game.content.loader import Content
 from game.content.translate import apply
 from game.scenes.base import Scene
-from game.scenes.classroom import ClassSetupScene
 from game.scenes.context import Screen
 from game.scenes.kiosk import AdminScene, AttractScene, IdleScene, PinScene
 from game.scenes.overlays import CareerScene, ConfirmScene, PauseScene
@@ -51,14 +51,23 @@ RESPONSIVE_SECONDS = 1.0  # stay at 60 Hz this long after an input (typing, drag
 MIN_WINDOW = (320, 240)
 
 
-def scene_types() -> dict[str, type]:
-    """The registry behind ``App.make``: each name of ``context.SCENE_NAMES`` and its scene."""
+def _class_setup(ctx: App, *args: object, **kwargs: object) -> Screen:
+    # Imported here for start-up speed, not to dodge a cycle (the class screens never import the
+    # app): they bring the pads' web server (aiohttp), about 0.3 s and 15 MiB a solo game or a
+    # kiosk never needs.
+    from game.scenes.classroom import ClassSetupScene
+
+    return ClassSetupScene(ctx, *args, **kwargs)
+
+
+def scene_types() -> dict[str, Callable[..., Screen]]:
+    """The registry behind ``App.make``: each name of ``context.SCENE_NAMES`` and what builds it."""
     return {
         "title": TitleScene, "themes": ThemeScene, "theme_intro": ThemeIntroScene, "settings": SettingsScene,
         "sources": SourcesScene, "today": TodayScene, "pause": PauseScene, "confirm": ConfirmScene,
         "career": CareerScene, "question": QuestionScene, "scenario": ScenarioScene, "results": ResultsScene,
         "attract": AttractScene, "idle": IdleScene, "pin": PinScene, "admin": AdminScene,
-        "class_setup": ClassSetupScene,
+        "class_setup": _class_setup,
     }
 
 

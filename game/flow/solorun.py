@@ -25,7 +25,6 @@ from game import scoring
 from game.content.loader import Content
 from game.content.models import Question, Scenario
 from game.session import Session, Step, themes_of
-from game.storage import record_from_session
 
 CAREERS_SHOWN = 3
 Answer = scoring.Answer  # what views read of an answer (they never import scoring)
@@ -172,6 +171,10 @@ class SoloRecorder:
         if run.recorded:
             return
         run.recorded = True
+        # Imported here for start-up speed only (sqlite3 and the record models, ~20 ms before the
+        # first frame, which needs no results); storage never imports the flow.
+        from game.storage import record_from_session
+
         self.store.record_session(record_from_session(run.session, run.mode, run.started_at, finished, careers))
         run.emit(Recorded(finished))
 

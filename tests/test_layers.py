@@ -250,3 +250,18 @@ def test_a_type_checking_import_counts(tmp_path):
     (pkg / "b.py").write_text("from game import a\n")
     inside, _ = import_graph(tmp_path)
     assert find_cycles(inside) == [["game.a", "game.b"]]
+
+
+def test_starting_the_app_loads_neither_the_pads_server_nor_sqlite():
+    """The first frame needs neither: the class screens (and their aiohttp server) load when the
+    class mode opens, storage when a game is recorded (the start-up budget of game.bench)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, game.app, game.scenes.title; "
+            "print(' '.join(m for m in ('aiohttp', 'game.pads', 'sqlite3') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [], f"loaded before the first frame: {done.stdout}"

@@ -326,3 +326,26 @@ def test_setup_option_is_off_by_default_and_remembered(app):
     setup.on_activate(setup.widget("pads"))
     assert ClassSetupScene(app).pads.mode == "player"
     assert "pads" not in [w.id for w in setup.bot_targets()]  # no bot starts a server
+
+
+def test_a_keyed_team_and_a_pad_team_play_the_same_item(app):
+    item = start(app)
+    run, server = item.run, item.pads.server
+    choices = [c.id for c in run.choices]
+
+    async def play() -> None:
+        async with aiohttp.ClientSession() as http:
+            ws, state = await join(http, server)  # one phone: team 0; team 1 has none and is keyed
+            assert state["team"] == 0
+            await ws.send_json({"t": "answer", "q": state["q"]["key"], "n": 1, "choices": [choices[1]]})
+            await recv(ws, "ack")
+            await until(app, lambda: run.answered(0))
+            assert run.current == 1  # the pads answered for team 0: the hand went on to the keyed team
+            item.handle(inp.Intent(inp.PICK, index=0))
+            await ws.close()
+
+    run_async(play())
+    assert list(run.entry(0).answer.choice_ids) == [choices[1]] and list(run.entry(1).answer.choice_ids) == [choices[0]]
+    assert item.pads.keyed == {1}
+    item.ensure_layout(app.surface_size())
+    assert "pas de téléphone" not in item.widget("team:0").alt and "saisie au clavier" in item.widget("team:1").alt

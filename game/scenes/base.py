@@ -55,11 +55,6 @@ class Scene:
         self._canvas: pygame.Surface | None = None
         self._drag_from: tuple[int, int] | None = None
 
-    @property
-    def app(self) -> Context:
-        """The context under its first name (tests and modules not yet converted use it)."""
-        return self.ctx
-
     # -- lifecycle -------------------------------------------------------------------
     def abandon(self) -> bool:
         """Record the game this scene shows as abandoned; True when it shows one. The app asks

@@ -309,3 +309,22 @@ def test_the_longest_consequences_fit_one_screen(app, size):
         if scene.page_height > size[1] or squeezed:
             problems.append((card.id, choice.id, scene.page_height, squeezed))
     assert not problems, problems
+
+
+def test_the_answer_names_every_source_of_the_question(app):
+    """Issue 14.6, on the question's feedback: each document once, with what its notes say."""
+    from game.scenes.play import Play
+    from game.scenes.question import QuestionScene
+    from game.session import Session, Step
+
+    content = app.content
+    q = next(q for q in content.questions.values() if q.type != "estimate"
+             and len({content.sources[i].short_label for i in q.source_ids}) > 1)
+    scene = QuestionScene(app, Play(Session(content, "all", [Step("question", q.id)], seed=0)), q)
+    scene._submit([q.choices[0].id], None)
+    scene.draw(pygame.Surface((1280, 720)))
+    [line] = [tb.text for tb, _c in scene.texts if tb.text.startswith("Sources\u00a0: ")]
+    for sid in q.source_ids:
+        src = content.sources[sid]
+        assert src.short_label in line and (not src.note or src.note in line), (sid, line)
+    assert line.count(content.sources[q.source_ids[0]].short_label) == 1

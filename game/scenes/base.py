@@ -18,7 +18,7 @@ import pygame
 from dataclasses import replace
 
 from game import input as inp
-from game.i18n import _
+from game.i18n import _, list_sep
 from game.ui.layout import Metrics, columns
 from game.ui.text import TextBox
 from game.ui.widgets import Button, Slider, Widget, draw_hover
@@ -30,6 +30,25 @@ if TYPE_CHECKING:
 PAGE_FACTORS = (1, 1.5, 2, 3, 4, 6, 8)  # how much taller than the window a page may grow
 SHRINK_LIMIT = 0.8  # text fitted below 80 % of the size asked for: make the page taller instead
 DRAG_THRESHOLD = 12  # px a finger moves before a tap becomes a scroll
+
+
+def sources_line(content, ids, notes: bool = False) -> str:  # noqa: ANN001 - a Content, source ids
+    """« Source : A » or « Sources : A ; B » for every source an item names (``source_ids``, issue
+    14.6), in the author's order, each document once; with ``notes``, what each note says of it
+    (« Affiche « Numérique » (note (6)) »). '' when none of the ids is known."""
+    found: dict[str, list[str]] = {}
+    for sid in ids:
+        src = content.sources.get(sid)
+        if src is not None:
+            kept = found.setdefault(src.short_label, [])
+            if notes and src.note and src.note not in kept:
+                kept.append(src.note)
+    labels = [label + (f" ({', '.join(n)})" if n else "") for label, n in found.items()]
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return _("Source\u00a0: {source}").format(source=labels[0])
+    return _("Sources\u00a0: {sources}").format(sources=list_sep().join(labels))
 
 
 class Scene:

@@ -8,7 +8,7 @@ import pygame
 
 from game import input as inp
 from game.i18n import N_, _
-from game.scenes.base import Scene
+from game.scenes.base import Scene, sources_line
 from game.scenes.context import Context
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
 from game.ui.text import TextBox
@@ -146,8 +146,7 @@ class CareerScene(Scene):
         two = not m.portrait and m.content.width > m.body * 44
         area = centered(m.content, m.body * (70 if two else 44))
         back, area = take_bottom(area, m.button_h, m.gap * 2)
-        source = self.ctx.content.sources.get(career.source)
-        src_text = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
+        src_text = sources_line(self.ctx.content, career.source_ids)
         src_need = r.fit(src_text, area.width, 10_000, m.small, m.small).height if src_text else 0
         src, area = take_bottom(area, src_need, m.gap)  # one line, never cut
         name = capitalize(career.name)

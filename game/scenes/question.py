@@ -14,6 +14,7 @@ from game.flow.solorun import marking as marking_of
 from game.session import Step, ordered_choices
 from game.content.models import Estimate, Question
 from game.i18n import _, fmt_number, fmt_percent, ngettext, with_unit
+from game.scenes.base import sources_line
 from game.scenes.context import Context
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_left, take_top
@@ -219,13 +220,8 @@ class QuestionScene(PlayScene):
                 marker, words = marks.get(c.id, (None, ""))
                 self.widgets.insert(i, Button(f"shown:{c.id}", cell, role="shown", label=labels[i], style="choice",
                                               marker=marker, enabled=False, text_size=m.small))
-        source = self.ctx.content.sources.get(q.source or "")
-        if source is None:
-            src_text = _("Source\u00a0: question importée, source à compléter")
-        else:
-            src_text = _("Source\u00a0: {source}").format(source=source.short_label)
-            if source.note:
-                src_text += f" ({source.note})"
+        src_text = sources_line(self.ctx.content, q.source_ids, notes=True) \
+            or _("Source\u00a0: question importée, source à compléter")
         src_h = self.ctx.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height + m.gap
         src, area = take_bottom(area, min(src_h, area.height // 3), m.gap)
         parts = []

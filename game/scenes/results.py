@@ -9,7 +9,7 @@ import pygame
 
 from game import explain
 from game.i18n import _, fmt_number, ngettext
-from game.scenes.base import Scene
+from game.scenes.base import Scene, sources_line
 from game.scenes.context import Context
 from game.scenes.overlays import CareerScene, capitalize
 from game.scenes.play import Play
@@ -170,13 +170,13 @@ class ResultsScene(Scene):
         for card, cell in zip(self.takeaways, cells):
             self.cards.append(cell)
             inner = cell.inflate(-2 * m.gap, -2 * m.gap)
-            source = self.content.sources.get(card.source)
+            source = sources_line(self.content, card.source_ids)
             pieces = [(headings[card.scope], m.small, "muted", True), (card.title, m.heading, "text", True),
                       (card.text, m.body, "text", False)]
             if card.example:
                 pieces.append((_("Exemple\u00a0: {example}").format(example=card.example), m.small, "text", False))
             if source:
-                pieces.append((_("Source\u00a0: {source}").format(source=source.short_label), m.small, "muted", False))
+                pieces.append((source, m.small, "muted", False))
             self.text_stack(pieces, inner, m.gap, valign="top")
 
     def draw_background(self, surface: pygame.Surface) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.content.models import Scenario
-from game.i18n import _, fmt_signed, list_sep, with_unit
+from game.i18n import _, fmt_signed, with_unit
+from game.scenes.base import sources_line
 from game.scenes.context import Context
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_top
@@ -74,14 +75,7 @@ class ScenarioScene(PlayScene):
         """Every source of the choice, then the card's own (issue 14.6): « Sources : A ; B »."""
         sc = self.scenario
         choice = next(c for c in sc.choices if c.id == self.choice_id)
-        content = self.ctx.content
-        labels = list(dict.fromkeys(content.sources[i].short_label
-                                    for i in (*choice.source_ids, *sc.source_ids) if i in content.sources))
-        if not labels:
-            return ""
-        if len(labels) == 1:
-            return _("Source\u00a0: {source}").format(source=labels[0])
-        return _("Sources\u00a0: {sources}").format(sources=list_sep().join(labels))
+        return sources_line(self.ctx.content, (*choice.source_ids, *sc.source_ids))
 
     def _build_consequence(self, m: Metrics, area: pygame.Rect) -> None:
         sc = self.scenario

@@ -12,13 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
+from game.content.bank import Content, ContentIssue
 from game.content.checks import fold
 from game.i18n import _, ngettext
-
-if TYPE_CHECKING:
-    from game.content.loader import Content, ContentIssue
 
 LONGER = 1.25  # the right answer is « clearly longer » at 25 % over the longest wrong one
 LONGER_SHARE = 1 / 3  # warn when more than this share of the single-choice questions has it
@@ -46,7 +43,6 @@ def _names(ids: list[str]) -> str:
 
 
 def check_bank(content: Content) -> list[ContentIssue]:
-    from game.content.loader import ContentIssue
 
     issues: list[ContentIssue] = []
 

@@ -10,10 +10,10 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from game.content.bank import Content, ContentIssue
 from game.i18n import _
 
 if TYPE_CHECKING:
-    from game.content.loader import Content, ContentIssue
     from game.content.models import Indicator, Scenario, ScenarioChoice
 
 FIGURE = re.compile(r"\d+(?:[\u202f\u00a0 .,]\d+)*\s?(?:%|\u00a0%|kg|g|TWh|\$|€)?")
@@ -59,7 +59,6 @@ def texts_of(section: str, item: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
 
 
 def check_texts(content: Content) -> list[ContentIssue]:
-    from game.content.loader import ContentIssue
 
     issues: list[ContentIssue] = []
 
@@ -127,7 +126,6 @@ def dominant_choice(card: Scenario, indicators: dict[str, Indicator]) -> Scenari
 def check_cards(content: Content) -> list[ContentIssue]:
     """« Aucun compromis »: a card where one choice is better or equal on every gauge, and better on
     at least one, teaches nothing about trade-offs, unless the author says so (``dominant: true``)."""
-    from game.content.loader import ContentIssue
 
     issues: list[ContentIssue] = []
     for card_id, card in content.scenarios.items():

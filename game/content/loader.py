@@ -12,7 +12,7 @@ import hashlib
 import os
 import pickle
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,26 +21,16 @@ from pydantic import ValidationError
 
 from game.content import fastyaml
 from game.content.fastyaml import PosDict, PosList
-from game.content.models import (SECTIONS, Axis, Career, Fact, Indicator, Post, Practice, Question, Scenario, Source, Takeaway,
-                                 Theme)
+from game.content.bank import Content, ContentIssue  # noqa: F401 - re-exported: callers import them from here
+from game.content.checks import check_cards, check_texts
+from game.content.measure_checks import check_measure
+from game.content.models import SECTIONS
 from game.i18n import N_, _
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 12
 MAX_ALIASES = 100
 MAX_EXPANDED_NODES = 200_000
-
-
-@dataclass(frozen=True, order=True)
-class ContentIssue:
-    path: str
-    line: int
-    column: int
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
 class _Refused(Exception):
@@ -331,6 +321,10 @@ class ItemRef(NamedTuple):
         except (KeyError, IndexError, TypeError):
             return None
 
+    def position(self, loc: tuple[Any, ...]) -> tuple[int, int]:
+        """Line and column of the item's field ``loc`` (as in pydantic errors)."""
+        return position_of(self.node(), loc)
+
 
 def _parse_pyyaml(text: str) -> Any:
     try:
@@ -433,50 +427,6 @@ def _message(error: dict[str, Any]) -> str:
             ctx["expected"] = values[0] if len(values) == 1 else _("{items} ou {last}").format(
                 items=", ".join(values[:-1]), last=values[-1])
     return _(template).format(field=fieldname, **ctx)
-
-
-@dataclass
-class Content:
-    """Every item that loaded, by id, and the issues found on the way."""
-
-    themes: dict[str, Theme] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    axes: dict[str, Axis] = field(default_factory=dict)
-    indicators: dict[str, Indicator] = field(default_factory=dict)
-    careers: dict[str, Career] = field(default_factory=dict)
-    questions: dict[str, Question] = field(default_factory=dict)
-    scenarios: dict[str, Scenario] = field(default_factory=dict)
-    takeaways: dict[str, Takeaway] = field(default_factory=dict)
-    practices: dict[str, Practice] = field(default_factory=dict)
-    posts: dict[str, Post] = field(default_factory=dict)
-    facts: dict[str, Fact] = field(default_factory=dict)  # the kiosk's attract loop
-    issues: list[ContentIssue] = field(default_factory=list)
-    skipped: int = 0
-    # (section, id) -> (file, ItemRef): where each item came from, for messages about it.
-    origins: dict[tuple[str, str], tuple[str, ItemRef]] = field(default_factory=dict, repr=False)
-
-    def locate(self, section: str, item_id: str, loc: tuple[Any, ...] = ()) -> tuple[str, int, int]:
-        """File, line and column of an item's field (``loc`` as in pydantic errors)."""
-        path, ref = self.origins.get((section, item_id), ("?", None))
-        line, col = position_of(ref.node(), loc) if ref is not None else (1, 1)
-        return path, line, col
-
-    @property
-    def errors(self) -> list[ContentIssue]:
-        return [i for i in self.issues if i.severity == "error"]
-
-    def playable(self) -> bool:
-        return bool(self.questions or self.scenarios) and bool(self.careers) and bool(self.axes)
-
-    def sources_of(self, item: Any) -> list[Source]:
-        """The sources an item names (``source`` or ``sources``), in the author's order."""
-        return [self.sources[i] for i in getattr(item, "source_ids", ()) if i in self.sources]
-
-    def items_of_theme(self, theme_id: str) -> tuple[list[Question], list[Scenario]]:
-        return (
-            [q for q in self.questions.values() if q.theme == theme_id],
-            [s for s in self.scenarios.values() if s.theme == theme_id],
-        )
 
 
 # What each kind of item refers to: (field, registry) pairs, checked after all files load.
@@ -589,8 +539,6 @@ def _load_content(paths: list[Path] | Path) -> Content:
                 where[(section, item.id)] = (str(path), ItemRef(source, section, index))
     _check_references(content, where)
     content.origins = where
-    from game.content.checks import check_cards, check_texts
-    from game.content.measure_checks import check_measure
 
     content.issues.extend(check_texts(content))
     content.issues.extend(check_cards(content))

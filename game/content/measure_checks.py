@@ -8,13 +8,10 @@ Pure: no pygame.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
+from game.content.bank import Content, ContentIssue
 from game.content.checks import fold
 from game.i18n import _
-
-if TYPE_CHECKING:
-    from game.content.loader import Content, ContentIssue
 
 
 def _plain(text: str) -> str:
@@ -45,7 +42,6 @@ def _fits(question, twin) -> bool:  # noqa: ANN001 - two Questions
 
 
 def check_measure(content: Content) -> list[ContentIssue]:
-    from game.content.loader import ContentIssue
 
     issues: list[ContentIssue] = []
 

@@ -78,7 +78,7 @@ def screens(app):
             ("skipped", lambda: MeasureIntroScene(app, MeasureFlow(content, None), lambda f: None))]
     for qtype in ("single", "multiple", "truefalse", "estimate"):
         made.append((qtype, lambda t=qtype: MeasureItemScene(app, flow_at(content, ITEM, qtype=t), lambda f: None)))
-    made.append(("rate", lambda: MeasureRateScene(app, flow_at(content, RATE), lambda f: None)))
+    made.append(("rate", lambda: MeasureRateScene(app, flow_at(content, RATE), lambda f: None, measure_scene)))
     res = [MeasureResult(5, 2, 4, True, -0.5, 3.5), MeasureResult(5, 3.5, 3, True, 1.0, 1.0)]
     made.append(("progress", lambda: MeasureProgressScene(app, res[:1], lambda: None)))
     made.append(("class progress", lambda: MeasureProgressScene(app, res, lambda: None, group=True)))
@@ -112,7 +112,7 @@ def test_keys_1_to_7_choose_a_rating_and_enter_stores_it(app):
     for n in RATINGS:
         flow = flow_at(app.content, RATE)
         post_id = flow.current.post_id
-        scene = MeasureRateScene(app, flow, lambda f: None)
+        scene = MeasureRateScene(app, flow, lambda f: None, measure_scene)
         app.stack.append(scene)
         scene.ensure_layout((1280, 720))
         assert scene.widget("submit").enabled is False
@@ -128,7 +128,7 @@ def test_keys_1_to_7_choose_a_rating_and_enter_stores_it(app):
 
 def test_arrows_enter_touch_and_pad_reach_the_scale(app):
     flow = flow_at(app.content, RATE)
-    scene = MeasureRateScene(app, flow, lambda f: None)
+    scene = MeasureRateScene(app, flow, lambda f: None, measure_scene)
     app.stack.append(scene)
     scene.ensure_layout((1024, 600))
     assert scene.focus_id == "rate:4"
@@ -154,7 +154,7 @@ def test_the_scale_is_seven_large_buttons_labelled_at_both_ends_and_the_post_mar
                         ("en", ("not reliable at all", "completely reliable", "Made-up example for the game"))):
         app.set_language(lang)
         for size in SIZES:
-            scene = MeasureRateScene(app, flow_at(app.content, RATE), lambda f: None)
+            scene = MeasureRateScene(app, flow_at(app.content, RATE), lambda f: None, measure_scene)
             scene.ensure_layout(size)
             buttons = [scene.widget(f"rate:{n}") for n in RATINGS]
             assert all(b.rect.width >= MIN_TARGET and b.rect.height >= MIN_TARGET for b in buttons)

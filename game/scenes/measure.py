@@ -1,20 +1,22 @@
 """The screens of the pre/post measure (issue 18): its intro, each question without feedback.
 
-The posts to rate are in ``measure_rate``, the progress in ``measure_progress``. Every screen
+The posts to rate are in ``measure_rate``, the progress in ``measure_progress``, what the screens
+share in ``measure_base``. Every screen
 draws the step a ``MeasureFlow`` is at and sends it intents; when the flow reaches the game (or
 the progress, after the game), ``done(flow)`` hands control back to whoever started it:
 
     flow = MeasureFlow.plan(ctx.content, themes, level, rng)
-    ctx.replace(measure_scene(ctx, flow, done))   # done(flow) when the game may start
+    ctx.replace(measure_scene(ctx, flow, done, keep))   # done(flow) when the game may start
     ...after the game...
-    flow.game_over(); ctx.replace(measure_scene(ctx, flow, done))   # done(flow) at the progress
+    flow.game_over(); ctx.replace(measure_scene(ctx, flow, done, keep))   # done(flow) at the progress
+
+A solo game does this through ``game.flow.measured.MeasuredRun`` (see ``scenes/play.py``).
 
 Never scored against the player: no feedback, no right or wrong, nothing said until the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -23,6 +25,8 @@ from game import input as inp
 from game.flow.measure_flow import GAME, INTRO, ITEM, PROGRESS, RATE, SKIPPED, MeasureFlow
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
+from game.scenes.measure_base import Done, Keep, MeasureScene, Screens
+from game.scenes.measure_rate import MeasureRateScene
 from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
 from game.session import ordered_choices
 from game.ui.layout import Metrics, center_block, centered, take_bottom, take_top
@@ -32,85 +36,31 @@ if TYPE_CHECKING:
     from game.content.models import Question
     from game.scenes.context import Context
 
-Done = Callable[[MeasureFlow], None]
-
-
-def measure_scene(ctx: Context, flow: MeasureFlow, done: Done) -> Scene | None:
+def measure_scene(ctx: Context, flow: MeasureFlow, done: Done, keep: Keep | None = None) -> Scene | None:
     """The screen for the flow's current step; None (after calling ``done``) when the step is the
-    game or the progress, which are not the measure's to show."""
+    game or the progress, which are not the measure's to show. ``keep``: what the screens call
+    when the player leaves (``Scene.abandon``), so that what was answered is kept."""
     kind = flow.current.kind
     if kind in (GAME, PROGRESS):
         done(flow)
         return None
     if kind in (INTRO, SKIPPED):
-        return MeasureIntroScene(ctx, flow, done)
+        return MeasureIntroScene(ctx, flow, done, keep=keep)
     if kind == ITEM:
-        return MeasureItemScene(ctx, flow, done)
-    from game.scenes.measure_rate import MeasureRateScene
-
+        return MeasureItemScene(ctx, flow, done, keep=keep)
     assert kind == RATE
-    return MeasureRateScene(ctx, flow, done)
+    return MeasureRateScene(ctx, flow, done, measure_scene, keep)
 
 
-def go_on(ctx: Context, flow: MeasureFlow, done: Done) -> None:
-    """After an intent: the next screen of the measure, or ``done`` when it hands back."""
-    scene = measure_scene(ctx, flow, done)
-    if scene is not None:
-        ctx.replace(scene)
+class _Chosen(MeasureScene):
+    """A screen of this module: the next screen comes from ``measure_scene``."""
+
+    def __init__(self, ctx: Context, flow: MeasureFlow, done: Done, screens: Screens | None = None,
+                 keep: Keep | None = None) -> None:
+        super().__init__(ctx, flow, done, screens or measure_scene, keep)
 
 
-def phase_words(phase: str) -> str:
-    return _("Avant la partie") if phase == "pre" else _("Après la partie")
-
-
-class MeasureScene(Scene):
-    """What the measure's screens share: the flow, ``done``, the header line, the way out."""
-
-    name = "measure"
-
-    def __init__(self, ctx: Context, flow: MeasureFlow, done: Done) -> None:
-        super().__init__(ctx)
-        self.flow = flow
-        self.done = done
-        self.step = flow.current
-
-    @property
-    def screen_name(self) -> str:
-        return f"measure_{self.step.kind}_{self.step.phase or 'none'}"
-
-    def build_header(self, m: Metrics, label: str) -> pygame.Rect:
-        """« Avant la partie · Question 2 sur 5 » and « Pas de note » on one band; the area below."""
-        area = m.content
-        r = self.ctx.renderer
-        left = f"{phase_words(self.step.phase)} \u00b7 {label}"
-        right = _("Pas de note, pas de correction")
-        fits = r.measure(left, m.small, True) + r.measure(right, m.small) + 3 * m.gap <= area.width
-        if fits:
-            band, area = take_top(area, r.line_height(m.small, True) + m.gap, m.gap * 2)
-            self.text(left, band, m.small, bold=True, valign="center")
-            self.text(right, band, m.small, color="muted", align="right", valign="center")
-        else:  # portrait or large text: one under the other
-            need = r.fit(left, area.width, 10_000, m.small, m.small, True).height
-            band, area = take_top(area, need, m.gap // 2)
-            self.text(left, band, m.small, bold=True, valign="center")
-            need = r.fit(right, area.width, 10_000, m.small, m.small).height
-            band, area = take_top(area, need, m.gap * 2)
-            self.text(right, band, m.small, color="muted", valign="center")
-        return area
-
-    def on_back(self) -> None:
-        pass  # Escape does not leave a check half-answered; the intro's « Passer » does
-
-    def primary(self, wid: str, label: str, band: pygame.Rect, enabled: bool = True) -> Button:
-        """The screen's main button, at the right end of its band."""
-        rect = pygame.Rect(0, 0, self.button_width(label, band.width, 12), self.metrics.button_h)
-        rect.midright = band.midright
-        button = Button(wid, rect, role="next", label=label, style="primary", enabled=enabled)
-        self.widgets.append(button)
-        return button
-
-
-class MeasureIntroScene(MeasureScene):
+class MeasureIntroScene(_Chosen):
     """« Pour voir d'où l'on part » before the game; « Même chose, après la partie » after it; or
     the notice that these themes have nothing to measure with."""
 
@@ -167,18 +117,19 @@ class MeasureIntroScene(MeasureScene):
             self.flow.skip()
         else:
             return
-        go_on(self.ctx, self.flow, self.done)
+        self.go_on()
 
     def bot_targets(self) -> list[Widget]:
         return [w for w in self.focusables() if w.id == "start"]
 
 
-class MeasureItemScene(MeasureScene):
+class MeasureItemScene(_Chosen):
     """One question of a check, drawn as in the game (the same answer grid and slider), with no
     feedback: a single answer moves on at once, several answers and an estimate with « Valider »."""
 
-    def __init__(self, ctx: Context, flow: MeasureFlow, done: Done) -> None:
-        super().__init__(ctx, flow, done)
+    def __init__(self, ctx: Context, flow: MeasureFlow, done: Done, screens: Screens | None = None,
+                 keep: Keep | None = None) -> None:
+        super().__init__(ctx, flow, done, screens, keep)
         assert self.step.item is not None
         self.question_id = self.step.item.id
         self.selected: set[str] = set()
@@ -295,7 +246,7 @@ class MeasureItemScene(MeasureScene):
 
     def _submit(self, choice_ids: list[str], value: float | None) -> None:
         self.flow.answer(choice_ids, value)  # no sound, no verdict: the check says nothing
-        go_on(self.ctx, self.flow, self.done)
+        self.go_on()
 
     def handle(self, intent: inp.Intent) -> None:
         if intent.kind == inp.PICK and self.question.type == "estimate":

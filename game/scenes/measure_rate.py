@@ -15,7 +15,7 @@ import pygame
 from game import input as inp
 from game.i18n import _
 from game.measure import RATING_MAX, RATING_MIN
-from game.scenes.measure import Done, MeasureScene, go_on
+from game.scenes.measure_base import Done, Keep, MeasureScene, Screens
 from game.ui.layout import Metrics, center_block, centered, take_bottom, take_top
 from game.ui.text import TextBox, TextRenderer
 from game.ui.theme import Palette
@@ -71,8 +71,12 @@ class ScaleButton(Button):
 
 
 class MeasureRateScene(MeasureScene):
-    def __init__(self, ctx: Context, flow: MeasureFlow, done: Done) -> None:
-        super().__init__(ctx, flow, done)
+    """One post and the 1-7 scale. ``screens`` builds the next screen (``measure.measure_scene``,
+    which builds this one: it is handed over, not imported)."""
+
+    def __init__(self, ctx: Context, flow: MeasureFlow, done: Done, screens: Screens,
+                 keep: Keep | None = None) -> None:
+        super().__init__(ctx, flow, done, screens, keep)
         self.post_id = self.step.post_id
         self.choice: int | None = None
         self.card = pygame.Rect(0, 0, 0, 0)
@@ -168,7 +172,7 @@ class MeasureRateScene(MeasureScene):
             self.choose(int(widget.id.split(":", 1)[1]))
         elif widget.id == "submit" and self.choice is not None:
             self.flow.rate(self.choice)
-            go_on(self.ctx, self.flow, self.done)
+            self.go_on()
 
     def default_focus(self) -> str:
         return f"rate:{self.choice}" if self.choice else f"rate:{(RATING_MIN + RATING_MAX) // 2}"

@@ -48,6 +48,10 @@ class Settings:
     volume: float = 0.6
     timer: str = "off"  # off | extended: no timer unless a facilitator asks for one
     read_aloud: bool = False
+    # The pre/post measure (issue 18): a short check before a solo game and its twin after it,
+    # then the player's progress. At a kiosk only when the kiosk's admin turns it on.
+    measure: bool = True
+    kiosk_measure: bool = False
     # How the game is used (facilitators set these in the file; the command line overrides them).
     mode: str = "solo"  # solo | classroom | kiosk
     length: str = "normal"  # short | normal | long (about 5, 10 and 15 minutes)
@@ -75,7 +79,8 @@ class Settings:
         return bool(self.kiosk_admin_hash) and verify_code(typed, self.kiosk_admin_hash)
 
 
-# The accessibility menu, in order. Values cycle on each press (Enter, tap, A).
+# The settings menu, in order. Values cycle on each press (Enter, tap, A). « measure » is the
+# player's own (solo); a kiosk's admin screen sets kiosk_measure, the class set-up its own.
 MENU: tuple[Choice, ...] = (
     Choice("text_scale", N_("Taille du texte"), (1.0, 1.25, 1.5, 1.75, 2.0)),
     Choice("line_spacing", N_("Interligne"), (1.25, 1.5, 1.75)),
@@ -85,6 +90,7 @@ MENU: tuple[Choice, ...] = (
     Choice("sound", N_("Son"), (True, False)),
     Choice("volume", N_("Volume"), (0.2, 0.4, 0.6, 0.8, 1.0)),
     Choice("read_aloud", N_("Lecture à voix haute"), (False, True)),
+    Choice("measure", N_("Mesurer mes progrès (avant/après)"), (True, False)),
     Choice("language", N_("Langue"), ("fr", "en")),
 )
 

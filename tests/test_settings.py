@@ -320,3 +320,48 @@ def test_an_old_weak_or_shipped_code_is_refused_with_how_to_set_one(tmp_path, pl
     s = store.load()
     assert s.kiosk_admin_hash == "" and not s.check_admin_code(plain)
     assert len(store.messages) == 1 and "kiosk-code" in store.messages[0]
+
+
+def test_the_measure_settings_default_and_are_checked_like_the_others(tmp_path):
+    """The pre/post measure: on for a solo player, off at a kiosk unless its admin turns it on;
+    a value that is not true or false is refused with a message, and the default is kept."""
+    assert Settings().measure is True and Settings().kiosk_measure is False
+    path = tmp_path / "settings.toml"
+    path.write_text("measure = false\nkiosk_measure = true\n", encoding="utf-8")
+    loaded = SettingsStore(path).load()
+    assert loaded.measure is False and loaded.kiosk_measure is True
+    path.write_text('measure = "non"\nkiosk_measure = 1\n', encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert len(store.messages) == 2 and all("true ou false" in m for m in store.messages)
+    assert SettingsStore(path).load() == Settings()
+    assert store.save(Settings(measure=False)) and SettingsStore(path).load().measure is False
+
+
+def test_the_settings_screen_offers_the_measure_in_french_and_english_but_not_at_a_kiosk(app):
+    scene = SettingsScene(app)
+    app.push(scene)
+
+    def labels():
+        found = []
+        scene.page = 0
+        for _ in range(5):
+            scene.invalidate()
+            scene.draw(pygame.Surface((1280, 720)))
+            found += [w.label for w in scene.widgets if w.id.startswith("set:")]
+            if scene.page + 1 >= scene.pages:
+                break
+            scene.page += 1
+        return found
+
+    assert "Mesurer mes progrès (avant/après)\u00a0: oui" in labels()
+    app.set_language("en")
+    try:
+        assert any(x.startswith("Measure my progress (before/after)") and x.endswith(": on") for x in labels())
+    finally:
+        app.set_language("fr")
+    app.kiosk = object()  # a kiosk: the admin decides (kiosk_measure), not a passer-by
+    try:
+        assert not any("Mesurer" in x for x in labels())
+    finally:
+        app.kiosk = None

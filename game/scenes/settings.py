@@ -13,6 +13,8 @@ from game.i18n import _, fmt_number, with_unit
 from game.scenes.base import Paged, Scene
 from game.scenes.context import Context
 from game.settings import MENU, Choice, next_value
+
+KIOSK_HIDDEN = frozenset({"measure"})  # set by the kiosk's admin (kiosk_measure), not by a passer-by
 from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
 from game.ui.widgets import Button, Widget
 
@@ -28,6 +30,12 @@ class SettingsScene(Paged, Scene):
     @property
     def screen_name(self) -> str:
         return f"settings_{self.page + 1}"
+
+    def menu(self) -> tuple[Choice, ...]:
+        """The settings a player may change here: at a kiosk, the measure is the admin's choice."""
+        if self.ctx.kiosk is not None:
+            return tuple(c for c in MENU if c.key not in KIOSK_HIDDEN)
+        return MENU
 
     def value_text(self, choice: Choice, value) -> str:
         if choice.key == "read_aloud" and not self.ctx.speaker.available:
@@ -56,18 +64,19 @@ class SettingsScene(Paged, Scene):
         ncols = 1 if m.portrait or area.width < m.body * 30 else 2
         col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols
         text_w = col_w - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
-        labels = [self.label_for(c) for c in MENU]
+        menu = self.menu()
+        labels = [self.label_for(c) for c in menu]
         need = max(self.ctx.renderer.fit(t, text_w, 10_000, m.body, m.body).height for t in labels)
         row_h = max(m.button_h, need + 2 * max(6, m.gap // 2) + 4)
         per_col = max(1, (area.height + m.gap) // (row_h + m.gap))
         per_page = per_col * ncols
-        self.pages = -(-len(MENU) // per_page)
+        self.pages = -(-len(menu) // per_page)
         self.page = min(self.page, self.pages - 1)
         title = _("Réglages")
         if self.pages > 1:
             title += f"  ({self.page + 1}/{self.pages})"
         self.text(title, head, m.heading, bold=True, valign="center")
-        items = MENU[self.page * per_page:(self.page + 1) * per_page]
+        items = menu[self.page * per_page:(self.page + 1) * per_page]
         cols = columns(area, ncols, m.gap * 2)
         for i, choice in enumerate(items):
             col = cols[i // per_col]
@@ -87,14 +96,16 @@ class SettingsScene(Paged, Scene):
             return
         if widget.id.startswith("set:"):
             key = widget.id.split(":", 1)[1]
-            choice = next(c for c in MENU if c.key == key)
+            choice = next((c for c in self.menu() if c.key == key), None)
+            if choice is None:
+                return
             value = next_value(choice, getattr(self.ctx.settings, key))
             self.ctx.apply_settings(self.ctx.settings.with_value(key, value))
             self.invalidate()
             self.ctx.speak(self.widget_label(key))
 
     def widget_label(self, key: str) -> str:
-        return self.label_for(next(c for c in MENU if c.key == key))
+        return self.label_for(next(c for c in self.menu() if c.key == key))
 
     def on_back(self) -> None:
         self.ctx.pop()

@@ -15,6 +15,7 @@ import pygame
 NEXT = "next"  # move focus forward (Tab)
 PREV = "prev"  # move focus back (Shift+Tab)
 UP, DOWN, LEFT, RIGHT = "up", "down", "left", "right"
+FIRST, LAST = "first", "last"  # to an end of a list (an ordering's row): Ctrl+Up / Home, Ctrl+Down / End
 CONFIRM = "confirm"
 BACK = "back"
 PICK = "pick"  # choose answer number ``index`` directly (keys 1-4)
@@ -162,6 +163,8 @@ class InputMapper:
             return [Intent(SETTINGS)]
         if key == pygame.K_TAB:
             return [Intent(PREV if mods & pygame.KMOD_SHIFT else NEXT)]
+        if key in (pygame.K_HOME, pygame.K_END) or (key in (pygame.K_UP, pygame.K_DOWN) and mods & pygame.KMOD_CTRL):
+            return [Intent(FIRST if key in (pygame.K_HOME, pygame.K_UP) else LAST)]
         if key in _KEY_DIRECTIONS:
             return [Intent(_KEY_DIRECTIONS[key])]
         if key in _CONFIRM_KEYS:

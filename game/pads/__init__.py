@@ -56,7 +56,20 @@ from game.pads.protocol import (
     CHOICE_MARKS, CONTROLS, Control, FacilitatorInfo, PadAnswer, PadState, Presence, QuestionInfo, RevealInfo,
     Tally, TeamInfo, TeamTally,
 )
-from game.pads.server import PadServer, lan_address
+
+# The server (aiohttp, about 19 MiB and 0.3 s) loads only when a room opens: the class screens
+# import this package for its pure parts (marks, spread, QR), and a class game without phones, the
+# autoplay and the benchmark never need it. For memory and start-up speed, not a cycle.
+_LAZY = {"PadServer", "lan_address"}
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562: game.pads.PadServer on first use
+    if name in _LAZY:
+        from game.pads import server  # lazy for memory/start-up, see _LAZY
+
+        return getattr(server, name)
+    raise AttributeError(f"module 'game.pads' has no attribute {name!r}")
+
 
 __all__ = [
     "CHOICE_MARKS", "CONTROLS", "Control", "FacilitatorInfo", "PadAnswer", "PadBoard", "PadServer", "PadState",

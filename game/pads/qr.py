@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import segno
-
 QUIET_ZONE = 4  # modules of light margin around the symbol, as the QR standard asks
 
 
@@ -42,6 +40,8 @@ def join_url(host: str, port: int, room_code: str) -> str:
 
 def qr_matrix(url: str, error: str = "m") -> QRMatrix:
     """The QR code of ``url`` (error correction M unless told)."""
+    import segno  # lazy for memory/start-up (about 2 MiB): only a join panel draws a QR code
+
     code = segno.make(url, error=error, micro=False, boost_error=False)
     modules = tuple(tuple(bool(m) for m in row) for row in code.matrix)
     return QRMatrix(url, int(code.version), str(code.error), str(code.mode), modules)

@@ -194,6 +194,13 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
     # -- layout ------------------------------------------------------------------------
     def build(self, m: Metrics) -> None:
         self.symbols = []
+        self.marks = []
+        self.spread_bars = []
+        if self.phase not in ("ask", "reveal", "debate"):
+            # The game is over (a quit or a kiosk reset abandoned it) while this screen is still on
+            # the stack: a redraw before it goes shows a plain page, nothing left to answer.
+            self.text(_("Partie terminée."), m.content, m.heading, bold=True, align="center", valign="center")
+            return
         area = self._header(m)
         buttons = self._nav_buttons()
         nav_rows = rows_for(self, m, [label for _w, label, _s in buttons], area.width)

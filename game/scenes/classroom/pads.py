@@ -18,13 +18,17 @@ import logging
 import os
 import weakref
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game import input as inp
 from game.flow import classrun as flow
 from game.flow.classrun import ClassRun
 from game.i18n import N_
-from game.pads import PadBoard, PadServer, lan_address, pad_state, question_key
+from game.pads import PadBoard, pad_state, question_key
 from game.pads.bridge import TeamCount
+
+if TYPE_CHECKING:
+    from game.pads.server import PadServer
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +70,8 @@ def pad_address() -> tuple[str | None, int]:
     port = port if 0 <= port < 65536 else DEFAULT_PORT
     host = os.environ.get("NEJ_PAD_HOST") or None
     if host is None:
+        from game.pads.server import lan_address  # lazy for memory/start-up: aiohttp only with a room
+
         found = lan_address()
         host = None if ipaddress.ip_address(found).is_loopback else found
     return host, port
@@ -106,6 +112,8 @@ class PadLink:
               wake=inp.wake_for_pads) -> PadLink:  # noqa: ANN001
         """The server for ``run``, listening on the LAN address; when it cannot, a link without a
         server that says why (the game plays with keyed teams)."""
+        from game.pads.server import PadServer  # lazy for memory/start-up: aiohttp only when a room opens
+
         host, port = pad_address()
         if host is None:
             link = cls(run, None, options.mode, colors, NO_NETWORK)

@@ -97,13 +97,14 @@ def test_the_mouse_hover_is_drawn_unlike_the_keyboard_focus(app):
 
 
 def test_the_pad_reaches_both_halves_of_a_shared_row(app):
-    """Length and level share a row on the title: the D-pad reaches each of them (before, down from
-    « Mode classe » jumped to « Réglages », and right from « Durée » went back up)."""
+    """Length and level share a row under « Jouer »: the D-pad reaches each of them (before, down from
+    « Mode classe » jumped to « Réglages », and right from « Durée » went back up), and down from
+    them goes on to the modes, up back to « Jouer »."""
     scene = app.top
     scene.ensure_layout(app.screen.get_size())
     if scene.widget("length").rect.y != scene.widget("level").rect.y:
         pytest.skip("length and level have a row each at this size")
-    scene.focus_id = "classroom"
+    scene.focus_id = "play_all"
     scene.handle(inp.Intent(inp.DOWN, device="gamepad"))
     assert scene.focus_id in ("length", "level")
     scene.focus_id = "length"
@@ -112,4 +113,8 @@ def test_the_pad_reaches_both_halves_of_a_shared_row(app):
     scene.handle(inp.Intent(inp.LEFT, device="gamepad"))
     assert scene.focus_id == "length"
     scene.handle(inp.Intent(inp.DOWN, device="gamepad"))
-    assert scene.focus_id == "settings"
+    below = scene.widget(scene.focus_id).rect
+    assert scene.focus_id in ("choose_theme", "classroom", "today") and below.y > scene.widget("length").rect.bottom
+    scene.focus_id = "level"
+    scene.handle(inp.Intent(inp.UP, device="gamepad"))
+    assert scene.focus_id == "play_all"

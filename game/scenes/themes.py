@@ -13,8 +13,63 @@ from game.scenes.base import Scene
 from game.scenes.context import Context
 from game.scenes.play import start_session
 from game.session import path_of
+from dataclasses import dataclass
+from typing import Any
+
+from game.ui import icons as icon_mod
 from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
-from game.ui.widgets import Button, Widget
+from game.ui.text import TextRenderer
+from game.ui.theme import Palette
+from game.ui.widgets import Button, Widget, draw_check
+
+
+def badge_side(m: Metrics) -> int:
+    """The theme's pictogram disc on its button (where a toggle's check box would be)."""
+    return round(m.body * 1.7)
+
+
+@dataclass
+class ThemeButton(Button):
+    """A theme's toggle: its pictogram in a disc of its colour, its name and its line in words (the
+    colour is never alone: art direction §1), a band of its colour on the left. Chosen, a tick in a
+    ring sits on the disc and the border is thick, as a toggle's box would say it."""
+
+    theme_id: str = ""
+    icons: Any = None  # game.ui.icons.Icons
+
+    @property
+    def alt(self) -> str:
+        """Its name, what its pictogram shows (``icons.alt``), and whether it is chosen."""
+        picture = self.icons.alt(self.icons.for_theme(self.theme_id)) if self.icons is not None else ""
+        said = f"{self.label} ({picture})" if picture else self.label
+        return f"{said}, {_('choisi')}" if self.selected else said
+
+    def layout(self, renderer: TextRenderer, m: Metrics, size: int | None = None) -> None:
+        extra = max(0, badge_side(m) - round(m.body * 1.5))  # the disc is a little wider than a check box
+        real = self.rect
+        self.rect = pygame.Rect(real.x + extra, real.y, real.width - extra, real.height)
+        try:
+            super().layout(renderer, m, size)
+        finally:
+            self.rect = real
+
+    def _draw_badge(self, surface: pygame.Surface, renderer: TextRenderer, p: Palette, m: Metrics, fg) -> None:  # noqa: ANN001
+        colour = p.theme_color(self.theme_id)
+        radius = max(6, m.gap)
+        band = pygame.Rect(self.rect.x, self.rect.y, max(4, m.gap // 2), self.rect.height)
+        pygame.draw.rect(surface, colour, band.inflate(0, -2 * radius), border_radius=band.width // 2)
+        pad = max(8, m.gap)
+        side = badge_side(m)
+        disc = pygame.Rect(self.rect.x + pad, self.rect.centery - side // 2, side, side)
+        if self.icons is not None:
+            icon_mod.badge(surface, self.icons, self.icons.for_theme(self.theme_id), disc, colour, p.on_theme)
+        if self.selected:  # a tick in a ring on the disc's corner: chosen, said by a shape too
+            r = max(7, side // 5)
+            c = (disc.right - r * 3 // 4, disc.bottom - r // 2)
+            pygame.draw.circle(surface, p.panel, c, r + max(2, r // 4))
+            pygame.draw.circle(surface, p.selected, c, r)
+            draw_check(surface, pygame.Rect(c[0] - r * 2 // 3, c[1] - r * 2 // 3, r * 4 // 3, r * 4 // 3),
+                       p.panel, max(2, r // 3))
 
 
 class ThemeScene(Scene):
@@ -24,6 +79,10 @@ class ThemeScene(Scene):
         super().__init__(ctx)
         self.selected = [t for t in selected]
         self.on_done = on_done  # classroom: called with the chosen themes; solo: None
+
+    @property
+    def icons(self) -> icon_mod.Icons:
+        return icon_mod.shared()  # made on first use, SVGs read only when drawn (start-up speed)
 
     def playable_themes(self):  # noqa: ANN201
         content = self.ctx.content
@@ -43,7 +102,7 @@ class ThemeScene(Scene):
         def needs(ncols: int) -> list[int]:
             """Height each theme's button needs (its title and its line) at this column width."""
             col_w = (area.width - (ncols - 1) * m.gap * 2) // ncols - 2 * max(8, m.gap) \
-                - round(m.body * 1.5) - max(8, m.gap) // 2
+                - max(badge_side(m), round(m.body * 1.5)) - max(8, m.gap) // 2
             return [max(m.button_h, r.fit(t.title, col_w, 10_000, m.body, m.body, True).height
                         + r.fit(t.short, col_w, 10_000, m.small, m.small).height + pad) for t in themes]
 
@@ -66,8 +125,9 @@ class ThemeScene(Scene):
                     break
                 theme = themes[i]
                 cell = pygame.Rect(area.x + c * (col_w + m.gap * 2), y, col_w, height)
-                self.widgets.append(Button(f"theme:{theme.id}", cell, role="adjust", label=theme.title,
-                                           detail=theme.short, toggle=True, selected=theme.id in self.selected))
+                self.widgets.append(ThemeButton(f"theme:{theme.id}", cell, role="adjust", label=theme.title,
+                                                detail=theme.short, toggle=True, selected=theme.id in self.selected,
+                                                theme_id=theme.id, icons=self.icons))
             y += height + m.gap
         self.widgets.append(Button("back", back, role="back", label=_("Retour")))
         self.widgets.append(Button("settings", settings, role="open", label=_("Réglages")))

@@ -164,17 +164,95 @@ def test_attract_language_buttons_do_not_start(kiosk):
     app.set_language("fr")
 
 
-def test_attract_screen_changes_its_fact_without_animating(kiosk):
+def test_with_reduced_motion_the_attract_screen_changes_its_fact_without_animating(kiosk):
     app, clock = kiosk
+    app.apply_settings(app.settings.with_value("reduced_motion", True), save=False)
     scene = app.top
+    app.step([], 0.1)
     first = scene.fact_index
     drawn = app.frames_drawn
     clock.t += 3
     assert not app.step([], 0.1)
-    assert app.frames_drawn == drawn
+    assert app.frames_drawn == drawn  # nothing pulses
     clock.t += 7
-    app.step([], 0.1)
+    assert not app.step([], 0.1)  # the next fact at once, no fade
     assert scene.fact_index == first + 1 and app.frames_drawn == drawn + 1
+    clock.t += 0.3
+    assert not app.step([], 0.1) and app.frames_drawn == drawn + 1
+
+
+def run_attract(app, clock, seconds, hz=10):
+    """The loop as it runs at rest: woken ``hz`` times a second. Returns (frames drawn, steps that
+    animated)."""
+    drawn, animated = app.frames_drawn, 0
+    for _ in range(round(seconds * hz)):
+        clock.t += 1 / hz
+        animated += bool(app.step([], 1 / hz))
+    return app.frames_drawn - drawn, animated
+
+
+def test_the_attract_loop_fades_then_stays_still_but_for_the_pulse(kiosk):
+    from game.scenes.kiosk import FACT_SECONDS, PULSE_FPS, TRANSITION_SECONDS
+
+    app, clock = kiosk
+    scene = app.top
+    app.step([], 0)
+    first = scene.fact_index
+    frames, animated = run_attract(app, clock, FACT_SECONDS * 2 + 0.5)
+    assert scene.fact_index == first + 2
+    # The fade asks for frames for ≤ 600 ms after each change; between them the loop sleeps.
+    assert 0 < animated <= 2 * (TRANSITION_SECONDS * 10 + 1) and TRANSITION_SECONDS <= 0.6
+    assert frames <= (FACT_SECONDS * 2 + 1) * PULSE_FPS + 2 * (TRANSITION_SECONDS * 10 + 2)
+    # Far from a change, two frames differ only around the call to play: the pulse.
+    clock.t = scene.fact_since + 3
+    app.step([], 0.1)
+    a = app.screen.copy()
+    clock.t += 0.5
+    app.step([], 0.1)
+    b = app.screen.copy()
+    halo = scene.call_rect.inflate(scene.metrics.gap * 4, scene.metrics.gap * 4)
+    changed = [(x, y) for x in range(0, 1280, 6) for y in range(0, 720, 6) if a.get_at((x, y)) != b.get_at((x, y))]
+    assert changed and all(halo.collidepoint(p) for p in changed)
+    call = next(tb for tb, _c in scene.texts if tb.text == "Touche l'écran pour jouer")
+    assert not any(call.bounds.collidepoint(p) or scene.call_icon.collidepoint(p) for p in changed)  # words stay
+
+
+def test_a_fact_shows_its_theme_picture_colour_figure_and_source(kiosk):
+    from game.ui.icons import shared
+
+    app, _ = kiosk
+    scene = app.top
+    facts = scene.fact_entries()
+    scene.fact_index = next(i for i, (fid, _t, _s) in enumerate(facts) if fid == "f_phone_200kg")
+    scene.invalidate()
+    surface = pygame.Surface((1280, 720))
+    scene.draw(surface)
+    theme = shared().theme_of_fact("f_phone_200kg")
+    colour = app.palette.theme_color(theme)
+    texts = [tb.text for tb, _c in scene.texts]
+    assert "200\u00a0kg" in texts and any(t.startswith("Source") for t in texts)
+    box = scene.figure_box.bounds
+    assert any(surface.get_at((x, y))[:3] == colour for x in range(box.x, box.right, 2) for y in range(box.y, box.bottom, 2))
+    art = scene.art_rect  # the theme's picture on a tint of its colour, in its disc
+    assert surface.get_at(art.center)[:3] != app.palette.panel
+    said = scene.speech()
+    assert app.content.themes[theme].title in said and shared().alt(shared().for_fact("f_phone_200kg")) in said
+    assert said.count("200") == 2  # the sentence (twice: 200 g, 200 kg), never the figure read again
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_big_figure_is_always_a_piece_of_its_sentence(real_content, lang):
+    import re
+
+    from game.content.translate import apply
+    from game.scenes.kiosk import headline_figure
+
+    content = apply(real_content, lang) if lang != "fr" else real_content
+    figures = {f.id: headline_figure(f.text) for f in content.facts.values()}
+    for fid, figure in figures.items():
+        text = content.facts[fid].text
+        assert figure and figure in text and not re.fullmatch(r"(19|20)\d\d", figure), (fid, figure)
+    assert figures["f_phone_200kg"].endswith("kg") and "62" in figures["f_illectronism_75"]
 
 
 def test_the_admin_sets_the_kiosks_level_and_the_next_player_gets_it(kiosk):
@@ -192,3 +270,26 @@ def test_the_admin_sets_the_kiosks_level_and_the_next_player_gets_it(kiosk):
     assert isinstance(app.top, PlayScene)
     steps = app.top.play.session.steps
     assert {app.content.questions[s.id].difficulty for s in steps if s.kind == "question"} == {"college"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_fact_fits_one_screen_at_every_size(kiosk, lang):
+    from conftest import SIZES
+    from test_scenes import check_layout
+
+    app, _ = kiosk
+    app.set_language(lang)
+    problems = []
+    try:
+        for size in SIZES:
+            for i in range(len(app.content.facts)):
+                scene = AttractScene(app)
+                scene.fact_index = i
+                problems += [f"{size} fact {i}: {p}" for p in check_layout(scene, size)]
+                if scene.page_height != size[1]:
+                    problems.append(f"{size} fact {i}: the page scrolls")
+                if not pygame.Rect(0, 0, *size).contains(scene.card):
+                    problems.append(f"{size} fact {i}: the card leaves the screen")
+    finally:
+        app.set_language("fr")
+    assert not problems, "\n".join(problems[:20])

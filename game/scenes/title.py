@@ -70,16 +70,16 @@ class IconButton(Button):
             fill, fg, border = p.primary, p.on_primary, p.primary
         else:
             fill, fg, border = p.choice, p.text, p.border
-        if self.selected:
+        if self.selected and self.style != "primary":
             border = p.selected
         pygame.draw.rect(surface, fill, self.rect, border_radius=radius)
-        pygame.draw.rect(surface, border, self.rect, width=max(4, m.ring) if self.selected else 2,
+        pygame.draw.rect(surface, border, self.rect, width=max(4, m.ring) if border == p.selected else 2,
                          border_radius=radius)
         if focused:
             draw_focus_ring(surface, self.rect, p, m, radius)
         if self.icon and self.icons is not None and self.icon_rect.width:
-            self.icons.blit(surface, self.icon, self.icon_rect, p.selected if self.selected else fg,
-                            stroke=2.4 if self.selected else 2.2)
+            tick = self.selected and self.style != "primary"
+            self.icons.blit(surface, self.icon, self.icon_rect, p.selected if tick else fg, stroke=2.4 if tick else 2.2)
         for box in self.text_boxes:
             box.draw(surface, renderer, fg)
 

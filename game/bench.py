@@ -1,7 +1,7 @@
 """Sobriety in figures: ``python -m game.bench`` prints a table and one JSON line.
 
 Headless (SDL dummy driver). It measures the start-up to the first frame, CPU and wake-ups
-on static screens, the draw time of a full 1080p frame, peak memory over a session, content
+on static screens, the kiosk's attract loop (fades and a pulse, 20 s of real time), the draw time of a full 1080p frame, peak memory over a session, content
 loading, and the same static screen drawn by a naive loop (60 fps, full redraw, text rendered
 every frame) in the same run, with the ratio between the two.
 
@@ -32,6 +32,7 @@ TARGETS = {
     "first_frame_ms": 500,
     "idle_cpu_percent": 0.3,
     "idle_wakeups_per_s": 10,
+    "attract_cpu_percent": 3.0,
     "draw_ms_median": 5.0,
     "peak_rss_mib": 80,
     "load_10k_s": 1.0,
@@ -55,6 +56,13 @@ def _child_app(screen: str, size: tuple[int, int]):  # noqa: ANN202
     app.open_window()
     if screen == "title":
         app.push(TitleScene(app))
+    elif screen == "attract":  # the kiosk's attract loop: facts that fade, a pulse, sleep between
+        from game.scenes.kiosk import AttractScene, KioskController
+        from game.settings import Settings
+
+        app.apply_settings(Settings(kiosk_admin_pin="2468"), save=False)
+        app.kiosk = KioskController(app)
+        app.push(AttractScene(app))
     else:
         play = Play(Session.start(content, "all", seed=1))
         if screen == "question":
@@ -87,7 +95,7 @@ def child_idle(screen: str, seconds: float) -> dict:
     def step(events, dt):  # noqa: ANN001, ANN202
         now = time.perf_counter()
         if "cpu0" not in marks and now >= deadline[0] - seconds:
-            marks.update(cpu0=time.process_time(), wall0=now, wake0=app.wakeups)
+            marks.update(cpu0=time.process_time(), wall0=now, wake0=app.wakeups, frames0=app.frames_drawn)
         if now >= deadline[0]:
             app.running = False
         return original_step(events, dt)
@@ -96,7 +104,8 @@ def child_idle(screen: str, seconds: float) -> dict:
     app.run()
     wall = time.perf_counter() - marks["wall0"]
     out = {"cpu_percent": 100 * (time.process_time() - marks["cpu0"]) / wall,
-           "wakeups_per_s": (app.wakeups - marks["wake0"]) / wall, "frames": app.frames_drawn}
+           "wakeups_per_s": (app.wakeups - marks["wake0"]) / wall, "frames": app.frames_drawn,
+           "frames_per_s": (app.frames_drawn - marks["frames0"]) / wall}
     pygame.quit()
     return out
 
@@ -272,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     results["first_frame_ms"] = round(first_frame_ms(), 1)
     idle = {s: _run_child("idle", s, str(args.seconds)) for s in ("title", "question", "results")}
     naive = _run_child("naive", str(args.seconds))
+    # The attract loop for at least 20 s of real time: two fades between facts, the pulse all along.
+    attract = _run_child("idle", "attract", str(max(20.0, args.seconds)))
+    results["attract"] = {k: round(v, 3) for k, v in attract.items()}
     results["idle"] = {s: {k: round(v, 3) for k, v in r.items()} for s, r in idle.items()}
     results["naive"] = {k: round(v, 3) for k, v in naive.items()}
     sober = idle["title"]["cpu_percent"]
@@ -289,6 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     for s, r in idle.items():
         rows.append((f"static {s}: CPU", f"{r['cpu_percent']:.2f} % of a core", f"≤ {TARGETS['idle_cpu_percent']} %"))
         rows.append((f"static {s}: wake-ups", f"{r['wakeups_per_s']:.1f} /s", f"≤ {TARGETS['idle_wakeups_per_s']} /s"))
+    rows.append(("kiosk attract loop: CPU", f"{attract['cpu_percent']:.2f} % of a core",
+                 f"≤ {TARGETS['attract_cpu_percent']} %"))
+    rows.append(("kiosk attract loop: frames, wake-ups", f"{attract['frames_per_s']:.1f} /s, "
+                 f"{attract['wakeups_per_s']:.1f} /s", ""))
     rows.append(("naive loop, title: CPU", f"{naive['cpu_percent']:.2f} % of a core", ""))
     rows.append(("naive / sober", f"{results['naive_ratio']}×", f"≥ {TARGETS['naive_ratio']}×"))
     for s, (med, p95) in draw_times().items():

@@ -182,13 +182,15 @@ def test_with_reduced_motion_the_attract_screen_changes_its_fact_without_animati
 
 
 def run_attract(app, clock, seconds, hz=10):
-    """The loop as it runs at rest: woken ``hz`` times a second. Returns (frames drawn, steps that
-    animated)."""
-    drawn, animated = app.frames_drawn, 0
+    """The loop as it runs at rest: woken ``hz`` times a second. Returns the time of each frame
+    drawn and how many steps asked to animate (the loop's 60 fps)."""
+    times, animated = [], 0
+    app.on_frame = lambda a: times.append(clock.t)
     for _ in range(round(seconds * hz)):
         clock.t += 1 / hz
         animated += bool(app.step([], 1 / hz))
-    return app.frames_drawn - drawn, animated
+    app.on_frame = None
+    return times, animated
 
 
 def test_the_attract_loop_fades_then_stays_still_but_for_the_pulse(kiosk):
@@ -197,12 +199,26 @@ def test_the_attract_loop_fades_then_stays_still_but_for_the_pulse(kiosk):
     app, clock = kiosk
     scene = app.top
     app.step([], 0)
-    first = scene.fact_index
-    frames, animated = run_attract(app, clock, FACT_SECONDS * 2 + 0.5)
-    assert scene.fact_index == first + 2
-    # The fade asks for frames for ≤ 600 ms after each change; between them the loop sleeps.
-    assert 0 < animated <= 2 * (TRANSITION_SECONDS * 10 + 1) and TRANSITION_SECONDS <= 0.6
-    assert frames <= (FACT_SECONDS * 2 + 1) * PULSE_FPS + 2 * (TRANSITION_SECONDS * 10 + 2)
+    first, start = scene.fact_index, clock.t
+    times, animated = run_attract(app, clock, FACT_SECONDS * 2 + 0.5)
+    assert scene.fact_index == first + 2 and TRANSITION_SECONDS <= 0.6
+    assert animated == 0  # never the 60 fps loop: frames come at the resting loop's pace
+    assert len(times) <= (FACT_SECONDS * 2 + 1) * PULSE_FPS + 2 * (TRANSITION_SECONDS * 10 + 1)
+    # Between the fades, the pulse only: PULSE_FPS frames a second, no more.
+    calm = [t for t in times if start + TRANSITION_SECONDS + 0.2 < t < start + FACT_SECONDS - 0.1]
+    assert len(calm) <= (FACT_SECONDS - TRANSITION_SECONDS) * PULSE_FPS + 1
+    # During a fade, the card changes from one frame to the next; then it is still.
+    scene.next_fact()
+    frames = []
+    for _ in range(8):
+        clock.t += 0.1
+        app.step([], 0.1)
+        frames.append(app.screen.subsurface(scene.card).copy())
+    def same(a, b):
+        return all(a.get_at((x, y)) == b.get_at((x, y)) for x in range(0, a.get_width(), 7)
+                   for y in range(0, a.get_height(), 7))
+    assert not same(frames[0], frames[2])
+    assert same(frames[6], frames[7]) and scene._fading is None
     # Far from a change, two frames differ only around the call to play: the pulse.
     clock.t = scene.fact_since + 3
     app.step([], 0.1)

@@ -1,9 +1,10 @@
 """Sobriety in figures: ``python -m game.bench`` prints a table and one JSON line.
 
 Headless (SDL dummy driver). It measures the start-up to the first frame, CPU and wake-ups
-on static screens, the kiosk's attract loop (fades and a pulse, 20 s of real time), the draw time of a full 1080p frame, peak memory over a session, content
-loading, and the same static screen drawn by a naive loop (60 fps, full redraw, text rendered
-every frame) in the same run, with the ratio between the two.
+on static screens and on the kiosk's attract loop (its fades and its pulse, 20 s of real time),
+the draw time of a full 1080p frame, peak memory over a session, content loading, and the same
+static screen drawn by a naive loop (60 fps, full redraw, text rendered every frame) in the
+same run, with the ratio between the two.
 
 The game's modules are imported inside the functions on purpose (start-up speed, not cycles):
 each measurement runs in a child process that must load only what it measures.

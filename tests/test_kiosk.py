@@ -309,3 +309,40 @@ def test_every_fact_fits_one_screen_at_every_size(kiosk, lang):
     finally:
         app.set_language("fr")
     assert not problems, "\n".join(problems[:20])
+
+
+def test_the_admin_turns_the_measure_on_and_keeps_it(kiosk, tmp_path):
+    from game.settings import SettingsStore
+
+    app, _ = kiosk
+    assert app.settings.kiosk_measure is False  # off at a kiosk unless its admin turns it on
+    app.store = SettingsStore(tmp_path / "settings.toml")
+    app.push(AdminScene(app))
+    scene = app.top
+    scene.draw(pygame.Surface((1280, 720)))
+    assert scene.widget("measure").label == "Mesure avant/après\u00a0: non"
+    scene.on_activate(scene.widget("measure"))
+    scene.draw(pygame.Surface((1280, 720)))
+    assert app.settings.kiosk_measure is True and scene.widget("measure").label == "Mesure avant/après\u00a0: oui"
+    assert "kiosk_measure = true" in (tmp_path / "settings.toml").read_text(encoding="utf-8")
+    for size in [(1024, 600), (1080, 1920)]:
+        scene.draw(pygame.Surface(size))
+        assert min(scene.widget("measure").rect.size) >= 44
+    scene.on_activate(scene.widget("measure"))
+    assert app.settings.kiosk_measure is False
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_admin_screen_keeps_its_words_whole_at_large_text(kiosk, lang):
+    """At 150 and 200 % text « Quitter le jeu » and « Retour au jeu » were cut in a third of the row."""
+    from test_scenes import check_layout
+
+    app, _ = kiosk
+    app.set_language(lang)
+    try:
+        for scale in (1.5, 2.0):
+            app.apply_settings(Settings(kiosk_admin_pin="2468", text_scale=scale, language=lang), save=False)
+            for size in [(1280, 720), (1080, 1920)]:
+                assert not check_layout(AdminScene(app), size), (scale, size)
+    finally:
+        app.set_language("fr")

@@ -570,23 +570,41 @@ class PinScene(Scene):
 
 
 class AdminScene(Scene):
-    """For the person in charge of the kiosk: today's figures, restart, quit."""
+    """For the person in charge of the kiosk: today's figures, the players' level, the pre/post
+    measure (off unless the admin turns it on), restart, quit."""
 
     name = "admin"
+
+    def measure_label(self) -> str:
+        return _("Mesure avant/après\u00a0: oui") if self.ctx.settings.kiosk_measure \
+            else _("Mesure avant/après\u00a0: non")
 
     def build(self, m: Metrics) -> None:
         area = centered(m.content, min(m.content.width, m.body * 34))
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
         self.text(_("Administration de la borne"), head, m.heading, bold=True, valign="center")
-        buttons, area = take_bottom(area, m.button_h, m.gap * 2)
-        level_row, area = take_bottom(area, m.button_h, m.gap * 2)  # the players' level, kept in the settings
+        actions = (_("Retour au jeu"), _("Redémarrer"), _("Quitter le jeu"))
+        third = (area.width - 2 * m.gap) // 3 - 2 * max(8, m.gap)
+        side_by_side = all(self.ctx.renderer.measure(label, m.body, True) <= third for label in actions)
+        n_rows = 1 if side_by_side else 3  # large text: a row each, never a cut word
+        buttons, area = take_bottom(area, n_rows * m.button_h + (n_rows - 1) * m.gap, m.gap * 2)
+        # The kiosk's own settings, kept in its settings file: the players' level, the measure.
+        labels = (level_label(self.ctx.settings.level), self.measure_label())
+        half = (area.width - m.gap) // 2 - 2 * max(8, m.gap)
+        if all(self.ctx.renderer.measure(label, m.body) <= half for label in labels):
+            option_row, area = take_bottom(area, m.button_h, m.gap * 2)
+            level_box, measure_box = columns(option_row, 2, m.gap)
+        else:
+            measure_box, area = take_bottom(area, m.button_h, m.gap)
+            level_box, area = take_bottom(area, m.button_h, m.gap * 2)
         self.text(self.today_text(), area, m.body)
-        back, restart, quit_ = columns(buttons, 3, m.gap)
+        back, restart, quit_ = columns(buttons, 3, m.gap) if side_by_side else rows(buttons, 3, m.gap)
         self.widgets = [
-            Button("level", level_row, role="adjust", label=level_label(self.ctx.settings.level)),
-            Button("back", back, role="back", label=_("Retour au jeu")),
-            Button("restart", restart, role="next", label=_("Redémarrer"), style="primary"),
-            Button("quit", quit_, role="quit", label=_("Quitter le jeu")),
+            Button("level", level_box, role="adjust", label=labels[0]),
+            Button("measure", measure_box, role="adjust", label=labels[1]),
+            Button("back", back, role="back", label=actions[0]),
+            Button("restart", restart, role="next", label=actions[1], style="primary"),
+            Button("quit", quit_, role="quit", label=actions[2]),
         ]
 
     def today_text(self) -> str:
@@ -600,6 +618,12 @@ class AdminScene(Scene):
             self.ctx.apply_settings(self.ctx.settings.with_value("level", level), save=False)
             if self.ctx.store is not None:  # the kiosk's own setting: kept for its next start
                 self.ctx.store.save_value("level", level)
+            self.invalidate()
+        elif widget.id == "measure":
+            on = not self.ctx.settings.kiosk_measure
+            self.ctx.apply_settings(self.ctx.settings.with_value("kiosk_measure", on), save=False)
+            if self.ctx.store is not None:
+                self.ctx.store.save_value("kiosk_measure", on)
             self.invalidate()
         elif widget.id == "restart":
             self.ctx.kiosk.reset("admin")

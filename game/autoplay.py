@@ -28,6 +28,7 @@ from game.scenes.results import ResultsScene
 from game.scenes.scenario import ScenarioScene
 from game.scenes.title import TitleScene
 from game.settings import MENU
+from game.ui.ordering import OrderingList
 from game.ui.widgets import Slider, Widget
 
 DEVICES = ("mouse", "touch", "keyboard", "gamepad")
@@ -44,6 +45,7 @@ class Bot:
         self.device = device
         self.bias = bias
         self.aim: float | None = None  # a value the next slider move must reach (a biased bot)
+        self.goal: tuple[str, ...] | None = None  # the order a biased bot wants (ordering questions)
 
     def _biased(self, scene, targets: list[Widget]) -> list[Widget]:  # noqa: ANN001
         by_id = {w.id: w for w in targets}
@@ -71,6 +73,9 @@ class Bot:
                     goal += q.estimate.step if scene.value < q.estimate.max else -q.estimate.step
                 self.aim = goal  # steered with the bot's own device: keys, pad, a tap on the track
                 return [by_id["slider"]]
+            if q.type == "ordering":  # the list, then « Valider »; a wanting bot orders it right
+                self.goal = tuple(q.right_ids) if wanted else None
+                return targets
             ids = ({c.id for c in q.choices if c.correct} if wanted
                    else {c.id for c in q.choices if not c.correct} or {q.choices[0].id})
             if q.type != "multiple":
@@ -119,6 +124,9 @@ class Bot:
         if self.bias:
             targets = self._biased(scene, targets)
         target = self.rng.choice(targets)
+        if isinstance(target, OrderingList):
+            self._reorder(scene, target)
+            return
         if isinstance(target, Slider) and (self.aim is not None or self.rng.random() < 0.7):
             self._adjust(scene, target)
             return
@@ -156,6 +164,39 @@ class Bot:
             dx = self.rng.choice((-1, 1))
             for _ in range(self.rng.randint(1, 6)):
                 self._send(self._pad_dir(dx, 0))
+
+    def _reorder(self, scene, ordering: OrderingList) -> None:  # noqa: ANN001
+        """Move one row of an ordering list with the bot's device: a tap on two rows (they swap),
+        or Enter / A on a row, Up or Down, Enter / A. A biased bot that wants the right answer
+        brings the row that belongs at the first wrong place there (``goal``)."""
+        order = list(ordering.order)
+        goal = self.goal
+        if goal and tuple(order) != tuple(goal):
+            i = next(k for k, (a, b) in enumerate(zip(order, goal)) if a != b)
+            src, dst = order.index(goal[i]), i
+        else:
+            src = self.rng.randrange(len(order))
+            dst = src + (1 if src == 0 else -1 if src == len(order) - 1 else self.rng.choice((-1, 1)))
+        if self.device in ("mouse", "touch"):
+            for k in (src, dst):  # a tap on each: the two rows swap
+                scene.scroll_to_show(ordering)
+                r = ordering.row(order[k]).rect
+                self._send(self._events_click((r.centerx, r.centery - scene.scroll)))
+            return
+        keyboard = self.device == "keyboard"
+        if keyboard:
+            self._reach(scene, ordering, lambda: [self._key(pygame.K_TAB)])
+        elif not self._reach_pad(scene, ordering):
+            return
+        def move(up: bool) -> list[pygame.event.Event]:
+            return [self._key(pygame.K_UP if up else pygame.K_DOWN)] if keyboard else self._pad_dir(0, -1 if up else 1)
+        confirm = (lambda: [self._key(pygame.K_RETURN)]) if keyboard else self._pad_a
+        for _ in range(abs(ordering.focus_index - src)):
+            self._send(move(ordering.focus_index > src))
+        self._send(confirm())
+        for _ in range(abs(dst - src)):
+            self._send(move(dst < src))
+        self._send(confirm())
 
     def _steer(self, scene, slider: Slider, aim: float) -> None:  # noqa: ANN001
         """Move the slider to ``aim`` as a player would: a tap on the track where the value is, or

@@ -259,9 +259,9 @@ def test_the_consequence_names_every_source_of_the_choice_and_the_card(app):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("size", [(1024, 600), (1080, 1920)])
 def test_four_gauge_lines_fit_the_consequence_screen(app, real_content, lang, size):
-    """A choice moving all four gauges, on the cards with the longest consequences: every gauge
-    line whole at its size, nothing below the window, « Continuer » in view (issue 14: at
-    1024x600 the fourth line was cut)."""
+    """A choice moving all four gauges, on the cards with the longest consequences: every meter
+    says its change in words, nothing cut, nothing below the window, « Continuer » in view
+    (issue 14: at 1024x600 the fourth line was cut)."""
     import copy
 
     app.set_language(lang)
@@ -280,13 +280,20 @@ def test_four_gauge_lines_fit_the_consequence_screen(app, real_content, lang, si
             update={"choices": [changed if c.id == choice.id else c for c in card.choices]})
         app.content = content
         scene = consequence_scene(app, content.scenarios[card.id], choice.id)
+        scene.update(1.0)  # the meters reach their values and stop
         scene.draw(pygame.Surface(size))
-        labels = [content.indicators[i].label for i in four]
-        lines = [tb for tb, _c in scene.texts if any(tb.text.startswith(label) and "+10" in tb.text for label in labels)]
+        # The gauges are meters now (issue 16.4): each says its change in words beside its arrow.
+        meters = scene.meters.meters
+        said = [mt for mt in meters if mt.last_change == 10.0
+                and any(verdict_words in " ".join(tb.text for tb in mt.drawn)
+                        for verdict_words in ("la planète", "les personnes", "the planet", "people"))]
+        cut = [tb.text for mt in meters for tb in mt.drawn if tb.fitted.truncated]
         if scene.page_height > size[1]:
             problems.append(f"{card.id}: the page scrolls ({scene.page_height} px)")
-        if len(lines) != 4 or any(tb.fitted.truncated or tb.fitted.size < tb.size * 0.8 for tb in lines):
-            problems.append(f"{card.id}: the four gauge lines are cut or squeezed: {[tb.text for tb in lines]}")
+        if len(said) != 4 or cut or scene.meters.moving:
+            problems.append(f"{card.id}: the four meters do not all say their change: {len(said)}, cut {cut}")
+        if scene.meters_rect.colliderect(scene.widget("continue").rect):
+            problems.append(f"{card.id}: the meters cover « Continuer »")
     app.content = app._contents[app.language]
     assert not problems, problems
 

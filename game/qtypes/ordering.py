@@ -53,9 +53,8 @@ class Ordering(QType):
     ordered = True
     min_choices = MIN_ITEMS
     max_choices = MAX_ITEMS
-    # Not dealt until the solo and class views mount an ordering widget (game/ui/ordering.py):
-    # today they would show the items as single-choice buttons. Set to True when they do.
-    dealt = False
+    # Dealt: the solo question screen mounts the ordering widget (game/ui/ordering.py).
+    dealt = True
 
     def check_count(self, q: Any) -> None:
         n = len(q.choices)

@@ -264,7 +264,7 @@ class QuestionScene(PlayScene):
         vtext = pygame.Rect(verdict.x + icon + m.gap, verdict.y, verdict.width - icon - m.gap, verdict.height)
         area = self._build_reward(m, vtext, area)
         self.estimate_marks: dict[str, pygame.Rect] = {}
-        partial_shown = False
+        shown: set[str] = set()  # what stands under the choices already: "partial", "technique"
         if q.type == "estimate":  # the scale stays, the player's answer and the right one marked on it
             area = self._build_scale(m, area)
         elif self.ordering is not None:  # the list stays in the player's order, each row marked
@@ -275,12 +275,9 @@ class QuestionScene(PlayScene):
             need = ordering.needed_height(self.ctx.renderer, lm, col.width)
             if side:
                 box = pygame.Rect(col.x, col.y, col.width, min(need, col.height))
-                rest = pygame.Rect(col.x, box.bottom + m.gap, col.width, max(0, col.bottom - box.bottom - m.gap))
-                partial = self._partial(a)
-                fit = self.ctx.renderer.fit(partial, rest.width, 10_000, m.small, m.small).height if partial else 0
-                if partial and fit <= rest.height:
-                    self.text(partial, pygame.Rect(rest.x, rest.y, rest.width, fit), m.small)
-                    partial_shown = True
+                bottom = box.bottom + self.ctx.renderer.line_height(m.small, True) + m.gap  # the list's lower end
+                rest = pygame.Rect(col.x, bottom, col.width, max(0, col.bottom - bottom))
+                shown |= self._under_choices(m, rest, a)
             else:
                 box, area = take_top(area, need, m.gap)
             ordering.layout(self.ctx.renderer, lm, box)
@@ -292,11 +289,7 @@ class QuestionScene(PlayScene):
                 cells = self._stacked_cells(m, choice_col, labels)
                 rest = pygame.Rect(choice_col.x, cells[-1].bottom + m.gap, choice_col.width,
                                    max(0, choice_col.bottom - cells[-1].bottom - m.gap))
-                partial = self._partial(a)
-                need = self.ctx.renderer.fit(partial, rest.width, 10_000, m.small, m.small).height if partial else 0
-                if partial and need <= rest.height:  # the count and the credit under the boxes they count
-                    self.text(partial, pygame.Rect(rest.x, rest.y, rest.width, need), m.small)
-                    partial_shown = True
+                shown |= self._under_choices(m, rest, a)
             else:
                 grid = AnswerGrid(self.ctx.renderer, m, area, labels, size=m.small)  # the page scrolls if need be
                 grid_area, area = take_top(area, grid.height, m.gap)
@@ -310,7 +303,7 @@ class QuestionScene(PlayScene):
         src_h = self.ctx.renderer.fit(src_text, area.width, 10_000, m.small, m.small).height + m.gap
         src, area = take_bottom(area, min(src_h, area.height // 3), m.gap)
         parts = []
-        if self._partial(a) and not partial_shown:
+        if self._partial(a) and "partial" not in shown:
             parts.append(self._partial(a))
         fb = self._choice_feedback(a)
         if fb:
@@ -318,7 +311,7 @@ class QuestionScene(PlayScene):
         parts.append(q.explanation)
         size = m.body
         technique = technique_label(q.technique)
-        if technique:  # the technique this item teaches to spot, named first and in bold
+        if technique and "technique" not in shown:  # the technique this item teaches to spot, named first
             need = self.ctx.renderer.fit(technique, area.width, 10_000, size, size, True).height
             line, area = take_top(area, min(need, area.height // 3), m.gap // 2)
             self.text(technique, line, size, bold=True)
@@ -364,6 +357,22 @@ class QuestionScene(PlayScene):
         right, total, _streak = tally(self.play.run.answers)
         return ngettext("{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
                         right).format(right=right, total=total)
+
+    def _under_choices(self, m: Metrics, rest: pygame.Rect, a: Answer) -> set[str]:
+        """Under the marked choices, while there is room: the count and the partial credit (they
+        count those boxes), then the technique the item teaches. Returns what was placed."""
+        r, placed, y = self.ctx.renderer, set(), rest.y
+        for key, text, size, bold in (("partial", self._partial(a), m.small, False),
+                                      ("technique", technique_label(self.question.technique), m.body, True)):
+            if not text:
+                continue
+            need = r.fit(text, rest.width, 10_000, size, size, bold).height
+            if y + need > rest.bottom:
+                continue  # the next may still fit; this one goes beside, with the explanation
+            self.text(text, pygame.Rect(rest.x, y, rest.width, need), size, bold=bold)
+            placed.add(key)
+            y += need + m.gap
+        return placed
 
     def _stacked_cells(self, m: Metrics, col: pygame.Rect, labels: list[str]) -> list[pygame.Rect]:
         """The marked boxes one under the other, each as tall as its label needs (a touch target at

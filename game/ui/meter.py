@@ -386,7 +386,7 @@ class MeterPanel:
         n = len(self.meters)
         cols = n
         while cols > 1 and (width - gap * (cols - 1)) / cols < card * 1.4:  # keep cards wider than high
-            cols = math.ceil(n / (math.ceil(n / cols) + 1))
+            cols = min(cols - 1, math.ceil(n / (math.ceil(n / cols) + 1)))  # always fewer: 4, 2, 1 for four
         rows_n = math.ceil(n / cols)
         hint = self.renderer.fonts.font(self.text_size or 21, True).get_height() + gap // 2 if self.empty else 0
         return hint + rows_n * card + (rows_n - 1) * gap

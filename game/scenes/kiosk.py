@@ -250,7 +250,7 @@ class AttractScene(Scene):
             source_text = ""
         chip_h = round(m.small * 2) if theme else 0
         if m.portrait:
-            art_h = min(round(card_w * 0.42), free.height // 3)
+            art_h = min(round(card_w * 0.5), free.height // 3)
             text_w = card_w - 2 * inner_pad
         else:
             art_h = 0
@@ -266,8 +266,10 @@ class AttractScene(Scene):
                 + m.gap * (len(pieces) - 1)
 
         # The figure and the sentence as large as the card allows: smaller steps before they shrink.
-        for display_px, fact_px in ((display, m.heading), (round(display * 0.8), m.heading),
-                                    (round(display * 0.66), m.body)):
+        steps = ((display, m.heading), (round(display * 0.8), m.heading), (round(display * 0.66), m.body))
+        if m.portrait:  # a standing kiosk has height to spare: larger first
+            steps = ((round(display * 1.5), round(m.heading * 1.2)),) + steps
+        for display_px, fact_px in steps:
             pieces, needs = stack(display_px, fact_px)
             if needs <= room_h:
                 break

@@ -151,7 +151,7 @@ class TitleScene(Scene):
         pair_h = m.button_h if share else 2 * m.button_h + m.gap
         play_size = round(m.heading * 1.2)
         play_h = max(m.button_h, min(round(play_size * 2.6), round(m.button_h * 1.6)))
-        play_w = min(band_w, max(round(m.body * 16), one_line(_("Jouer"), play_size, True) + play_size))
+        play_w = min(band_w, max(round(m.body * 16), band_w * 2 // 3, one_line(_("Jouer"), play_size, True) + play_size))
         below = play_h + m.gap * 2 + pair_h + m.gap * 2 + mode_rows * m.button_h + (mode_rows - 1) * m.gap
 
         footer = self.footer_text()

@@ -291,7 +291,7 @@ def test_the_admin_sets_the_kiosks_level_and_the_next_player_gets_it(kiosk):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_fact_fits_one_screen_at_every_size(kiosk, lang):
     from conftest import SIZES
-    from test_scenes import check_layout
+    from layout_check import check_layout
 
     app, _ = kiosk
     app.set_language(lang)
@@ -335,7 +335,7 @@ def test_the_admin_turns_the_measure_on_and_keeps_it(kiosk, tmp_path):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_admin_screen_keeps_its_words_whole_at_large_text(kiosk, lang):
     """At 150 and 200 % text « Quitter le jeu » and « Retour au jeu » were cut in a third of the row."""
-    from test_scenes import check_layout
+    from layout_check import check_layout
 
     app, _ = kiosk
     app.set_language(lang)

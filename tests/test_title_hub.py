@@ -11,7 +11,7 @@ from game.scenes.themes import ThemeButton, ThemeScene
 from game.scenes.title import TitleScene
 from game.settings import Settings
 from game.ui.layout import MIN_TARGET
-from test_scenes import check_layout
+from layout_check import check_layout
 
 MODES = ("choose_theme", "classroom", "today", "sources", "settings", "quit")
 
@@ -154,3 +154,29 @@ def test_the_theme_list_shows_each_pictogram_in_its_colour(app):
     scene.on_activate(chosen)
     scene.ensure_layout((1280, 720))
     assert next(w for w in scene.widgets if w.id == chosen.id).alt.endswith("choisi")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_hub_themes_and_attract_keep_every_word_with_the_reading_settings(app, lang):
+    """Large text, wide line spacing, the dyslexia font and high contrast together: the theme list's
+    heading and its « Commencer » row, and the kiosk's « Touch the screen to play », were cut."""
+    from game.scenes.kiosk import AttractScene, KioskController
+
+    app.set_language(lang)
+    problems = []
+    try:
+        for scale in (1.5, 2.0):
+            app.apply_settings(Settings(text_scale=scale, line_spacing=1.5, dyslexia_font=True, high_contrast=True,
+                                        kiosk_admin_pin="739154", language=lang), save=False)
+            app.kiosk = KioskController(app)
+            for size in [(1080, 1920), (1280, 720), (1024, 600)]:
+                for make in (TitleScene, ThemeScene, lambda a: ThemeScene(a, on_done=lambda t: None), AttractScene):
+                    scene = make(app)
+                    problems += [f"{scale} {size} {scene.name}: {p}" for p in check_layout(scene, size)]
+                    problems += [f"{scale} {size} {scene.name}: {w.id} too small" for w in scene.widgets
+                                 if min(w.rect.size) < MIN_TARGET]
+    finally:
+        app.kiosk = None
+        app.apply_settings(Settings(), save=False)
+        app.set_language("fr")
+    assert not problems, "\n".join(problems[:20])

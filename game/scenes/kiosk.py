@@ -225,8 +225,8 @@ class AttractScene(Scene):
         halo = m.gap * 2
         size = round(m.heading * (1.3 if not m.portrait else 1.35))
         icon_side = round(size * 1.1)
-        room = area.width - 2 * halo - icon_side - 4 * m.gap
-        fitted = r.fit(call, room, size * 3, size, m.heading, True)
+        room = area.width - 2 * halo - icon_side - 5 * m.gap
+        fitted = r.fit(call, room, 10_000, size, m.heading, True)
         call_w = min(area.width - 2 * halo, fitted.width + icon_side + 5 * m.gap)
         call_h = fitted.height + 2 * m.gap
         self.call_rect = pygame.Rect(area.centerx - call_w // 2, area.bottom - halo - call_h, call_w, call_h)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ui import icons as icon_mod
-from game.ui.layout import Metrics, centered, columns, take_bottom, take_top
+from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
 from game.ui.text import TextRenderer
 from game.ui.theme import Palette
 from game.ui.widgets import Button, Widget, draw_check
@@ -90,10 +90,19 @@ class ThemeScene(Scene):
 
     def build(self, m: Metrics) -> None:
         area = m.content
-        head, area = take_top(area, round(m.heading * 1.6), m.gap)
-        self.text(_("Choisis un ou plusieurs thèmes"), head, m.heading, bold=True, valign="center")
-        nav, area = take_bottom(area, m.button_h, m.gap)
-        back, settings, start = columns(pygame.Rect(nav.x, nav.y, min(nav.width, m.body * 36), nav.height), 3, m.gap)
+        heading = _("Choisis un ou plusieurs thèmes")
+        need = self.ctx.renderer.fit(heading, area.width, 10_000, m.heading, m.heading, True).height
+        head, area = take_top(area, max(round(m.heading * 1.6), need), m.gap)  # two lines at large text
+        self.text(heading, head, m.heading, bold=True, valign="center")
+        labels = (_("Retour"), _("Réglages"), _("Commencer") if self.on_done is None else _("Valider\u00a0: tous"))
+        nav_w = min(area.width, m.body * 36)
+        third = (nav_w - 2 * m.gap) // 3 - 2 * max(8, m.gap)
+        if all(self.ctx.renderer.measure(label, m.body, True) <= third for label in labels):
+            nav, area = take_bottom(area, m.button_h, m.gap)
+            back, settings, start = columns(pygame.Rect(nav.x, nav.y, nav_w, nav.height), 3, m.gap)
+        else:  # large text on a narrow screen: a row each, never a cut word
+            nav, area = take_bottom(area, 3 * m.button_h + 2 * m.gap, m.gap)
+            start, settings, back = rows(pygame.Rect(nav.x, nav.y, nav_w, nav.height), 3, m.gap)
         themes = self.playable_themes()
         r = self.ctx.renderer
 

@@ -47,6 +47,8 @@ def test_the_game_starts_in_english_content_and_all(way, fresh_config):
     assert labels == {i: ind.label for i, ind in english.indicators.items()}
     assert "Carbon" in labels.values()
 
+    # The first item of the game itself (the before/after measure, on by default, has its own tests).
+    app.apply_settings(app.settings.with_value("measure", False), save=False)
     start_session(app, FULL_PATH)
     step = app.top.play.session.current
     item = (app.content.questions if step.kind == "question" else app.content.scenarios)[step.id]

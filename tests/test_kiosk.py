@@ -346,3 +346,16 @@ def test_the_admin_screen_keeps_its_words_whole_at_large_text(kiosk, lang):
                 assert not check_layout(AdminScene(app), size), (scale, size)
     finally:
         app.set_language("fr")
+
+
+def test_the_next_player_sees_the_loop_go_on_not_start_again(kiosk):
+    app, clock = kiosk
+    scene = app.top
+    start = scene.fact_index
+    clock.t += 10
+    app.step([], 0.1)
+    assert scene.fact_index == start + 1
+    app.step(tap(640, 300), 0)  # a player, then the kiosk wipes the game
+    app.kiosk.reset()
+    assert isinstance(app.top, AttractScene) and app.top is not scene
+    assert app.top.fact_index == start + 1

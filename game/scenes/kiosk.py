@@ -40,6 +40,7 @@ class KioskController:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.fact_cursor = 0  # the attract loop's next fact (a session wipe does not start it again)
         self.policy = KioskPolicy.from_settings(ctx.settings, self._code_matches, ctx.now())
         self.policy.subscribe(self._show)
 
@@ -148,7 +149,8 @@ class AttractScene(Scene):
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self.fact_index = 0
+        # The loop goes on where the last attract screen left it: a new player, a new fact.
+        self.fact_index = getattr(ctx.kiosk, "fact_cursor", 0)
         self.fact_since = ctx.now()
         self.card = pygame.Rect(0, 0, 0, 0)
         self.art_rect = pygame.Rect(0, 0, 0, 0)
@@ -406,6 +408,8 @@ class AttractScene(Scene):
             self._fading = self._still.subsurface(old.clip(self._still.get_rect())).copy()
             self._fade_start = self.ctx.now()
         self.fact_index += 1
+        if isinstance(self.ctx.kiosk, KioskController):
+            self.ctx.kiosk.fact_cursor = self.fact_index % max(1, len(self.ctx.content.facts))
         self.invalidate()
 
     def speech(self) -> str:

@@ -28,6 +28,7 @@ from game.content.translate import apply
 from game.scenes.base import Scene
 from game.scenes.context import Screen
 from game.scenes.kiosk import AdminScene, AttractScene, IdleScene, PinScene
+from game.scenes.measure import measure_scene
 from game.scenes.overlays import CareerScene, ConfirmScene, PauseScene
 from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene
@@ -67,7 +68,7 @@ def scene_types() -> dict[str, Callable[..., Screen]]:
         "sources": SourcesScene, "today": TodayScene, "pause": PauseScene, "confirm": ConfirmScene,
         "career": CareerScene, "question": QuestionScene, "scenario": ScenarioScene, "results": ResultsScene,
         "attract": AttractScene, "idle": IdleScene, "pin": PinScene, "admin": AdminScene,
-        "class_setup": _class_setup,
+        "class_setup": _class_setup, "measure": measure_scene,
     }
 
 

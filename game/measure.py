@@ -18,12 +18,15 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game import scoring
 from game.content.loader import Content
 from game.content.measure_checks import twin_pairs
 from game.session import Step, choice_order, levels_up_to, slider_start
-from game.storage import MeasureRecord
+
+if TYPE_CHECKING:
+    from game.storage import MeasureRecord
 
 RATING_MIN, RATING_MAX = 1, 7
 ITEMS_MIN, ITEMS_MAX = 4, 6  # twin pairs per measure
@@ -154,6 +157,10 @@ class MeasureRun:
 
     def records(self, content: Content, team: int | None = None) -> list[MeasureRecord]:
         """What is stored of this run: item ids, scores and ratings, never a name."""
+        # Imported here for start-up speed only (sqlite3, which the first frame does not need);
+        # storage never imports the measure.
+        from game.storage import MeasureRecord
+
         out = []
         for phase in PHASES:
             for step in self.plan.steps(phase):

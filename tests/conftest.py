@@ -42,6 +42,8 @@ def mini_content() -> Content:
 
 def make_app(content: Content, size: tuple[int, int] = (1280, 720), seed: int = 1) -> App:
     app = App(content, size=size, seed=seed, sound=False)
+    # The pre/post measure is on by default for a player; tests that play it turn it on.
+    app.settings = app.settings.with_value("measure", False)
     app.open_window()
     return app
 

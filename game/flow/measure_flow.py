@@ -18,11 +18,14 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game.content.loader import Content
 from game.measure import MeasurePlan, MeasureResult, MeasureRun, plan_measure
 from game.session import Step
-from game.storage import MeasureRecord
+
+if TYPE_CHECKING:
+    from game.storage import MeasureRecord  # imported when a record is made (start-up speed)
 
 INTRO, ITEM, RATE, GAME, PROGRESS, SKIPPED = "intro", "item", "rate", "game", "progress", "skipped"
 

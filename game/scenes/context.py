@@ -57,6 +57,7 @@ SCENE_NAMES = {
     "pin": "the kiosk's admin code pad",
     "admin": "the kiosk's admin screen",
     "class_setup": "the class set-up",
+    "measure": "the pre/post measure's screen for its flow's step (flow, done, keep); None at the game or the progress",
 }
 
 

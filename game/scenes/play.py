@@ -1,16 +1,22 @@
 """A solo game's view state (the run it shows, its gauges' animation) and the header every item
 shows. The game itself is a ``SoloRun`` (game/flow/solorun.py): scenes send it intents and draw
-its state; the next screen is built by name through the context (``ctx.make``)."""
+its state; the next screen is built by name through the context (``ctx.make``).
+
+With the measure on (the ``measure`` setting; ``kiosk_measure`` at a kiosk), a game is a
+``MeasuredRun`` (game/flow/measured.py): the check before it, the game, the check after it,
+the player's progress (``MeasureProgressScene``), then the results."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.flow.kiosk import SESSION_LENGTH as KIOSK_LENGTH
+from game.flow.measured import MeasuredRun
 from game.flow.solorun import Shortage, SoloRun
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
 from game.scenes.context import Context
+from game.scenes.measure_progress import MeasureProgressScene
 from game.scenes.overlays import PauseScene
 from game.session import Session
 from game.ui.hud import GaugeAnimator, GaugeStrip
@@ -22,8 +28,9 @@ class Play:
     """One solo game in progress, shared by the scenes that show its items: its run (the rules)
     and its gauges' animation (the view's)."""
 
-    def __init__(self, run: SoloRun | Session) -> None:
+    def __init__(self, run: SoloRun | Session, measured: MeasuredRun | None = None) -> None:
         self.run = run if isinstance(run, SoloRun) else SoloRun(run)
+        self.measured = measured  # the checks before and after the game, when the measure is on
         self.gauges = GaugeAnimator(sorted(self.run.content.indicators))
 
     @property
@@ -58,22 +65,81 @@ def level_words(level: str) -> str:
     return {"college": _("collège"), "lycee": _("collège ou lycée")}.get(level, _("tous niveaux"))
 
 
+def measure_on(ctx: Context) -> bool:
+    """A solo player's choice (``measure``); at a kiosk, its admin's (``kiosk_measure``)."""
+    return ctx.settings.kiosk_measure if ctx.kiosk is not None else ctx.settings.measure
+
+
 def start_session(ctx: Context, path: str) -> None:
-    """A new solo game on ``path`` (a kiosk's is of kiosk length), kept in the context's results."""
+    """A new solo game on ``path`` (a kiosk's is of kiosk length), kept in the context's results;
+    with the measure on, its check before the game comes first."""
     seed = ctx.rng.randrange(2**31)
     kiosk = ctx.kiosk is not None
-    run = SoloRun.start(ctx.content, path, seed, KIOSK_LENGTH if kiosk else ctx.settings.length,
-                        level=ctx.settings.level, mode="kiosk" if kiosk else "solo", store=ctx.results)
+    length = KIOSK_LENGTH if kiosk else ctx.settings.length
+    mode = "kiosk" if kiosk else "solo"
+    if measure_on(ctx):
+        measured = MeasuredRun.start(ctx.content, path, seed, length, level=ctx.settings.level, mode=mode,
+                                     store=ctx.results)
+        if measured.run.finished:
+            return
+        play = Play(measured.run, measured)
+        ctx.reset_to(_measure_screen(ctx, play))
+        return
+    run = SoloRun.start(ctx.content, path, seed, length, level=ctx.settings.level, mode=mode, store=ctx.results)
     if run.finished:  # a theme with nothing left to play
         return
     play = Play(run)
     ctx.reset_to(scene_for_current(ctx, play))
 
 
+def _measure_screen(ctx: Context, play: Play) -> Scene:
+    """The measure's screen for its current step (built by name: the measure's screens import the
+    question screen, which imports this module)."""
+    measured = play.measured
+    assert measured is not None
+    scene = ctx.make("measure", measured.flow, lambda _flow: _measure_done(ctx, play), measured.abandon)
+    assert scene is not None  # called on an intro (or the notice), never at the game or the progress
+    return scene  # type: ignore[return-value]
+
+
+def _measure_done(ctx: Context, play: Play) -> None:
+    """The measure hands back: at the game (its first item), or at the progress (then the results)."""
+    measured = play.measured
+    assert measured is not None
+    if measured.in_game:
+        ctx.replace(scene_for_current(ctx, play))
+        return
+    measured.finish()
+    ctx.replace(_after_measure(ctx, play))
+
+
+def _after_measure(ctx: Context, play: Play) -> Scene:
+    """The player's progress, when both checks were answered; then (or else) the results."""
+    measured = play.measured
+    assert measured is not None
+    result = measured.result()
+    if measured.shows_progress and result is not None:
+        return MeasureProgressScene(ctx, [result], lambda: ctx.replace(ctx.make("results", play)))
+    return ctx.make("results", play)
+
+
+def measure_after_game(ctx: Context, play: Play) -> Scene:
+    """The run has finished: the check after the game (its intro), or what follows it."""
+    measured = play.measured
+    assert measured is not None
+    measured.game_over()
+    if measured.at_progress:  # no check after this game: kept already, on to what follows
+        return _after_measure(ctx, play)
+    return _measure_screen(ctx, play)
+
+
 def scene_for_current(ctx: Context, play: Play) -> Scene:
-    """The screen of the run's current item, or its results."""
+    """The screen of the run's current item, or (the measure's check after the game, then) its
+    results."""
     run = play.run
     if run.finished:
+        if play.measured is not None and not play.measured.recorded:
+            return measure_after_game(ctx, play)
         return ctx.make("results", play)
     step = run.step
     items = ctx.content.questions if step.kind == "question" else ctx.content.scenarios

@@ -23,6 +23,8 @@ from game.app import App, configure_headless
 from game.content.loader import Content
 from game.scenes.classroom import ClassItemScene, ClassSetupScene, DebriefScene
 from game.scenes.kiosk import AttractScene, KioskController
+from game.scenes.measure import MeasureItemScene
+from game.scenes.measure_rate import MeasureRateScene
 from game.scenes.question import QuestionScene
 from game.scenes.results import ResultsScene
 from game.scenes.scenario import ScenarioScene
@@ -33,19 +35,73 @@ from game.ui.widgets import Slider, Widget
 
 DEVICES = ("mouse", "touch", "keyboard", "gamepad")
 MAX_ACTIONS = 600
+# ``--measure``: how often the bot knows the answer of a check's question, before and after the
+# game; after it, it also rates reliable posts high and manipulative ones low (before: at random,
+# around the middle), so that ``stats`` shows a gain and a discernment that move.
+MEASURE_SKILL = {"pre": 0.4, "post": 0.8}
 
 
 class Bot:
     """Presses what a player would: at random, or leaning towards some profile axes
     (``bias``: right answers on those axes, wrong elsewhere, the choices that weigh most on them)."""
 
-    def __init__(self, app: App, rng: random.Random, device: str, bias: tuple[str, ...] = ()) -> None:
+    def __init__(self, app: App, rng: random.Random, device: str, bias: tuple[str, ...] = (),
+                 measure: bool = False) -> None:
         self.app = app
         self.rng = rng
         self.device = device
         self.bias = bias
+        self.measure = measure  # answers the check after the game better than the one before
         self.aim: float | None = None  # a value the next slider move must reach (a biased bot)
         self.goal: tuple[str, ...] | None = None  # the order a biased bot wants (ordering questions)
+        self._meant: dict[tuple[str, str], object] = {}  # (phase, item) -> right or not, a rating
+
+    def _measured(self, scene, targets: list[Widget]) -> list[Widget]:  # noqa: ANN001
+        """The measure's screens (``--measure``): right more often after the game than before, and
+        reliable posts rated higher after than before, manipulative ones lower."""
+        by_id = {w.id: w for w in targets}
+        phase = scene.step.phase
+        if isinstance(scene, MeasureItemScene):
+            key = (phase, scene.question_id)
+            if key not in self._meant:
+                self._meant[key] = self.rng.random() < MEASURE_SKILL.get(phase, 0.5)
+            return self._measure_answer(scene, bool(self._meant[key]), by_id) or targets
+        if isinstance(scene, MeasureRateScene):
+            key = (phase, scene.post_id)
+            if key not in self._meant:
+                reliable = scene.post.reliable
+                if phase == "post" and self.rng.random() < 0.85:
+                    self._meant[key] = self.rng.randint(5, 7) if reliable else self.rng.randint(1, 3)
+                else:
+                    self._meant[key] = self.rng.randint(3, 5)
+            if scene.choice == self._meant[key] and "submit" in by_id:
+                return [by_id["submit"]]
+            want = f"rate:{self._meant[key]}"
+            return [by_id[want]] if want in by_id else targets
+        return targets
+
+    def _measure_answer(self, scene, wanted: bool, by_id: dict[str, Widget]) -> list[Widget]:  # noqa: ANN001
+        """What to press on a check's question to answer it right (``wanted``) or wrong: the
+        choices to tick, the slider to steer, then « Valider »."""
+        q = scene.question
+        if q.type == "estimate":
+            goal = q.estimate.answer if wanted else (q.estimate.min if q.estimate.answer != q.estimate.min
+                                                     else q.estimate.max)
+            if abs(scene.value - goal) < 1e-9 and scene.moved:
+                return [by_id["submit"]] if "submit" in by_id else []
+            if abs(scene.value - goal) < 1e-9:  # started on the goal: move away, then back
+                goal += q.estimate.step if scene.value < q.estimate.max else -q.estimate.step
+            self.aim = goal
+            return [by_id["slider"]] if "slider" in by_id else []
+        ids = ({c.id for c in q.choices if c.correct} if wanted
+               else {c.id for c in q.choices if not c.correct} or {q.choices[0].id})
+        if q.type != "multiple":
+            ids = {sorted(ids)[0]}
+        missing = [by_id[f"choice:{i}"] for i in sorted(ids) if i not in scene.selected and f"choice:{i}" in by_id]
+        extra = [by_id[f"choice:{i}"] for i in sorted(scene.selected - ids) if f"choice:{i}" in by_id]
+        if missing or extra:
+            return (missing + extra)[:1]
+        return [by_id["submit"]] if "submit" in by_id else []
 
     def _biased(self, scene, targets: list[Widget]) -> list[Widget]:  # noqa: ANN001
         by_id = {w.id: w for w in targets}
@@ -121,7 +177,9 @@ class Bot:
         targets = scene.bot_targets()
         if not targets:
             raise RuntimeError(f"the bot is stuck on {scene.name}: nothing to press")
-        if self.bias:
+        if self.measure and isinstance(scene, (MeasureItemScene, MeasureRateScene)):
+            targets = self._measured(scene, targets)
+        elif self.bias:
             targets = self._biased(scene, targets)
         target = self.rng.choice(targets)
         if isinstance(target, OrderingList):
@@ -270,13 +328,14 @@ def current_rss_mib() -> float:
 
 def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO, start_language: str,
                  memory: bool, summarize, bias: tuple[str, ...] = (), first=None, prefix: str = "s",  # noqa: ANN001
-                 max_actions: int = MAX_ACTIONS, bot_class: type[Bot] | None = None) -> dict:
+                 max_actions: int = MAX_ACTIONS, bot_class: type[Bot] | None = None,
+                 measure: bool = False) -> dict:
     """Play from the title (or from ``first``, pushed on it) until ``summarize`` gives a summary
     and the bot is back on the title; one JSON line per session."""
     rng = random.Random(seed)
     app.rng = random.Random(seed)
     device = DEVICES[rng.randrange(len(DEVICES))]
-    bot = (bot_class or Bot)(app, rng, device, bias)
+    bot = (bot_class or Bot)(app, rng, device, bias, measure=measure)
     app.set_language(start_language)  # the bot may have switched it: each seed starts the same
     app.reset_to(TitleScene(app))
     if first is not None:
@@ -319,14 +378,33 @@ def solo_trace(app: App, session) -> dict:  # noqa: ANN001 - a Session
 
 def play_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
                  bias: tuple[str, ...] = (), start_language: str = "fr", memory: bool = False,
-                 trace: bool = False) -> dict:
+                 trace: bool = False, measure: bool = False) -> dict:
     def summarize(scene) -> dict | None:  # noqa: ANN001
         if not isinstance(scene, ResultsScene):
             return None
         session = scene.play.session
-        return {**session.summary(), **({"trace": solo_trace(app, session)} if trace else {})}
+        row = {**session.summary(), **({"trace": solo_trace(app, session)} if trace else {})}
+        measured = getattr(scene.play, "measured", None)
+        if measured is not None:
+            row["measure"] = measure_summary(measured)
+        return row
 
-    return _bot_session(app, index, seed, screenshots, out, start_language, memory, bias=bias, summarize=summarize)
+    return _bot_session(app, index, seed, screenshots, out, start_language, memory, bias=bias, summarize=summarize,
+                        measure=measure)
+
+
+def measure_summary(measured) -> dict:  # noqa: ANN001 - a MeasuredRun
+    """The measure of a session, for its JSON line: skipped, or the scores and discernments."""
+    result = measured.result()
+    if result is None:
+        return {"skipped": True}
+
+    def rounded(x: float | None) -> float | None:
+        return None if x is None else round(x, 3)
+
+    return {"items": result.items, "before": rounded(result.before), "after": rounded(result.after),
+            "discernment_before": rounded(result.discernment_before),
+            "discernment_after": rounded(result.discernment_after), "complete": result.complete}
 
 
 class FacilitatorBot(Bot):
@@ -373,12 +451,21 @@ def play_class_session(app: App, index: int, seed: int, screenshots: Path | None
 
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,
         out: TextIO | None = None, bias: tuple[str, ...] = (), memory: bool = False,
-        mode: str = "solo", trace: bool = False, level: str | None = None) -> list[dict]:
+        mode: str = "solo", trace: bool = False, level: str | None = None, measure: bool = False,
+        results: Path | None = None) -> list[dict]:
+    """``measure``: the pre/post measure on (the bot answers better after the game); ``results``:
+    a results file the sessions are recorded in (``stats --results``); none by default, so that a
+    bot never mixes with real players' results."""
     out = out or sys.stdout
     configure_headless()
     app = App(content, size=size, seed=seed, sound=False)
+    app.settings = app.settings.with_value("measure", measure)  # off unless asked: a seed plays the same game
     if level is not None:  # what a player or a facilitator would pick on the title or the class set-up
         app.settings = app.settings.with_value("level", level)
+    if results is not None:
+        from game.storage import ResultsStore
+
+        app.results = ResultsStore(results)
     app.open_window()
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
@@ -387,11 +474,13 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
         if mode == "classroom":
             return [play_class_session(app, i, seed + i, screenshots, out, language, memory, trace)
                     for i in range(sessions)]
-        results = [play_session(app, i, seed + i, screenshots, out, bias, language, memory, trace)
-                   for i in range(sessions)]
+        played = [play_session(app, i, seed + i, screenshots, out, bias, language, memory, trace, measure)
+                  for i in range(sessions)]
     finally:
         i18n.set_language(language)  # the bot may have switched it
-    return results
+        if app.results is not None:
+            app.results.close()
+    return played
 
 
 # -- monkey: random raw events for a while; any exception is a failure -----------------------

@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     sta.add_argument("--mode", choices=("solo", "classroom", "kiosk"), default=None)
     sta.add_argument("--csv", type=Path, default=None, metavar=_("FICHIER"),
                      help=_("écrire aussi une ligne par réponse dans ce fichier CSV"))
+    sta.add_argument("--results", dest="stats_results", type=Path, default=None, metavar=_("FICHIER"),
+                     help=_("lire ce fichier de résultats (défaut : celui du jeu)"))
     sch = sub.add_parser("schema", help=_("écrire le schéma JSON des fichiers de questions"))
     sch.add_argument("-o", "--output", type=Path, default=None, help=_("fichier à écrire (défaut : la sortie)").replace(" :", "\u00a0:"))
     auto = sub.add_parser("autoplay", help=_("faire jouer un robot sans fenêtre"))
@@ -104,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
                              "départ du curseur) et les métiers montrés avec leur raison"))
     auto.add_argument("--difficulty", choices=LEVELS, default=None,
                       help=_("niveau choisi par le robot (college, lycee, adulte)"))
+    auto.add_argument("--measure", action="store_true",
+                      help=_("avec la mesure avant/après (le robot répond un peu mieux après la partie)"))
+    auto.add_argument("--results", dest="auto_results", type=Path, default=None, metavar=_("FICHIER"),
+                      help=_("enregistrer les parties du robot dans ce fichier de résultats (à lire avec "
+                             "« stats --results »), jamais dans les vrais résultats"))
     sub.add_parser("kiosk-code", help=_("choisir le code administrateur de la borne (demandé deux fois, "
                                         "jamais écrit en clair)"))
     parser.epilog = _("Les options générales (--lang, --size, --seed, --content…) s'écrivent avant ou après "
@@ -366,7 +373,16 @@ def main(argv: list[str] | None = None) -> int:
         from game.content.loader import load_content
         from game.stats import run_stats
 
-        return run_stats(args.since, args.mode, args.csv, content=load_content([args.content]))
+        store = None
+        if args.stats_results is not None:
+            from game.storage import ResultsStore
+
+            store = ResultsStore(args.stats_results)
+        try:
+            return run_stats(args.since, args.mode, args.csv, store=store, content=load_content([args.content]))
+        finally:
+            if store is not None:
+                store.close()
     if args.command == "import":
         return import_command(args.files, args.output, args.theme, args.content, fmt=args.import_format)
     if args.command == "export":
@@ -389,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         autoplay.run(content, args.sessions, seed, args.auto_size or args.size, args.screenshots,
                      bias=bias, memory=args.memory, mode=args.auto_mode, trace=args.trace,
-                     level=args.difficulty)
+                     level=args.difficulty, measure=args.measure, results=args.auto_results)
         return 0
     app = build_app(args, content)
     app.run()

@@ -210,13 +210,17 @@ def _measure_report(rows: dict, content: Content | None, say) -> None:  # noqa: 
             continue
         r = rows[theme]
         if r.n:
+            g = "–" if r.normalised_gain is None else fmt_number(r.normalised_gain, 2)  # « 0,67 » in French
             gain = _("gain {gain} points, gain normalisé {g}").format(
-                gain=signed(None if r.gain is None else 100 * r.gain, 0), g=_num(r.normalised_gain) or "–")
+                gain=signed(None if r.gain is None else 100 * r.gain, 0), g=g)
             line = _("avant {pre}, après {post}\u00a0; {gain}\u00a0; n\u00a0=\u00a0{n}").format(
                 pre=pct(r.pre), post=pct(r.post), gain=gain, n=r.n)
             if r.n < INDICATIVE_BELOW:
                 line += " " + _("(moins de {k}\u00a0: seulement indicatif)").format(k=INDICATIVE_BELOW)
             say(f"  {labels[theme]:<{width}}  {line}")
+        if theme != ALL_THEMES and r.n_discernment:  # this theme's posts (the overall line comes below)
+            say(f"  {'':<{width}}  " + _("discernement avant {pre}, après {post}\u00a0; n\u00a0=\u00a0{n}").format(
+                pre=signed(r.discernment_pre), post=signed(r.discernment_post), n=r.n_discernment))
     overall = rows.get(ALL_THEMES)
     if overall is not None and overall.n_discernment:
         say(_("Discernement (note des posts fiables − note des posts trompeurs, de −6 à +6)\u00a0: "

@@ -126,3 +126,36 @@ def test_a_version_1_file_gains_the_measure_table(tmp_path):
     assert s.record_session(record(P1))
     assert s.stats().sessions == 2 and s.stats().measure[ALL_THEMES].n == 1
     s.close()
+
+
+def test_autoplay_measure_moves_the_figures_that_stats_reports(tmp_path, capsys):
+    """``autoplay --measure --results FILE``: three short sessions with the measure, the bot a
+    little better after the game; ``stats --results FILE`` gives a row per theme with its n, a
+    positive overall gain and discernment change, and says the figures are only indicative."""
+    from game.cli import main
+
+    results = tmp_path / "bot.sqlite"
+    assert main(["autoplay", "--measure", "--sessions", "3", "--seed", "3", "--size", "1024x600",
+                 "--results", str(results)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 3 and all('"measure"' in line for line in lines)
+    rows = ResultsStore(results).stats().measure
+    overall = rows[ALL_THEMES]
+    assert overall.n == 3 and overall.gain > 0
+    assert overall.discernment_post > overall.discernment_pre
+    assert len(rows) > 2  # the themes the checks came from, each with its own row
+    assert main(["stats", "--results", str(results)]) == 0
+    text = capsys.readouterr().out
+    assert "Mesure avant/après" in text and "seulement indicatif" in text
+    assert text.count("n\u00a0=\u00a0") >= len(rows)  # every row says how many players it rests on
+    assert "gain normalisé 0.6" not in text  # French decimals have a comma
+    assert "Discernement" in text
+
+
+def test_autoplay_without_measure_plays_no_measure(tmp_path, capsys):
+    from game.cli import main
+
+    results = tmp_path / "bot.sqlite"
+    assert main(["autoplay", "--sessions", "1", "--seed", "3", "--size", "1024x600", "--results", str(results)]) == 0
+    assert '"measure"' not in capsys.readouterr().out
+    assert ResultsStore(results).stats().sessions == 1 and not ResultsStore(results).stats().measure

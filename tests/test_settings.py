@@ -354,6 +354,7 @@ def test_the_settings_screen_offers_the_measure_in_french_and_english_but_not_at
             scene.page += 1
         return found
 
+    app.apply_settings(app.settings.with_value("measure", True), save=False)
     assert "Mesurer mes progrès (avant/après)\u00a0: oui" in labels()
     app.set_language("en")
     try:

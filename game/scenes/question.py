@@ -195,7 +195,15 @@ class QuestionScene(PlayScene):
         # Too low for the list at full size: it shrinks a little; much more, and the page grows.
         box = centered(pygame.Rect(rest.x, rest.y, rest.width, min(list_h, rest.height)), m.body * 40)
         ordering.layout(r, m, box)
+        self._hold_list(ordering)
         self.widgets.insert(0, ordering)
+
+    @staticmethod
+    def _hold_list(ordering: OrderingList) -> None:
+        """A shrunk list may end a pixel or two below its rect (rounding): the widget covers it all."""
+        used = ordering.used_rect
+        if used.bottom > ordering.rect.bottom:
+            ordering.rect.height = used.bottom - ordering.rect.y
 
     def _build_estimate(self, m: Metrics, area: pygame.Rect) -> None:
         q = self.question
@@ -281,6 +289,7 @@ class QuestionScene(PlayScene):
             else:
                 box, area = take_top(area, need, m.gap)
             ordering.layout(self.ctx.renderer, lm, box)
+            self._hold_list(ordering)
             self.widgets.insert(0, ordering)
         else:  # the choices stay where they were, each marked in place
             marks = self._marks(a)

@@ -1,6 +1,11 @@
-"""Results: score and gauges with comparisons, the profile chart, the top 3 careers.
+"""Results a player wants to keep (issue 16.5): the score and the gauges as large meters, the
+profile drawn as a chart, the careers as cards with their pictogram, what was missed with the
+right answers, then one action to take home and the closing take-away, last.
 
-Three pages, so that each stays readable on a small screen and from the back of a room.
+Pages, so that each stays readable on a small screen and from the back of a room; « Retour »,
+« Suivant » and the settings stay at the foot of every page. At a kiosk the last page has a QR
+code that carries the recap as plain text (no server, no address, nothing personal), so that
+a passer-by can take it away on a phone.
 """
 
 from __future__ import annotations
@@ -8,16 +13,30 @@ from __future__ import annotations
 import pygame
 
 from game import explain
-from game.i18n import _, fmt_number, ngettext
+from game.i18n import _, list_sep, ngettext
+from game.qtypes import qtype
 from game.scenes.base import Scene, sources_line
 from game.scenes.context import Context
 from game.scenes.overlays import CareerScene, capitalize
 from game.scenes.play import Play
-from game.ui.hud import value_text
-from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_top
+from game.ui.art import mix
+from game.ui.charts import ProfileChart
+from game.ui.icons import badge
+from game.ui.icons import shared as shared_icons
+from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_left, take_top
+from game.ui.meter import MeterPanel, meters_for
 from game.ui.widgets import Button, Widget
 
-PAGES = ("summary", "profile", "careers", "actions")
+
+class FinalMeters(MeterPanel):
+    """The game's totals: no « will move » hint at the end, but what did (not) happen."""
+
+    def hint(self) -> str:
+        return _("Tes choix n'ont pas fait bouger ces jauges.")
+
+PAGE_KINDS = ("summary", "profile", "careers", "recap", "keep", "actions")  # keep: a kiosk's only
+PAGES = tuple(k for k in PAGE_KINDS if k != "keep")  # the pages every game shows (the recap may take more)
+QR_TEXT_LIMIT = 700  # characters: a code a phone reads at arm's length from a kiosk screen
 
 
 class ResultsScene(Scene):
@@ -37,7 +56,16 @@ class ResultsScene(Scene):
         self.takeaway_ids = results.takeaway_ids
         self.avoided = results.avoided_co2e
         self.page = 0
-        self.bars: list[tuple[pygame.Rect, float]] = []
+        self.pages: list[tuple[str, int]] = [(k, 0) for k in PAGES]  # (kind, part), set again at each layout
+        self.meters: MeterPanel | None = None
+        self.meters_rect: pygame.Rect | None = None
+        self.chart: ProfileChart | None = None
+        self.chart_rect: pygame.Rect | None = None
+        self.cards: list[pygame.Rect] = []
+        self.badges: list[tuple[pygame.Rect, str]] = []
+        self.qr_rect: pygame.Rect | None = None
+        self._qr_image: pygame.Surface | None = None
+        self._qr_for: tuple | None = None
 
     def abandon(self) -> bool:
         return True  # a finished game: the run recorded it when it ended; nothing to abandon
@@ -46,25 +74,86 @@ class ResultsScene(Scene):
     def content(self):  # noqa: ANN201 - the content in the current language
         return self.ctx.content
 
+    # -- what the pages show (ids, in the current language) ------------------------------------
     @property
     def takeaways(self) -> list:
-        return [self.content.takeaways[t] for t in self.takeaway_ids]
+        return [self.content.takeaways[t] for t in self.takeaway_ids if t in self.content.takeaways]
+
+    def action_card(self):  # noqa: ANN201 - a TakeAway or None
+        """The one action to take home: the « me » card the run chose (else its first card)."""
+        cards = self.takeaways
+        return next((c for c in cards if c.scope == "me"), cards[0] if cards else None)
+
+    def closing_card(self):  # noqa: ANN201 - a TakeAway or None
+        """The card every session ends on (``closing: true``; the rule of scoring.closing_takeaway,
+        read here by id order: a view does not import scoring)."""
+        return next((t for t in sorted(self.content.takeaways.values(), key=lambda t: t.id) if t.closing), None)
+
+    def missed(self) -> list[tuple[str, str]]:
+        """(prompt, the right answer in words) for each question not fully right, in the order played."""
+        out = []
+        for a in self.answers:
+            q = self.content.questions.get(a.item_id) if a.kind == "question" else None
+            if q is not None and not a.correct:
+                out.append((q.prompt, qtype(q.type).right_words(q)))
+        return out
+
+    def _progress_panel(self, m: Metrics, area: pygame.Rect) -> pygame.Rect | None:
+        """The place for the pre/post measure's progress on the first page (issue 18.1): the rect
+        it used, or None when there is no measure (now: never; the measure shows its progress on
+        a page of its own before this screen). A mount would call measure_progress.mount_progress."""
+        return None
 
     @property
     def screen_name(self) -> str:
-        return f"results_{PAGES[self.page]}"
+        kind, part = self.pages[self.page]
+        return f"results_{kind}" + (f"_{part + 1}" if part else "")
 
+    # -- layout ------------------------------------------------------------------------------
     def build(self, m: Metrics) -> None:
-        self.bars = []
-        self.cards: list[pygame.Rect] = []
+        self.cards, self.badges = [], []
+        self.meters_rect = self.chart_rect = self.qr_rect = None
         area = m.content
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
-        titles = (_("Ton bilan"), _("Ton profil"), _("Des métiers pour toi"), _("À toi d'agir"))
-        self.text(f"{titles[self.page]}  ({self.page + 1}/{len(PAGES)})", head, m.heading, bold=True,
+        self._paginate(m, area)
+        self.page = min(self.page, len(self.pages) - 1)
+        kind, part = self.pages[self.page]
+        titles = {"summary": _("Ton bilan"), "profile": _("Ton profil"), "careers": _("Des métiers pour toi"),
+                  "recap": _("Ce que tu as manqué"), "keep": _("Garde ton bilan"), "actions": _("À toi d'agir")}
+        self.text(f"{titles[kind]}  ({self.page + 1}/{len(self.pages)})", head, m.heading, bold=True,
                   valign="center")
-        getattr(self, f"_build_{PAGES[self.page]}")(m, area)
+        getattr(self, f"_build_{kind}")(m, area, part)
         self._build_nav(m, nav)
+
+    def _paginate(self, m: Metrics, area: pygame.Rect) -> None:
+        """The pages for this size: the recap takes as many as its items need (at least one)."""
+        parts = self._recap_parts(m, area)
+        self._recap = parts
+        keep = [("keep", 0)] if self.ctx.kiosk is not None else []  # a kiosk: the recap to take away
+        self.pages = [("summary", 0), ("profile", 0), ("careers", 0)] + [("recap", i) for i in range(len(parts))] \
+            + keep + [("actions", 0)]
+
+    def _recap_item(self, prompt: str, right: str) -> str:
+        return f"{prompt}\n{right}"
+
+    def _recap_parts(self, m: Metrics, area: pygame.Rect) -> list[list[tuple[str, str]]]:
+        items = self.missed()
+        if not items:
+            return [[]]
+        width = centered(area, m.body * 48).width - 2 * m.gap
+        room = area.height - m.gap
+        parts: list[list[tuple[str, str]]] = [[]]
+        used = 0
+        for prompt, right in items:
+            h = (self.ctx.renderer.fit(prompt, width, 10_000, m.body, m.body, True).height
+                 + self.ctx.renderer.fit(right, width, 10_000, m.body, m.body).height + 2 * m.gap)
+            if parts[-1] and used + h > room:
+                parts.append([])
+                used = 0
+            parts[-1].append((prompt, right))
+            used += h + m.gap
+        return parts
 
     def _build_nav(self, m: Metrics, nav: pygame.Rect) -> None:
         width = min(nav.width * 2 // 3 - m.gap, m.body * 26)
@@ -76,102 +165,122 @@ class ResultsScene(Scene):
         left, right = columns(band, 2, m.gap)
         if self.page > 0:
             self.widgets.append(Button("previous", left, role="back", label=_("Précédent")))
-        if self.page < len(PAGES) - 1:
+        if self.page < len(self.pages) - 1:
             self.widgets.append(Button("next", right, role="next", label=_("Suivant"), style="primary"))
         else:
             self.widgets.append(Button("replay", right, role="next", label=_("Rejouer"), style="primary"))
 
-    def _build_summary(self, m: Metrics, area: pygame.Rect) -> None:
+    def _build_summary(self, m: Metrics, area: pygame.Rect, _part: int) -> None:
         right, total = self.score
-        area = centered(area, m.body * 44)
+        area = centered(area, m.body * 56)
         if total:
             score = ngettext("Tu as trouvé {right} bonne réponse sur {total}.",
                              "Tu as trouvé {right} bonnes réponses sur {total}.", right).format(
                 right=right, total=total)
         else:
             score = _("Pas de question dans ce parcours\u00a0: seulement des situations.")
-        score_box, area = take_top(area, round(m.heading * 2.4), m.gap)
+        r = self.ctx.renderer
+        score_h = r.fit(score, area.width, 10_000, m.heading, m.heading, True).height
+        score_box, area = take_top(area, score_h, m.gap)
         self.text(score, score_box, m.heading, bold=True, valign="center")
-        lines = [_("Tes choix ont pesé sur les jauges\u00a0:")]
-        notes = []
-        for ind_id in sorted(self.content.indicators):
-            ind = self.content.indicators[ind_id]
-            value = self.totals.get(ind_id, 0.0)
-            line = "• " + _("{label}\u00a0: {value}").format(label=ind.label, value=value_text(ind, value))
-            comp = explain.comparison(self.content, ind_id, value)
-            if comp:
-                line += f", {comp}"
-                basis = explain.comparison_basis(self.content, ind_id)
-                if basis and basis not in notes:
-                    notes.append(basis)
-            lines.append(line)
+        used = self._progress_panel(m, area)
+        if used is not None:
+            area = pygame.Rect(area.x, used.bottom + m.gap, area.width, max(0, area.bottom - used.bottom - m.gap))
         saved = self._avoided()
+        intro = _("Tes choix ont pesé sur les jauges\u00a0:")
+        intro_h = r.fit(intro, area.width, 10_000, m.body, m.body).height
+        line, area = take_top(area, intro_h, m.gap)
+        self.text(intro, line, m.body)
         if saved:
-            lines.append(saved)
-        note_text = "\n".join(notes)
-        note_h = self.ctx.renderer.fit(note_text, area.width, 10_000, m.small, m.small).height if notes else 0
-        note_box, area = take_bottom(area, min(note_h + m.gap, area.height // 3), m.gap)
-        self.text("\n".join(lines), area, round(m.body * 1.15))
-        if notes:
-            self.text(note_text, note_box, m.small, color="muted")
+            saved_h = r.fit(saved, area.width, 10_000, m.body, m.body, True).height
+            saved_box, area = take_bottom(area, saved_h, m.gap)
+            self.text(saved, saved_box, m.body, bold=True)
+        if self.meters is None or any(mt.indicator is not self.content.indicators.get(mt.indicator.id)
+                                      for mt in self.meters.meters):
+            dealt = [a.item_id for a in self.answers if a.kind == "scenario"]
+            panel = meters_for(self.content, r, shared_icons(), dealt, self.totals)
+            self.meters = FinalMeters(panel.meters, r)
+            for mt in self.meters.meters:  # the final totals, still: a result, nothing to animate
+                mt.set_value(self.totals.get(mt.indicator.id, 0.0), animate=False)
+        for mt in self.meters.meters:
+            mt.text_size = m.body
+            mt.last_change = 0.0  # the totals of the game, not the last card's change
+        self.meters.text_size = m.small
+        need = self.meters.needed_height(area.width, m.gap, lines=2)
+        self.meters_rect = pygame.Rect(area.x, area.y, area.width, min(area.height, need))
 
     def _avoided(self) -> str:
         """How much the player's choices avoided compared with the heaviest choices."""
         if self.avoided <= 0 or "co2e" not in self.content.indicators:
             return ""
+        from game.ui.meter import value_text
+
         ind = self.content.indicators["co2e"]
         return _("Par rapport aux choix les plus lourds, tu as évité {value}.").format(value=value_text(ind, self.avoided))
 
-    def _build_profile(self, m: Metrics, area: pygame.Rect) -> None:
-        area = centered(area, m.body * 46)
+    def _build_profile(self, m: Metrics, area: pygame.Rect, _part: int) -> None:
+        area = centered(area, m.body * 56)
         intro_text = _("Ce que tes réponses justes et tes choix disent de toi, axe par axe\u00a0:")
         need = self.ctx.renderer.fit(intro_text, area.width, 10_000, m.body, m.body).height
         intro, area = take_top(area, min(need, area.height // 3), m.gap)
         self.text(intro_text, intro, m.body, valign="center")
-        axes = sorted(self.content.axes.values(), key=lambda a: a.id)
-        top = max(self.profile.values(), default=0) or 1.0
-        rows_ = rows(area, len(axes), max(4, m.gap // 2)) if axes else []
-        self.bars = []
-        for axis, row in zip(axes, rows_):
-            label_w = row.width * 2 // 5 if not m.portrait else row.width // 2
-            label = pygame.Rect(row.x, row.y, label_w - m.gap, row.height)
-            value_w = m.body * 3
-            bar = pygame.Rect(row.x + label_w, row.y + row.height // 4, row.width - label_w - value_w - m.gap,
-                              max(6, row.height // 2))
-            value = pygame.Rect(bar.right + m.gap, row.y, value_w, row.height)
-            weight = self.profile.get(axis.id, 0.0)
-            self.text(axis.label, label, m.small, valign="center")
-            self.text(fmt_number(weight, 1), value, m.small, bold=True, valign="center", align="right")
-            self.bars.append((bar, weight / top))
+        axes = [(a.id, a.label) for a in sorted(self.content.axes.values(), key=lambda a: a.id)]
+        self.chart = ProfileChart(axes, self.profile, self.ctx.renderer, shared_icons(), text_size=m.body)
+        self.chart_rect = area
 
-    def _build_careers(self, m: Metrics, area: pygame.Rect) -> None:
-        area = centered(area, m.body * 48)
+    def _build_careers(self, m: Metrics, area: pygame.Rect, _part: int) -> None:
+        area = centered(area, m.body * 52)
         hint, area = take_bottom(area, m.small * 2, m.gap)
         self.text(_("Touche un métier pour voir sa fiche."), hint, m.small, color="muted", valign="center")
         cells = rows(area, max(1, len(self.matches)), m.gap)
         reasons = explain.career_reasons(self.content, self.matches)  # one of its own for each career
+        icons = shared_icons()
         for i, (match, cell) in enumerate(zip(self.matches, cells)):
             career = self.content.careers[match.career_id]
             reason = reasons[i] + " " + _("Ce métier agit pour\u00a0: {issue}.").format(
                 issue=career.issue[:1].lower() + career.issue[1:].rstrip("."))
-            self.widgets.append(Button(f"career:{career.id}", cell, role="open", label=capitalize(career.name),
-                                       detail=reason,
-                                       pick_index=i))
+            side = min(cell.height - m.gap, round(m.body * 3.2))
+            pic, rest = take_left(cell, side + m.gap, m.gap)
+            self.badges.append((pygame.Rect(pic.x, pic.centery - side // 2, side, side),
+                                icons.for_career(career.id)))
+            self.widgets.append(Button(f"career:{career.id}", rest, role="open", label=capitalize(career.name),
+                                       detail=reason, pick_index=i))
 
-    def _build_actions(self, m: Metrics, area: pygame.Rect) -> None:
+    def _build_recap(self, m: Metrics, area: pygame.Rect, part: int) -> None:
         area = centered(area, m.body * 48)
-        if not self.takeaways:
+        items = self._recap[part] if part < len(self._recap) else []
+        if not items:
+            self.text(_("Tu n'as manqué aucune question. Bravo\u00a0!"), area, m.heading, bold=True, valign="center",
+                      align="center")
+            return
+        r, y = self.ctx.renderer, area.y
+        width = area.width - 2 * m.gap
+        for prompt, right in items:
+            ph = r.fit(prompt, width, 10_000, m.body, m.body, True).height
+            rh = r.fit(right, width, 10_000, m.body, m.body).height
+            card = pygame.Rect(area.x, y, area.width, ph + rh + 2 * m.gap)
+            self.cards.append(card)
+            self.text(prompt, pygame.Rect(card.x + m.gap, card.y + m.gap, width, ph), m.body, bold=True)
+            self.text(right, pygame.Rect(card.x + m.gap, card.y + m.gap + ph, width, rh), m.body, color="right")
+            y = card.bottom + m.gap
+
+    def _build_actions(self, m: Metrics, area: pygame.Rect, _part: int) -> None:
+        area = centered(area, m.body * 60)
+        cards = [(c, _("À faire dès demain") if c.scope == "me" else _("Ce que ta classe, ta commune peut faire"))
+                 for c in (self.action_card(),) if c is not None]
+        closing = self.closing_card()
+        if closing is not None:
+            cards.append((closing, _("Pour finir")))
+        if not cards:
             self.text(_("Pour aller plus loin\u00a0: parles-en autour de toi."), area, m.body, valign="center")
             return
-        headings = {"me": _("Ce que tu peux faire dès demain"), "collective": _("Ce que ta classe, ta commune peut faire")}
-        cells = rows(area, len(self.takeaways), m.gap * 2) if m.portrait or len(self.takeaways) < 2 \
-            else columns(area, len(self.takeaways), m.gap * 2)
-        self.cards = []
-        for card, cell in zip(self.takeaways, cells):
+        cells = rows(area, len(cards), m.gap * 2) if (m.portrait or len(cards) < 2) \
+            else columns(area, len(cards), m.gap * 2)
+        for (card, heading), cell in zip(cards, cells):
             self.cards.append(cell)
             inner = cell.inflate(-2 * m.gap, -2 * m.gap)
             source = sources_line(self.content, card.source_ids)
-            pieces = [(headings[card.scope], m.small, "muted", True), (card.title, m.heading, "text", True),
+            pieces = [(heading, m.small, "muted", True), (card.title, m.heading, "text", True),
                       (card.text, m.body, "text", False)]
             if card.example:
                 pieces.append((_("Exemple\u00a0: {example}").format(example=card.example), m.small, "text", False))
@@ -179,23 +288,110 @@ class ResultsScene(Scene):
                 pieces.append((source, m.small, "muted", False))
             self.text_stack(pieces, inner, m.gap, valign="top")
 
-    def draw_background(self, surface: pygame.Surface) -> None:
-        p = self.ctx.palette
-        for cell in self.cards:
-            pygame.draw.rect(surface, p.panel, cell, border_radius=max(6, self.metrics.gap))
-            pygame.draw.rect(surface, p.border, cell, width=2, border_radius=max(6, self.metrics.gap))
-        for bar, frac in self.bars:
-            pygame.draw.rect(surface, p.bar_track, bar, border_radius=4)
-            filled = bar.copy()
-            filled.width = max(0, round(bar.width * frac))
-            if filled.width:
-                pygame.draw.rect(surface, p.bar, filled, border_radius=4)
+    # -- the kiosk's QR code -------------------------------------------------------------------
+    def recap_text(self) -> str:
+        """What the kiosk's QR code carries, as plain text: the score, the right answers of what
+        was missed (short), the action, the sources' names. No name, no address, no id."""
+        right, total = self.score
+        lines = [_("Numérique en jeu — mon bilan"),
+                 _("Score\u00a0: {right} / {total}").format(right=right, total=total)]
+        action = self.action_card()
+        closing = self.closing_card()
+        tail = []
+        if action is not None:
+            tail.append(_("Mon action\u00a0: {title}").format(title=action.title))
+        names = []
+        for a in self.answers:
+            item = (self.content.questions if a.kind == "question" else self.content.scenarios).get(a.item_id)
+            for sid in getattr(item, "source_ids", ()):
+                src = self.content.sources.get(sid)
+                if src is not None and src.short_label not in names:
+                    names.append(src.short_label)
+        for card in (action, closing):
+            for sid in getattr(card, "source_ids", ()) if card is not None else ():
+                src = self.content.sources.get(sid)
+                if src is not None and src.short_label not in names:
+                    names.append(src.short_label)
+        if names:
+            tail.append(_("Sources\u00a0: {sources}").format(sources=list_sep().join(names)))
+        missed = []
+        budget = QR_TEXT_LIMIT - sum(len(t) + 1 for t in lines + tail)
+        for prompt, words in self.missed():
+            answer = words.split(": ", 1)[-1]  # « La bonne réponse : Faux » -> « Faux »
+            if len(prompt) > 70:
+                prompt = prompt[:68].rstrip() + "…"
+            line = f"- {prompt} → {answer}"
+            if len(line) > 170:
+                line = line[:168].rstrip() + "…"
+            if budget - len(line) - 1 < 0:
+                break
+            missed.append(line)
+            budget -= len(line) + 1
+        if missed:
+            lines.append(_("À retenir\u00a0:"))
+            lines += missed
+        return "\n".join(lines + tail)
 
+    def qr_caption(self) -> str:
+        return _("Scanne ce code pour garder ton bilan\u00a0: ton score, les bonnes réponses à retenir, "
+                 "ton action et les sources. Il ne contient ni ton nom ni rien sur toi.")
+
+    def _build_keep(self, m: Metrics, area: pygame.Rect, _part: int) -> None:
+        """A kiosk's page: the QR code, large and square, and what it carries (the caption)."""
+        r = self.ctx.renderer
+        area = centered(area, m.body * 48)
+        if m.portrait:
+            caption_h = r.fit(self.qr_caption(), area.width, 10_000, m.body, m.body).height
+            side = min(area.width * 3 // 4, area.height - caption_h - m.gap * 2)
+            self.qr_rect = pygame.Rect(area.centerx - side // 2, area.y, side, side)
+            self.text(self.qr_caption(), pygame.Rect(area.x, self.qr_rect.bottom + m.gap * 2, area.width, caption_h),
+                      m.body, align="center")
+            return
+        side = min(area.height, area.width // 2)
+        self.qr_rect = pygame.Rect(area.x, area.y, side, side)
+        text = pygame.Rect(self.qr_rect.right + m.gap * 3, area.y, area.right - self.qr_rect.right - m.gap * 3, side)
+        self.text(self.qr_caption(), text, m.body, valign="center")
+
+    def _qr(self, side: int) -> pygame.Surface | None:
+        text = self.recap_text()
+        if self._qr_for != (text, side):
+            # Imported here for start-up speed and memory (segno): only a kiosk's last page draws it.
+            from game.pads.qr import qr_matrix
+            from game.ui.qr import module_for, qr_surface
+
+            matrix = qr_matrix(text, error="l")
+            module = module_for(matrix, side)
+            self._qr_image = qr_surface(matrix, module)
+            self._qr_for = (text, side)
+        return self._qr_image
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw_background(self, surface: pygame.Surface) -> None:
+        p, m = self.ctx.palette, self.metrics
+        for cell in self.cards:
+            pygame.draw.rect(surface, p.panel, cell, border_radius=max(6, m.gap))
+            pygame.draw.rect(surface, p.border, cell, width=2, border_radius=max(6, m.gap))
+
+    def draw_foreground(self, surface: pygame.Surface) -> None:
+        p, m = self.ctx.palette, self.metrics
+        icons = shared_icons()
+        if self.meters is not None and self.meters_rect is not None:
+            self.meters.draw(surface, self.meters_rect, p, m.gap)
+        if self.chart is not None and self.chart_rect is not None:
+            self.chart.draw(surface, self.chart_rect, p)
+        for rect, name in self.badges:
+            badge(surface, icons, name, rect, p.primary, p.on_primary, ring=mix(p.primary, p.panel, 0.5))
+        if self.qr_rect is not None and self.qr_rect.width > 0:
+            img = self._qr(self.qr_rect.width)
+            if img is not None:
+                surface.blit(img, img.get_rect(center=self.qr_rect.center))
+
+    # -- input ---------------------------------------------------------------------------------
     def on_activate(self, widget: Widget) -> None:
         if widget.id == "settings":
             self.ctx.open_settings()
         elif widget.id == "next":
-            self.page = min(len(PAGES) - 1, self.page + 1)
+            self.page = min(len(self.pages) - 1, self.page + 1)
             self.focus_id = None
             self.invalidate()
         elif widget.id == "previous":
@@ -214,7 +410,15 @@ class ResultsScene(Scene):
             self.invalidate()
 
     def default_focus(self) -> str:
-        return "next" if self.page < len(PAGES) - 1 else "replay"
+        return "next" if self.page < len(self.pages) - 1 else "replay"
+
+    def speech(self) -> str:
+        extra = []
+        if self.meters is not None and self.meters_rect is not None:
+            extra += [mt.alt() for mt in self.meters.meters]
+        if self.chart is not None and self.chart_rect is not None:
+            extra.append(self.chart.alt())
+        return " ".join([super().speech(), *extra])
 
     def bot_targets(self) -> list[Widget]:
         return [w for w in self.focusables() if w.id in ("next", "replay")]

@@ -262,3 +262,17 @@ def test_a_results_screen_can_mount_the_progress(app):
     texts = [tb.text for tb, _c in host.texts]
     assert texts[0] == "Ton chemin" and "Avant\u00a0: 1 sur 5. Après\u00a0: 3 sur 5." in texts
     assert host.used.height <= 720 and not cut_texts(host, (1280, 720))
+
+
+def test_the_discernment_is_said_as_points_more_or_fewer_for_the_reliable_posts(app):
+    lines = [t for _r, t in progress_pieces([MeasureResult(5, 1, 5, True, -2, 2.5)])]
+    assert "Avant la partie\u00a0: tu as donné en moyenne 2\u00a0points de moins aux posts fiables qu'aux posts " \
+           "trompeurs." in lines
+    assert "Après la partie\u00a0: tu as donné en moyenne 2,5\u00a0points de plus aux posts fiables qu'aux posts " \
+           "trompeurs." in lines
+    same = [t for _r, t in progress_pieces([MeasureResult(5, 1, 5, True, 0, 0)])]
+    assert any("les mêmes notes aux posts fiables et aux posts trompeurs" in t for t in same)
+    # The screen that asks for a rating never says « pas de note » (it asks the player to « noter »).
+    scene = MeasureRateScene(app, flow_at(app.content, RATE), lambda f: None, measure_scene)
+    scene.ensure_layout((1280, 720))
+    assert not any("note" in tb.text.lower() and "pas" in tb.text.lower() for tb, _c in scene.texts)

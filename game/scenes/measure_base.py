@@ -66,7 +66,7 @@ class MeasureScene(Scene):
         area = m.content
         r = self.ctx.renderer
         left = f"{phase_words(self.step.phase)} \u00b7 {label}"
-        right = _("Pas de note, pas de correction")
+        right = _("Personne ne te juge")  # not « Pas de note »: the posts are rated (« noter ») here
         fits = r.measure(left, m.small, True) + r.measure(right, m.small) + 3 * m.gap <= area.width
         if fits:
             band, area = take_top(area, r.line_height(m.small, True) + m.gap, m.gap * 2)

@@ -6,7 +6,7 @@ screen can show them on one of its pages; ``MeasureProgressScene`` is a page of 
 
     Avant : 2 sur 5. Après : 4 sur 5.
     Tu as trouvé 2 des 3 réponses qui te manquaient avant.          (the normalised gain, in words)
-    Tes notes des posts fiables dépassaient celles des posts trompeurs de 1 point avant, ...
+    Avant la partie : tu as donné en moyenne 1 point de moins aux posts fiables qu'aux posts trompeurs.
 """
 
 from __future__ import annotations
@@ -82,22 +82,35 @@ def knowledge_sentences(r: MeasureResult, group: bool) -> list[str]:
     return out
 
 
-def _lead(x: float) -> str:
-    """How far the reliable posts' mean rating is ahead of the manipulative ones': « 1,5 point »,
-    « −0,5 point » (behind), « 0 point »."""
+def _points(x: float) -> str:
+    """« 2,5 points », « 1 point »: how far apart two mean ratings are, without a sign."""
+    return ngettext("{x}\u00a0point", "{x}\u00a0points", _plural_n(abs(x))).format(x=_num(abs(x)))
+
+
+def _rating_line(when: str, x: float, group: bool) -> str:
+    """One moment's discernment in words a 13-year-old reads: how many points more (or fewer)
+    the reliable posts got than the manipulative ones, on average."""
     x = 0.0 if abs(x) < 0.05 else x
-    text = ngettext("{x}\u00a0point", "{x}\u00a0points", _plural_n(x)).format(x=_num(abs(x)))
-    return ("\u2212" + text) if x < 0 else text
+    if x > 0:
+        text = (_("{when}\u00a0: la classe a donné en moyenne {x} de plus aux posts fiables qu'aux posts trompeurs.")
+                if group else
+                _("{when}\u00a0: tu as donné en moyenne {x} de plus aux posts fiables qu'aux posts trompeurs."))
+    elif x < 0:
+        text = (_("{when}\u00a0: la classe a donné en moyenne {x} de moins aux posts fiables qu'aux posts trompeurs.")
+                if group else
+                _("{when}\u00a0: tu as donné en moyenne {x} de moins aux posts fiables qu'aux posts trompeurs."))
+    else:
+        text = (_("{when}\u00a0: la classe a donné en moyenne les mêmes notes aux posts fiables et aux posts trompeurs.")
+                if group else
+                _("{when}\u00a0: tu as donné en moyenne les mêmes notes aux posts fiables et aux posts trompeurs."))
+    return text.format(when=when, x=_points(x))
 
 
 def discernment_sentences(r: MeasureResult, group: bool) -> list[str]:
+    """The verdict, the two moments (before, after), and what a good rating looks like."""
     b, a = r.discernment_before, r.discernment_after
     if b is None or a is None:
         return []
-    line = (_("Dans les notes de la classe (de 1 à 7), l'avance des posts fiables sur les posts trompeurs "
-              "était de {before} avant la partie, et de {after} après.") if group else
-            _("Dans tes notes (de 1 à 7), l'avance des posts fiables sur les posts trompeurs était de "
-              "{before} avant la partie, et de {after} après."))
     if a - b > EPS:
         verdict = (_("La classe fait mieux la différence qu'avant.") if group
                    else _("Tu fais mieux la différence qu'avant\u00a0!"))
@@ -107,9 +120,8 @@ def discernment_sentences(r: MeasureResult, group: bool) -> list[str]:
     else:
         verdict = (_("La classe fait la différence autant qu'avant.") if group
                    else _("Tu fais la différence autant qu'avant."))
-    return [verdict, line.format(before=_lead(b), after=_lead(a)),
-            _("Plus les posts fiables ont d'avance, mieux on fait la différence entre une info "
-              "fiable et une info qui manipule.")]
+    return [verdict, _rating_line(_("Avant la partie"), b, group), _rating_line(_("Après la partie"), a, group),
+            _("Le but\u00a0: une note haute pour un post fiable, une note basse pour un post qui manipule.")]
 
 
 def progress_pieces(results: Sequence[MeasureResult], group: bool = False) -> list[tuple[str, str]]:
@@ -126,7 +138,7 @@ def progress_pieces(results: Sequence[MeasureResult], group: bool = False) -> li
     posts = discernment_sentences(r, group)
     if posts:
         pieces.append(("sub", _("Les posts\u00a0: fiables ou trompeurs\u00a0?")))
-        pieces += [("line", posts[0]), ("line", posts[1]), ("note", posts[2])]
+        pieces += [("line", posts[0]), ("line", posts[1]), ("line", posts[2]), ("note", posts[3])]
     if group:
         n = len([x for x in results if x.complete])
         pieces.append(("note", ngettext(
@@ -135,7 +147,7 @@ def progress_pieces(results: Sequence[MeasureResult], group: bool = False) -> li
             "{n}\u00a0équipes, quelques questions, le jour même, sans groupe de comparaison\u00a0: "
             "une tendance, pas une preuve.", n).format(n=n)))
     else:
-        pieces.append(("note", _("Ce n'est pas une note\u00a0: juste ton chemin, vu par quelques questions.")))
+        pieces.append(("note", _("Ce n'est pas une évaluation\u00a0: juste ton chemin, vu par quelques questions.")))
     return pieces
 
 

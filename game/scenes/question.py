@@ -283,9 +283,7 @@ class QuestionScene(PlayScene):
             need = ordering.needed_height(self.ctx.renderer, lm, col.width)
             if side:
                 box = pygame.Rect(col.x, col.y, col.width, min(need, col.height))
-                bottom = box.bottom + self.ctx.renderer.line_height(m.small, True) + m.gap  # the list's lower end
-                rest = pygame.Rect(col.x, bottom, col.width, max(0, col.bottom - bottom))
-                shown |= self._under_choices(m, rest, a)
+                # The pairs' count stays beside the verdict, in view (the list may be taller than the window).
             else:
                 box, area = take_top(area, need, m.gap)
             ordering.layout(self.ctx.renderer, lm, box)

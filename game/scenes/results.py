@@ -200,6 +200,7 @@ class ResultsScene(Scene):
             dealt = [a.item_id for a in self.answers if a.kind == "scenario"]
             panel = meters_for(self.content, r, shared_icons(), dealt, self.totals)
             self.meters = FinalMeters(panel.meters, r)
+            self.meters.zero_note = False  # at the end, a gauge at 0 is a result, not « pas encore bougé »
             for mt in self.meters.meters:  # the final totals, still: a result, nothing to animate
                 mt.set_value(self.totals.get(mt.indicator.id, 0.0), animate=False)
         for mt in self.meters.meters:

@@ -273,7 +273,7 @@ class Meter:
         else:
             if comp:
                 lines.append(("comp", comp))
-            elif self.zero_note:
+            elif self.zero_note and not self.value:  # « not moved yet » only at 0
                 lines.append(("muted", _("Pas encore bougé")))
         tiny = max(12, round(small * 0.85))
         if self.basis and (comp or not self.value):  # at 0 the unit of comparison says what is coming
@@ -357,6 +357,7 @@ class MeterPanel:
         self.meters = list(meters)
         self.renderer = renderer
         self.text_size = text_size  # px of the labels (the screen's « small »); None: from the room
+        self.zero_note = True  # False: a meter at 0 says nothing of « not moved yet » (a game's end)
         for m in self.meters:
             m.text_size = m.text_size or (round(text_size * 1.2) if text_size else None)
 
@@ -434,7 +435,7 @@ class MeterPanel:
                 size = self.hint_size(rect)
                 _box(surface, self.renderer, self.hint(), hint_r, size, palette.muted, bold=True)
             for m, r in zip(self.meters, rects):
-                m.zero_note = hint_r is None
+                m.zero_note = hint_r is None and self.zero_note
                 m.draw(surface, r, palette)
         finally:
             surface.set_clip(old)

@@ -64,3 +64,91 @@ def test_the_class_screens_load_the_pads_server_only_when_a_room_opens():
                           env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [], f"loaded without a room: {done.stdout}"
+
+
+# -- ordering in class ------------------------------------------------------------------------------
+ORDER_SHOWN = ("telephone", "dechets", "ressources", "matieres")  # ord_q01, right: ressources dechets matieres telephone
+
+
+def ordering_run(content, n: int = 2):
+    from game.classroom import Classroom
+    from game.flow.classrun import ClassRun
+    from game.session import Session, Step
+
+    config = ClassConfig(default_teams(n))
+    single = next(q.id for q in content.questions.values() if q.type == "single")
+    steps = [Step("question", "ord_q01", ORDER_SHOWN), Step("question", single)]
+    classroom = Classroom(content, config, Session(content, "all", steps, seed=0))
+    return ClassRun(classroom, lambda: 0.0)
+
+
+def test_the_facilitator_keys_a_teams_order_in_rank_order(real_content):
+    """Keys in rank order (the item at that place on screen goes next); the last item goes last by
+    itself and the order is the team's answer: the hand passes on. A half-keyed order is no answer."""
+    from game.flow import classrun as flow
+
+    run = ordering_run(real_content)
+    assert run.kind == "ordering"
+    run.pick(2)  # « ressources », first
+    assert not run.answered(0) and run.current == 0
+    assert run.draft(0) == ("ressources",)
+    run.pick(1)  # « dechets »
+    run.pick(3)  # « matieres »: the last one (telephone) goes last by itself
+    assert run.answered(0) and run.entry(0).answer.choice_ids == ("ressources", "dechets", "matieres", "telephone")
+    assert run.entry(0).answer.correct and run.current == 1 and run.draft(0) == ()
+    run.pick(0)  # team 2: telephone first: a wrong order
+    run.pick(1)
+    assert [e for e in run.events if isinstance(e, flow.OrderKeyed)][-1].choice_ids == ("telephone", "dechets")
+    run.pick(1)  # a key on an item already placed takes it out
+    assert run.draft(1) == ("telephone",)
+    run.pick(2)
+    run.pick(1)
+    assert run.answered(1) and not run.entry(1).answer.correct
+    run.reveal()
+    credits = run.credits()
+    assert credits[0] == (6, 6) and credits[1][1] == 6 and credits[1][0] < 6
+
+
+def test_a_class_game_with_an_ordering_item_plays_by_keys_to_the_debrief(real_content):
+    from conftest import make_app
+
+    from game.scenes.classroom.debrief import DebriefScene
+
+    app = make_app(real_content, (1024, 600))
+    try:
+        app.reset_to(TitleScene(app))
+        run = ordering_run(real_content)
+        scene = ClassItemScene(app, run)
+        app.push(scene)
+        app.step([], 0)
+        assert scene.widget("ordering") is not None and not scene.widget("ordering").enabled
+        for k in (pygame.K_3, pygame.K_2, pygame.K_4, pygame.K_1, pygame.K_2, pygame.K_3):
+            app.step([key(k)], 0)
+        assert run.answered(0) and run.answered(1)
+        assert run.entry(0).answer.correct and not run.entry(1).answer.correct
+        app.step([pygame.event.Event(pygame.TEXTINPUT, text="r")], 0)
+        top = app.top
+        assert top.phase == "reveal"
+        top.ensure_layout((1024, 600))  # no room for the rows: the right order in words
+        assert top._problems() == 0 and top.max_scroll == 0
+        words = " ".join(t.text for t, _c in top.texts)
+        assert "Le bon ordre\u00a0: 1.\u00a0Les ressources" in words
+        assert "paires dans l'ordre" in words and "juste" in words  # team 2's credit, team 1 right
+        top.invalidate()
+        top.ensure_layout((1080, 1920))  # the list, in the right order
+        shown = top.widget("ordering")
+        assert shown is not None and shown.answer == ("ressources", "dechets", "matieres", "telephone")
+        assert top._problems() == 0 and top.max_scroll == 0
+        for _ in range(10):
+            if isinstance(app.top, DebriefScene):
+                break
+            app.step([pygame.event.Event(pygame.TEXTINPUT, text="s")], 0)
+            if isinstance(app.top, ClassItemScene) and app.top.phase == "ask":
+                for k in (pygame.K_1, pygame.K_1):
+                    app.step([key(k)], 0)
+                app.step([pygame.event.Event(pygame.TEXTINPUT, text="r")], 0)
+        assert isinstance(app.top, DebriefScene)
+        assert [a.correct for a in run.classroom.answers(0) if a.item_id == "ord_q01"] == [True]
+        assert [a.correct for a in run.classroom.answers(1) if a.item_id == "ord_q01"] == [False]
+    finally:
+        pygame.display.quit()

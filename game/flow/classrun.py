@@ -26,6 +26,8 @@ from typing import Any
 
 from game.classroom import EXTEND_SECONDS, ClassConfig, Classroom, Entry, Timer
 from game.content.loader import Content
+from game.qtypes import qtype
+from game.qtypes.ordering import pairs_right
 from game.session import LENGTHS, levels_up_to, ordered_choices
 
 PHASES = ("ask", "reveal", "debate", "debrief", "over")
@@ -70,6 +72,16 @@ class AnswerEntered(Event):
     choice_ids: tuple[str, ...]
     value: float | None
     correct: bool | None
+
+
+@dataclass(frozen=True)
+class OrderKeyed(Event):
+    """An ordering being keyed for ``team``: the items placed so far, in rank order (not yet an
+    answer: the team's order counts once every item has its place)."""
+
+    step: int
+    team: int
+    choice_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -232,6 +244,7 @@ class ClassRun:
     def __post_init__(self) -> None:
         self._subscribers: list[Callable[[Event], None]] = []
         self._known: dict[int, Entry] = {}
+        self._drafts: dict[int, tuple[str, ...]] = {}  # orderings being keyed, per team
         if self.store is not None:
             self.subscribe(ClassRecorder(self, self.store))
         self.timer = Timer(0, self.clock)
@@ -337,8 +350,24 @@ class ClassRun:
         self.emit(AnswerEntered(self.step_index, team, tuple(answer.choice_ids), answer.value, answer.correct))
         return True
 
+    def draft(self, team: int | None = None) -> tuple[str, ...]:
+        """An ordering being keyed for ``team`` (the current one): the items placed so far."""
+        return self._drafts.get(self.current if team is None else team, ())
+
+    def credits(self) -> dict[int, tuple[int, int]]:
+        """An ordering: each answering team's (pairs in the right relative order, all pairs)."""
+        right = qtype("ordering").right_ids(self.item)
+        out = {}
+        for t in self.teams_for_current():
+            e = self.classroom.entry(t)
+            if e is not None and self.kind == "ordering" and len(e.answer.choice_ids) == len(right):
+                out[t] = pairs_right(right, e.answer.choice_ids)
+        return out
+
     def clear(self, team: int) -> None:
         self.refresh()
+        if self.answering and self._drafts.pop(team, None) is not None:
+            self.emit(OrderKeyed(self.step_index, team, ()))
         if self.answering and self.answered(team):
             self.classroom.clear(team)
             self._known.pop(team, None)
@@ -352,6 +381,9 @@ class ClassRun:
         if choice_id not in {c.id for c in self.item.choices}:
             raise ValueError(f"no choice {choice_id!r} in {self.step.id}")
         team = self.current
+        if self.kind == "ordering":
+            self._key_order(team, choice_id)
+            return
         if self.kind == "multiple":
             entry = self.entry(team)
             chosen = set(entry.answer.choice_ids) if entry else set()
@@ -363,6 +395,22 @@ class ClassRun:
             return
         if self.enter(team, [choice_id]):
             self._pass_hand()
+
+    def _key_order(self, team: int, choice_id: str) -> None:
+        """An ordering's keys go in rank order (``qtype("ordering").key``): the item keyed goes
+        next, one already placed comes out; once every item has its place, the order is the team's
+        answer and the hand passes on."""
+        shown = [c.id for c in self.choices]
+        keyed = qtype("ordering").key(self.item, shown, self.draft(team), shown.index(choice_id))
+        if keyed is None:
+            return
+        if keyed.complete:
+            self._drafts.pop(team, None)
+            if self.enter(team, keyed.choice_ids):
+                self._pass_hand()
+            return
+        self._drafts[team] = keyed.choice_ids
+        self.emit(OrderKeyed(self.step_index, team, keyed.choice_ids))
 
     def pick(self, index: int) -> None:
         """Keys 1–4: the answer at that place on screen (the session's order), for the current
@@ -529,6 +577,7 @@ class ClassRun:
         self.correcting = self.all_in = self.notes_shown = False
         self.card_choice = None
         self._known = {}
+        self._drafts = {}
         if self.finished:
             self.timer = Timer(0, self.clock)
             self.phase = "debrief"

@@ -4,14 +4,24 @@ and for an estimate a slider that must move before a team's figure is taken."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
 from game.i18n import _, ngettext
 from game.scenes.classroom.common import team_color, text_h
 from game.scenes.classroom.marks import marked
 from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
-from game.ui.layout import Metrics, center_block, columns, take_bottom, take_top
+from game.ui.layout import Metrics, center_block, centered, columns, take_bottom, take_top
+from game.ui.ordering import OrderingList
 from game.ui.widgets import Button, Slider
+
+
+def list_metrics(m: Metrics) -> list[Metrics]:
+    """An ordering list's sizes, largest first: the screen's, then a size down, then the smallest
+    text (rows stay touch targets), for a list that must share the page with eight teams."""
+    return [m, replace(m, body=m.small, small=m.min_text, button_h=max(44, round(m.small * 2.1))),
+            replace(m, body=m.min_text, small=m.min_text, button_h=44)]
 
 
 class AskView:
@@ -57,11 +67,15 @@ class AskView:
         if self.step.kind == "question" and item.type == "estimate":
             self._build_estimate(m, area, prompt, big)
             return
+        if self.step.kind == "question" and item.type == "ordering" and self._build_order_ask(m, area, prompt):
+            return
         shown = self.choices
         answers = AnswerGrid(r, m, area, [marked(i, c.text) for i, c in enumerate(shown)])
         choices_h = answers.height
         hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
             if self.step.kind == "question" and item.type == "multiple" else ""
+        if self.step.kind == "question" and item.type == "ordering":  # no room for the list: the grid
+            hint = ""  # the order keyed so far goes in the header, beside whose answer it is
         hint_h = r.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
         room = area.height - choices_h - hint_h - m.gap * 3
         # As big as the room allows: a long prompt (English is longer) steps down a size or two
@@ -90,6 +104,63 @@ class AskView:
         for i, (c, cell) in enumerate(zip(shown, answers.cells(choices_area))):
             self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=marked(i, c.text), style="choice",
                                           pick_index=i, toggle=multiple, selected=c.id in chosen))
+
+    def order_list(self, order: list[str] | tuple[str, ...] | None = None):  # noqa: ANN201 - an OrderingList
+        """The ordering's list, display-only (the facilitator keys a team's order, the pads send
+        theirs): the items in the order on screen, or in ``order`` (the reveal's right order)."""
+        texts = {c.id: c.text for c in self.item.choices}
+        ids = list(order) if order is not None else [c.id for c in self.choices]
+        widget = OrderingList([(cid, texts[cid]) for cid in ids], speak=self.ctx.speak,
+                              reduced_motion=not self.ctx.animations)
+        widget.enabled = False  # shown, never moved here: keys and pads give the order
+        return widget
+
+    def order_hint(self) -> str:
+        return _("Tapez les numéros dans l'ordre du classement\u00a0: le premier d'abord.")
+
+    def order_keyed(self) -> str:
+        """The order keyed so far for the team whose turn it is, by the numbers on screen."""
+        draft = self.run.draft()
+        if not draft or self.all_answered():
+            return ""
+        shown = [c.id for c in self.choices]
+        return _("Classement de {team}\u00a0: {order}").format(
+            team=self.team(self.current).name, order=", ".join(str(shown.index(cid) + 1) for cid in draft) + "\u2026")
+
+    def _build_order_ask(self, m: Metrics, area: pygame.Rect, prompt: str) -> bool:
+        """An ordering while teams answer: the prompt, how to key an order, the list (its rows
+        numbered as the keys 1–4 take them) and the order keyed so far for the team whose turn it is.
+        False (nothing placed) when the list cannot fit."""
+        r = self.ctx.renderer
+        hint, keyed = self.order_hint(), self.order_keyed()
+        widget = self.order_list()
+        hint_h = text_h(self, hint, area.width, m.small)
+        keyed_h = text_h(self, keyed, area.width, m.body, True) if keyed else 0
+        width = min(area.width, m.body * 40)
+        lists = list_metrics(m)
+        for size, lm in [(s, lists[0]) for s in (round(m.heading * 1.1), m.heading)] + [(m.body, x) for x in lists]:
+            prompt_h = text_h(self, prompt, area.width, size, True)
+            list_h = widget.needed_height(r, lm, width)
+            if prompt_h + hint_h + keyed_h + list_h + m.gap * 4 <= area.height:
+                break
+        else:
+            if self.projector_t <= 0:  # eight teams' chips leave no room for the rows: the answers' grid
+                return False
+            # At a projector step, the list as it is, too tall: the page does not fit, and the
+            # step below is tried (the list is preferred to the grid while a size allows it).
+        widget.keep_metrics = lm is not m
+        block = center_block(area, prompt_h + hint_h + keyed_h + list_h + m.gap * 4)
+        top, rest = take_top(block, prompt_h, m.gap)
+        self.text(prompt, top, size, bold=True, valign="center")
+        hint_box, rest = take_top(rest, hint_h, m.gap)
+        self.text(hint, hint_box, m.small, color="muted")
+        if keyed:
+            keyed_box, rest = take_bottom(rest, keyed_h, m.gap)
+            self.text(keyed, keyed_box, m.body, bold=True)
+        box = centered(pygame.Rect(rest.x, rest.y, rest.width, list_h), width)
+        widget.layout(r, lm, box)
+        self.widgets.insert(0, widget)
+        return True
 
     def pad_details(self, teams: list[int]) -> dict[int, str]:
         """A chip's second line when the class plays with pads: how many of the team's pads

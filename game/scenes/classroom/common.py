@@ -4,6 +4,7 @@ run's question, and the end of a class game."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -13,11 +14,75 @@ from game.flow.classrun import EXTENDED_TIMER, ClassRun
 from game.i18n import _
 from game.scenes.base import Scene
 from game.scenes.overlays import ConfirmScene
-from game.ui.layout import Metrics, columns
+from game.ui.layout import MIN_TARGET, Metrics, columns
+from game.ui.theme import TYPE_SCALE
 from game.ui.widgets import Widget, draw_symbol
 
 if TYPE_CHECKING:
     from game.scenes.context import Context
+
+
+# The projector's type scale (theme.TYPE_SCALE, « projector »: about twice the solo one, read at
+# 8 m), reached in steps from the solo scale while the page still fits: a class screen is as large
+# as its content allows, and never cut (step 0 is the solo layout, which may still grow a page).
+PROJECTOR_STEPS = (0.0, 0.3, 0.6, 1.0)
+_ROLES = {"title": "title", "heading": "heading", "body": "body", "small": "small", "min_text": "min"}
+
+
+def projector_metrics(m: Metrics, t: float) -> Metrics:
+    """``m``'s text sizes moved a share ``t`` of the way to the projector scale (0: solo, 1: the
+    projector's); buttons follow the body size, margins and gaps stay."""
+    if t <= 0:
+        return m
+    sizes = {}
+    for attr, role in _ROLES.items():
+        ratio = TYPE_SCALE[role]["projector"] / TYPE_SCALE[role]["solo"]
+        sizes[attr] = round(getattr(m, attr) * (1 + (ratio - 1) * t))
+    return replace(m, **sizes, button_h=max(MIN_TARGET, round(sizes["body"] * 2.1)))
+
+
+class ProjectorType:
+    """Mixin of a class screen: laid out at the largest step of PROJECTOR_STEPS at which nothing
+    is cut, shrunk, hidden or overlapping (``Scene._problems``); the step found is kept for the
+    same screen, size and state (``projector_key``): an answer keyed does not search again."""
+
+    projector_t = 0.0
+
+    def projector_key(self) -> tuple:
+        return ()
+
+    def ensure_layout(self, size: tuple[int, int]) -> None:
+        key = (size, self.ctx.layout_key())
+        if key == self._built_for:
+            return
+        cache = self.__dict__.setdefault("_projector_cache", {})
+        state = (key, self.projector_key())
+        base = self.ctx.metrics_for(size)
+        chosen = cache.get(state)
+        if chosen is None:  # up the steps while the page fits (the first that does not stops it)
+            chosen = 0.0
+            for t in PROJECTOR_STEPS[1:]:
+                self.projector_t = t
+                self._layout_at(base)
+                if self._problems():
+                    break
+                chosen = t
+            cache[state] = chosen
+        self.projector_t = chosen
+        super().ensure_layout(size)
+
+    def _layout_at(self, metrics: Metrics) -> None:
+        self.dropped = 0
+        super()._layout_at(projector_metrics(metrics, self.projector_t))
+
+    def drop(self) -> None:
+        """A view left a part out for want of room (the class's spread, say): at a projector step
+        that is a page that does not fit, and the step below is tried; at the solo scale, the
+        page goes without it."""
+        self.dropped += 1
+
+    def _problems(self) -> int:
+        return super()._problems() + (self.dropped if self.projector_t > 0 else 0)
 
 
 def run_of(ctx: Context, game: ClassRun | Classroom) -> ClassRun:

@@ -16,7 +16,7 @@ from game.i18n import _
 from game.scenes.base import Scene
 from game.scenes.classroom.ask import AskView
 from game.scenes.classroom.common import (
-    RunConfirm, TeamLabels, band_height, button_band, end_class_game, rows_for, run_of,
+    ProjectorType, RunConfirm, TeamLabels, band_height, button_band, end_class_game, rows_for, run_of,
 )
 from game.scenes.classroom.debrief import DebriefScene
 from game.scenes.classroom.marks import CHOICE_LETTERS, badge_box, draw_mark
@@ -35,7 +35,7 @@ def next_scene(ctx: Context, run: ClassRun) -> Scene:
     return DebriefScene(ctx, run) if run.finished else ClassItemScene(ctx, run)
 
 
-class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
+class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
     """One item for the whole class: ask (teams answer), reveal, then an optional debate."""
 
     name = "class_item"
@@ -111,6 +111,13 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
 
     def team(self, index: int) -> Team:
         return self.run.team(index)
+
+    def projector_key(self) -> tuple:
+        run = self.run
+        if run.finished:
+            return (self.phase,)
+        return (self.phase, run.step_index, self.notes_shown, run.card_choice,
+                len(run.classroom.entries.get(run.step_index, {})), len(run.draft()), run.all_in)
 
     def abandon(self) -> bool:
         self.run.abandon(confirmed=True)  # what was revealed is kept as an abandoned game
@@ -224,6 +231,8 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
             alone = len(self.run.teams_for_current()) == 1  # in turns: the one team whose turn it is
             who = ((_("L'équipe a répondu.") if alone else _("Toutes les équipes ont répondu.")) if self.all_answered()
                    else _("réponse de\u00a0: {team}").format(team=self.team(self.current).name))
+            if self.run.kind == "ordering" and self.run.draft() and not self.all_answered():
+                who = self.order_keyed()  # « Classement de … : 3, 1… »: whose order, and the keys so far
         timer_w = (self.ctx.renderer.measure("000\u00a0s " + _("(en pause)"), m.heading, True)
                    if self.timer.enabled and self.phase == "ask" else 0)
         self.timer_rect = pygame.Rect(helpb.x - m.gap - timer_w, top.y, timer_w, m.button_h)
@@ -337,6 +346,9 @@ class ClassItemScene(AskView, RevealView, TeamLabels, Scene):
                 command = KEYS.get(intent.text.lower())
                 if command:
                     self.command(command)
+        elif intent.kind == inp.DIGIT and self.phase == "ask" and self.run.kind == "ordering" \
+                and 5 <= (intent.index or 0) <= len(self.choices):
+            self.run.pick(intent.index - 1)  # an ordering of 5 or 6 items: keys 5 and 6 (1–4 come as PICK)
         elif intent.kind == inp.PICK and self.phase in ("ask", "reveal"):
             self.run.pick(intent.index or 0)  # keys 1–4: by the place on screen, the run keys on ids
         else:

@@ -4,10 +4,14 @@ at a time; the debate, with the facilitator's notes on demand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
 from game.i18n import _, list_sep, ngettext
 from game.pads import team_spread
+from game.qtypes import qtype
+from game.scenes.classroom.ask import list_metrics
 from game.scenes.classroom.common import text_h
 from game.scenes.classroom.marks import draw_mark, letter_of, mark_of, marked
 from game.scenes.question import AnswerGrid
@@ -31,6 +35,8 @@ class RevealView:
             return
         if item.type == "estimate":
             answer = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
+        elif item.type == "ordering":
+            answer = _("Le bon ordre\u00a0:")
         else:
             right = [marked(i, c.text) for i, c in enumerate(self.choices) if c.correct]
             answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
@@ -47,9 +53,12 @@ class RevealView:
             src_box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap)
             self.text(src, src_box, m.small, color="muted")
         words = {}
+        credits = self.run.credits() if item.type == "ordering" else {}
         for t in teams:
             entry = self.classroom.entry(t)
             word = (_("juste") if entry.answer.correct else _("pas cette fois")) if entry else _("pas de réponse")
+            if t in credits and entry is not None and not entry.answer.correct:
+                word = _("{good}/{total} paires dans l'ordre").format(good=credits[t][0], total=credits[t][1])
             if entry and self.classroom.speed_bonus(t, self.classroom.step):
                 word += " " + _("(+1\u00a0rapidité)")
             words[t] = word
@@ -58,7 +67,15 @@ class RevealView:
         cell_h = name_h + word_h
         res, area = take_bottom(area, n_rows * cell_h + (n_rows - 1) * m.gap, m.gap * 2)
         self.spread_bars = []
-        if item.type != "estimate":
+        self.histogram = None
+        if item.type == "estimate":
+            area = self._build_histogram(m, area, answer)
+            if self.histogram is not None:
+                answer = ""  # said above the right value's line
+        elif item.type == "ordering":
+            rest = self._build_right_order(m, area, answer)
+            area, answer = (area, qtype("ordering").right_words(item)) if rest is None else (rest, "")
+        elif item.type != "estimate":
             area = self._build_spread(m, area)
         cols = columns(res, per_row, m.gap * 2)
         mark = m.body
@@ -71,17 +88,45 @@ class RevealView:
             rest = pygame.Rect(icon.right + m.gap // 2, cell.y, cell.right - icon.right - m.gap // 2, cell_h)
             self.team_text(self.team(t), pygame.Rect(rest.x, rest.y, rest.width, name_h), m.small)
             self.text(words[t], pygame.Rect(rest.x, rest.y + name_h, rest.width, word_h), m.small, valign="center")
-        self.text_stack([(answer, m.body, "text", True), (item.explanation, m.body, "text", False)], area,
-                        max(4, m.gap // 2), valign="top")
+        # An ordering's right order in words (no room for its list) is long: a size down.
+        answer_size = m.small if item.type == "ordering" else m.body
+        pieces = [(answer, answer_size, "text", True)] if answer else []
+        self.text_stack(pieces + [(item.explanation, m.body, "text", False)], area, max(4, m.gap // 2), valign="top")
+
+    def _build_right_order(self, m: Metrics, area: pygame.Rect, label: str) -> pygame.Rect | None:
+        """An ordering's reveal: « Le bon ordre : » and the list in the right order (display-only),
+        beside the explanation when the screen is wide, above it otherwise. Returns the room left,
+        or None (nothing placed) when the list cannot fit."""
+        from_top = qtype("ordering").right_ids(self.item)
+        widget = self.order_list(from_top)
+        r = self.ctx.renderer
+        side = not m.portrait and area.width > m.body * 30
+        col = pygame.Rect(area.x, area.y, (area.width - m.gap * 3) // 2, area.height) if side else area
+        label_h = text_h(self, label, col.width, m.body, True)
+        for lm in list_metrics(m):
+            need = widget.needed_height(r, lm, col.width)
+            if label_h + m.gap + need <= col.height * (1 if side else 0.6):
+                break
+        else:  # no room for the rows beside eight teams' results: the right order in words
+            if self.projector_t <= 0:
+                return None
+        widget.keep_metrics = lm is not m
+        label_box, rest = take_top(col, label_h, m.gap)
+        self.text(label, label_box, m.body, bold=True)
+        box = pygame.Rect(rest.x, rest.y, rest.width, need)  # too tall at a projector step: the step below
+        rest = pygame.Rect(rest.x, box.bottom + m.gap * 2, rest.width, max(0, rest.bottom - box.bottom - m.gap * 2))
+        widget.layout(r, lm, box)
+        self.widgets.insert(0, widget)
+        if side:
+            return pygame.Rect(col.right + m.gap * 3, area.y, area.right - col.right - m.gap * 3, area.height)
+        return rest
 
     def _build_spread(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
-        """With the pads on: the class's spread as bars under the explanation, one per choice (its
-        shape, letter, a bar, the number in words) and the right ones marked by a tick and words.
-        Pads per choice; teams per choice when no pad answered. Returns the room left above."""
+        """The class's spread as bars under the explanation, one per choice (its shape, letter, a
+        bar, the number in words) and the right ones marked by a tick and words: pads per choice
+        when pads answered, else teams per choice. Returns the room left above."""
         pads = getattr(self, "pads", None)
-        if pads is None or pads.server is None:
-            return area
-        counts = pads.spread()
+        counts = pads.spread() if pads is not None and pads.server is not None else {}
         if sum(counts.values()):
             unit = lambda n: ngettext("{n} téléphone", "{n} téléphones", n).format(n=n)  # noqa: E731
         else:
@@ -92,14 +137,21 @@ class RevealView:
         nrows = -(-len(shown) // ncols)
         row_h = max(round(m.small * 1.5), text_h(self, unit(88) + " " + _("(bonne réponse)"), area.width, m.small))
         block_h = nrows * row_h + (nrows - 1) * (m.gap // 2)
-        if block_h > area.height // 2:  # no room: the team results say it already
+        answer_need = text_h(self, self.item.explanation, area.width, m.body) + text_h(
+            self, marked(0, self.choices[0].text), area.width, m.body, True) * 2
+        if block_h + m.gap * 2 + answer_need > area.height:  # no room: the team results say it already
+            self.drop()
             return area
         block, rest = take_bottom(area, block_h, m.gap * 2)
         cols = columns(block, ncols, m.gap * 3)
         top = max(1, max(counts.values(), default=0))
         r = self.ctx.renderer
         words = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if c.correct else "") for c in shown}
-        words_w = min(cols[0].width // 2, max(r.measure(w, m.small, True) for w in words.values()) + m.gap)
+        widest = max(r.measure(w, m.small, True) for w in words.values()) + m.gap
+        words_w = min(cols[0].width * 3 // 5, widest)
+        if widest > words_w:  # large text: the counts would not stand whole beside their bars
+            self.drop()
+            return area
         for i, c in enumerate(shown):
             col = cols[i // nrows]
             row = pygame.Rect(col.x, block.y + (i % nrows) * (row_h + m.gap // 2), col.width, row_h)
@@ -114,8 +166,81 @@ class RevealView:
             self.spread_bars.append((tile, i, track, counts.get(c.id, 0) / top, tick if c.correct else None))
         return rest
 
+    def _build_histogram(self, m: Metrics, area: pygame.Rect, answer: str) -> pygame.Rect:
+        """An estimate's spread: the slider's range as an axis, a bar per value given (its height:
+        how many teams, or pads, gave it; a tick on those within the tolerance), the right value
+        as a line with ``answer`` above it and the tolerance as a shaded band. Returns the room
+        left above (the explanation's)."""
+        est = self.item.estimate
+        pads = getattr(self, "pads", None)
+        counts = pads.spread() if pads is not None and pads.server is not None else {}
+        phones = bool(sum(counts.values()))
+        if not phones:
+            counts = team_spread(self.classroom)
+        values = {float(k): n for k, n in counts.items() if n}
+        if not values:
+            return area
+        r = self.ctx.renderer
+        top = max(values.values())
+        unit = ngettext("{n} téléphone", "{n} téléphones", top) if phones else ngettext("{n} équipe", "{n} équipes", top)
+        legend = _("barre la plus haute\u00a0: {count}").format(count=unit.format(n=top))
+        label_h = text_h(self, answer, area.width, m.body, True)
+        scale_h = text_h(self, legend, area.width // 2, m.small)
+        plot_h = max(round(m.body * 1.6), 24)
+        need = label_h + plot_h + scale_h + m.gap
+        words_need = text_h(self, self.item.explanation, area.width, m.body)
+        if need + m.gap * 2 + words_need > area.height:  # the explanation first
+            self.drop()
+            return area
+        block, rest = take_bottom(area, need, m.gap * 2)
+        plot = pygame.Rect(block.x + m.gap, block.y + label_h + m.gap // 2, block.width - 2 * m.gap, plot_h)
+        span = max(1e-9, est.max - est.min)
+
+        def x_of(v: float) -> int:
+            return plot.x + round((min(est.max, max(est.min, v)) - est.min) / span * plot.width)
+
+        slack = max(est.tolerance, est.step / 2)
+        band = pygame.Rect(x_of(est.answer - slack), plot.y, max(4, x_of(est.answer + slack) - x_of(est.answer - slack)),
+                           plot.height)
+        bar_w = max(6, min(m.body, plot.width // 40))
+        bars = []
+        for v, n in sorted(values.items()):
+            h = max(4, round(plot.height * n / top))
+            bars.append((pygame.Rect(x_of(v) - bar_w // 2, plot.bottom - h, bar_w, h), abs(v - est.answer) <= slack, n))
+        ax = x_of(est.answer)
+        words_w = min(block.width, r.measure(answer, m.body, True) + 2)
+        words_x = min(max(block.x, ax - words_w // 2), block.right - words_w)
+        self.text(answer, pygame.Rect(words_x, block.y, words_w, label_h), m.body, bold=True)
+        scale = pygame.Rect(plot.x, plot.bottom + m.gap // 2, plot.width, scale_h)
+        third = scale.width // 3
+        self.text(self._fmt(est.min), pygame.Rect(scale.x, scale.y, third, scale_h), m.small, color="muted")
+        if r.measure(legend, m.small) <= scale.width - 2 * third:  # else the bars' heights say it alone
+            self.text(legend, pygame.Rect(scale.x + third, scale.y, scale.width - 2 * third, scale_h), m.small,
+                      color="muted", align="center")
+        self.text(self._fmt(est.max), pygame.Rect(scale.right - third, scale.y, third, scale_h), m.small,
+                  color="muted", align="right")
+        self.histogram = (plot, band, ax, bars)
+        return rest
+
+    def paint_histogram(self, surface: pygame.Surface) -> None:
+        if not getattr(self, "histogram", None):
+            return
+        p = self.ctx.palette
+        plot, band, ax, bars = self.histogram
+        shade = pygame.Surface(band.size, pygame.SRCALPHA)
+        shade.fill((*p.right[:3], 60))
+        surface.blit(shade, band.topleft)
+        pygame.draw.line(surface, p.border, plot.bottomleft, plot.bottomright, 2)
+        for rect, inside, _n in bars:
+            pygame.draw.rect(surface, p.primary if inside else p.muted, rect, border_radius=2)
+            if inside:  # inside the band: a tick on top, as well as the colour
+                tick = pygame.Rect(rect.centerx - rect.width, rect.y - rect.width * 2 - 2, rect.width * 2, rect.width * 2)
+                draw_check(surface, tick, p.right, max(2, rect.width // 3))
+        pygame.draw.line(surface, p.right, (ax, plot.y - 2), (ax, plot.bottom), max(3, plot.height // 30))
+
     def paint_spread(self, surface: pygame.Surface) -> None:
         p = self.ctx.palette
+        self.paint_histogram(surface)
         for tile, i, track, share, tick in getattr(self, "spread_bars", []):
             draw_mark(surface, tile, i, p.border)
             pygame.draw.rect(surface, p.bar_track, track, border_radius=3)

@@ -416,6 +416,13 @@ class FacilitatorBot(Bot):
     def act(self) -> None:
         scene = self.app.top
         keys = self.device == "keyboard" or (self.device == "mouse" and self.rng.random() < 0.5)
+        if isinstance(scene, ClassItemScene) and scene.phase == "ask" and scene.run.kind == "ordering" \
+                and not scene.run.all_entered() and not scene.run.answered(scene.current):
+            # An ordering is keyed in rank order: each key puts the item at that place on the
+            # projector next; the facilitator types the team's order (the last item goes by itself).
+            n = len(scene.run.choices)
+            self._send([self._key(pygame.K_1 + self.rng.randrange(n))])
+            return
         if keys and isinstance(scene, ClassItemScene):
             scene.ensure_layout(self.app.screen.get_size())
             targets = scene.bot_targets()

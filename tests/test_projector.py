@@ -152,3 +152,53 @@ def test_a_class_game_with_an_ordering_item_plays_by_keys_to_the_debrief(real_co
         assert [a.correct for a in run.classroom.answers(1) if a.item_id == "ord_q01"] == [False]
     finally:
         pygame.display.quit()
+
+
+# -- the podium -------------------------------------------------------------------------------------
+def test_the_podium_celebrates_every_team_and_never_shows_a_last_place(real_content):
+    """Three steps at most, the lowest score never on one (no last place), ties share a step,
+    every other team named below with its strength; nothing ranked below 3 is written; it fits."""
+    from conftest import make_app
+
+    from game.flow.classrun import ClassRun
+    from game.scenes.classroom.debrief import DebriefScene
+
+    app = make_app(real_content, (1024, 600))
+    try:
+        run = ClassRun.start(app.content, ClassConfig(default_teams(8)), 3, lambda: 0.0)
+        import random
+
+        rng = random.Random(4)
+        while not run.finished:  # team i is right with a chance of i/8: scores apart, some tied
+            if run.phase != "ask":
+                run.next()
+            elif run.kind not in ("single", "truefalse"):
+                run.skip(confirmed=True)
+            else:
+                right = next(c.id for c in run.item.choices if c.correct)
+                wrong = next(c.id for c in run.item.choices if not c.correct)
+                for t in run.teams_for_current():
+                    run.enter(t, [right if rng.random() < t / 8 else wrong])
+                run.reveal(confirmed=True)
+        app.reset_to(TitleScene(app))
+        scene = DebriefScene(app, run)
+        app.push(scene)
+        assert scene.pages[0] == "podium"
+        steps = scene.podium()
+        points = {t.index: run.classroom.points(t.index) for t in run.teams}
+        lowest = min(points.values())
+        assert 1 <= len(steps) <= 3
+        assert all(points[t] > lowest for s in steps for t in s) or len(set(points.values())) == 1
+        assert all(len({points[t] for t in s}) == 1 for s in steps)  # a step: one score
+        for size in ((1280, 720), (1024, 600), (1080, 1920)):
+            scene.invalidate()
+            scene.ensure_layout(size)
+            assert scene._problems() == 0 and scene.max_scroll == 0, size
+            words = [t.text for t, _c in scene.texts]
+            assert not [w for w in words if w.strip() in {str(n) for n in range(4, 9)}]  # no rank below 3
+            named = {team.index for _r, team in scene.symbols}
+            assert named == {t.index for t in run.teams}  # every team is on the page
+            others = [t.index for t in run.teams if all(t.index not in s for s in steps)]
+            assert all(any(w.startswith(("Point fort", "Des questions", "Pas de")) for w in words) for _ in others)
+    finally:
+        pygame.display.quit()

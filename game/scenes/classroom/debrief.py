@@ -25,7 +25,7 @@ from game.ui.widgets import Button, Widget
 if TYPE_CHECKING:
     from game.scenes.context import Context
 
-DEBRIEF_PAGES = ("teams", "themes", "missed", "practices", "commitments")
+DEBRIEF_PAGES = ("podium", "teams", "themes", "missed", "practices", "commitments")
 
 
 class DebriefScene(TeamLabels, Scene):
@@ -42,6 +42,7 @@ class DebriefScene(TeamLabels, Scene):
         self.page = 0
         self.symbols: list = []
         self.bars: list[tuple[pygame.Rect, float]] = []
+        self.steps: list[tuple[pygame.Rect, int]] = []
         self.pads = link_of(self.run)
         if self.pads is not None:
             self.pads.attach()
@@ -86,9 +87,9 @@ class DebriefScene(TeamLabels, Scene):
         return tuple(p for p in DEBRIEF_PAGES if p != "themes")
 
     def build(self, m: Metrics) -> None:
-        self.symbols, self.bars = [], []
+        self.symbols, self.bars, self.steps = [], [], []
         area = m.content
-        titles = {"teams": _("Bilan\u00a0: les équipes"), "themes": _("Bilan\u00a0: la classe, thème par thème"),
+        titles = {"podium": _("Bravo à toutes les équipes\u00a0!"), "teams": _("Bilan\u00a0: les équipes"), "themes": _("Bilan\u00a0: la classe, thème par thème"),
                   "missed": _("Bilan\u00a0: les questions les plus ratées"),
                   "practices": _("Les sept bonnes pratiques"), "commitments": _("Nos engagements")}
         page = self.pages[self.page]
@@ -106,6 +107,85 @@ class DebriefScene(TeamLabels, Scene):
         self.widgets.append(Button("settings", middle, role="open", label=_("Réglages")))
         self.widgets.append(Button("finish" if last else "next", right, role="next",
                                    label=_("Terminer") if last else _("Suivant"), style="primary"))
+
+    def podium(self) -> list[list[int]]:
+        """The three steps of the podium, highest first: the teams with the most points, then the
+        next score, then the next (ties share a step); the lowest score is never on a step, unless
+        every team has it. The other teams stand below, never ranked."""
+        by_points: dict[int, list[int]] = {}
+        for t in self.classroom.teams:
+            by_points.setdefault(self.classroom.points(t.index), []).append(t.index)
+        scores = sorted(by_points, reverse=True)
+        if len(scores) > 1:
+            scores = scores[:-1]  # the lowest score never stands on a step: no last place shown
+        return [by_points[p] for p in scores[:3]]
+
+    def _page_podium(self, m: Metrics, area: pygame.Rect) -> None:
+        """Every team celebrated: the podium's three steps (1, 2, 3 written on them, the teams'
+        symbols and names above), and under it every other team with its strength (« Point fort :
+        … »), in the set-up's order: no rank below 3 is ever written, no last place shown."""
+        steps = self.podium()
+        on_podium = {t for step in steps for t in step}
+        others = [t for t in self.classroom.teams if t.index not in on_podium]
+        lines = {t.index: strength_line(self.ctx, self.classroom, t.index) for t in self.classroom.teams}
+        order = [1, 0, 2][:len(steps)] if len(steps) > 1 else [0]  # 2nd, 1st, 3rd from the left
+        if len(steps) == 2:
+            order = [1, 0]
+        for name_size, detail in ((m.heading, m.body), (m.body, m.small), (m.small, m.min_text)):
+            col_w = (area.width - m.gap * 2 * (len(order) - 1)) // len(order)
+            names_h = max(sum(text_h(self, self.team(t).name, col_w - round(name_size * 1.6), name_size, True)
+                              for t in step) + m.gap // 2 * (len(step) - 1) for step in steps)
+            tall = max(round(m.title * 1.9), 3 * name_size)
+            other_cols = (3 if len(others) > 4 else 2) if len(others) > 1 and not m.portrait else 1
+            ow = (area.width - m.gap * 2 * (other_cols - 1)) // other_cols
+            other_h = max((text_h(self, self.team(t.index).name, ow - round(detail * 1.6), detail, True)
+                           + text_h(self, lines[t.index], ow, detail) for t in others), default=0)
+            nrows = -(-len(others) // other_cols)
+            others_h = nrows * (other_h + m.gap) + (text_h(self, "X", area.width, detail, True) + m.gap if others else 0)
+            if names_h + tall + m.gap * 2 + others_h <= area.height:
+                break
+        block_h = area.height - others_h - (m.gap * 2 if others else 0)
+        block, rest = take_top(area, block_h, m.gap * 2)
+        cols = columns(block, len(order), m.gap * 2)
+        heights = (1.0, 0.72, 0.5)
+        step_room = block.height - names_h - m.gap
+        for col, rank in zip(cols, order):
+            h = max(round(step_room * heights[rank]), m.title + m.gap)
+            step_rect = pygame.Rect(col.x, block.bottom - h, col.width, h)
+            y = step_rect.y - m.gap // 2 - sum(text_h(self, self.team(t).name, col.width - round(name_size * 1.6),
+                                                       name_size, True) for t in steps[rank])
+            for t in steps[rank]:
+                th = text_h(self, self.team(t).name, col.width - round(name_size * 1.6), name_size, True)
+                self.team_text(self.team(t), pygame.Rect(col.x, y, col.width, th), name_size)
+                y += th
+            self.steps.append((step_rect, rank))
+            num_h = text_h(self, "1", step_rect.width, m.title, True)
+            if step_rect.height < num_h + m.gap:
+                step_rect = pygame.Rect(col.x, block.bottom - num_h - m.gap, col.width, num_h + m.gap)
+                self.steps[-1] = (step_rect, rank)
+            num = pygame.Rect(step_rect.x, step_rect.y + m.gap // 2, step_rect.width, num_h)
+            self.text(str(rank + 1), num, m.title, bold=True, align="center", color="on_streak" if rank == 0 else "text")
+            pts = self.classroom.points(steps[rank][0])
+            words = ngettext("{n} point", "{n} points", pts).format(n=pts)
+            if step_rect.bottom - num.bottom >= text_h(self, words, step_rect.width, detail):
+                self.text(words, pygame.Rect(step_rect.x, num.bottom, step_rect.width, step_rect.bottom - num.bottom),
+                          detail, align="center", valign="top", color="on_streak" if rank == 0 else "text")
+        if not others:
+            return
+        head_h = text_h(self, "X", rest.width, detail, True)
+        head, rest = take_top(rest, head_h, m.gap)
+        self.text(_("Bravo aussi à\u00a0:"), head, detail, bold=True)
+        ocols = columns(rest, other_cols, m.gap * 2)
+        for i, t in enumerate(others):
+            col = ocols[i // nrows] if other_cols > 1 else ocols[0]
+            cell = pygame.Rect(col.x, col.y + (i % nrows) * (other_h + m.gap), col.width, other_h)
+            nh = text_h(self, t.name, col.width - round(detail * 1.6), detail, True)
+            self.team_text(t, pygame.Rect(cell.x, cell.y, cell.width, nh), detail)
+            self.text(lines[t.index], pygame.Rect(cell.x, cell.y + nh, cell.width, cell.height - nh), detail,
+                      color="muted")
+
+    def team(self, index: int):  # noqa: ANN201 - a Team
+        return self.run.team(index)
 
     def _page_teams(self, m: Metrics, area: pygame.Rect) -> None:
         teams = self.classroom.teams
@@ -298,10 +378,18 @@ class DebriefScene(TeamLabels, Scene):
             self.widgets.append(Button(f"commit:{t.index}", cell, role="open", label=t.name, detail=label,
                                        style="choice", team_symbol=t.symbol, team_color=team_color(self.ctx, t)))
 
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """The podium's steps, under their numbers and names: the top one gold (dark text on it)."""
+        p = self.ctx.palette
+        for rect, rank in self.steps:
+            radius = max(4, rect.width // 30)
+            pygame.draw.rect(surface, p.streak if rank == 0 else p.panel, rect, border_radius=radius)
+            pygame.draw.rect(surface, p.text if rank == 0 else p.border, rect, width=2, border_radius=radius)
+
     def paint(self, surface: pygame.Surface) -> None:
         super().paint(surface)
-        self.paint_symbols(surface)
         p = self.ctx.palette
+        self.paint_symbols(surface)
         for rect, rate in self.bars:
             pygame.draw.rect(surface, p.bar_track, rect, border_radius=3)
             filled = pygame.Rect(rect.x, rect.y, round(rect.width * rate), rect.height)

@@ -148,10 +148,11 @@ class DebriefScene(TeamLabels, Scene):
         block, rest = take_top(area, block_h, m.gap * 2)
         cols = columns(block, len(order), m.gap * 2)
         heights = (1.0, 0.72, 0.5)
-        step_room = block.height - names_h - m.gap
+        step_room = min(block.height - names_h - m.gap, round(m.title * 3.5))  # a step, not a wall
+        base_y = block.y + names_h + m.gap + step_room  # the podium's floor; the others below it
         for col, rank in zip(cols, order):
             h = max(round(step_room * heights[rank]), m.title + m.gap)
-            step_rect = pygame.Rect(col.x, block.bottom - h, col.width, h)
+            step_rect = pygame.Rect(col.x, base_y - h, col.width, h)
             y = step_rect.y - m.gap // 2 - sum(text_h(self, self.team(t).name, col.width - round(name_size * 1.6),
                                                        name_size, True) for t in steps[rank])
             for t in steps[rank]:
@@ -161,7 +162,7 @@ class DebriefScene(TeamLabels, Scene):
             self.steps.append((step_rect, rank))
             num_h = text_h(self, "1", step_rect.width, m.title, True)
             if step_rect.height < num_h + m.gap:
-                step_rect = pygame.Rect(col.x, block.bottom - num_h - m.gap, col.width, num_h + m.gap)
+                step_rect = pygame.Rect(col.x, base_y - num_h - m.gap, col.width, num_h + m.gap)
                 self.steps[-1] = (step_rect, rank)
             num = pygame.Rect(step_rect.x, step_rect.y + m.gap // 2, step_rect.width, num_h)
             self.text(str(rank + 1), num, m.title, bold=True, align="center", color="on_streak" if rank == 0 else "text")
@@ -172,6 +173,7 @@ class DebriefScene(TeamLabels, Scene):
                           detail, align="center", valign="top", color="on_streak" if rank == 0 else "text")
         if not others:
             return
+        rest = pygame.Rect(rest.x, min(rest.y, base_y + m.gap * 2), rest.width, rest.bottom - min(rest.y, base_y + m.gap * 2))
         head_h = text_h(self, "X", rest.width, detail, True)
         head, rest = take_top(rest, head_h, m.gap)
         self.text(_("Bravo aussi à\u00a0:"), head, detail, bold=True)

@@ -132,7 +132,7 @@ class AskView:
         numbered as the keys 1–4 take them) and the order keyed so far for the team whose turn it is.
         False (nothing placed) when the list cannot fit."""
         r = self.ctx.renderer
-        hint, keyed = self.order_hint(), self.order_keyed()
+        hint, keyed = self.order_hint(), ""  # the order keyed so far is in the header
         widget = self.order_list()
         hint_h = text_h(self, hint, area.width, m.small)
         keyed_h = text_h(self, keyed, area.width, m.body, True) if keyed else 0

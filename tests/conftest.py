@@ -53,3 +53,14 @@ def app(mini_content: Content):
     a = make_app(mini_content)
     yield a
     pygame.display.quit()
+
+
+@pytest.fixture(autouse=True)
+def _french_again():
+    """Every test starts in French, the game's first language, whatever the test before it did
+    (tests share a process: one worker of ``-n auto`` runs many of them, in any order)."""
+    from game import i18n
+
+    if i18n.current_language() != "fr":
+        i18n.set_language("fr")
+    yield

@@ -231,14 +231,15 @@ def test_real_bank_has_sourced_ordering_questions(real_content) -> None:
         assert real_content.origins  # loaded from questions/ordering.yaml
 
 
-def test_no_session_deals_a_type_the_views_cannot_play_yet(real_content) -> None:
-    """Ordering questions are validated and exported, but not dealt until the views mount the
-    ordering widget (``QType.dealt``)."""
+def test_every_type_is_dealt_now_that_the_views_mount_it(real_content) -> None:
+    """Every type has its answer widget in the solo and class views (ordering: ui.ordering), so
+    every type is dealt; over a few long sessions on every theme, ordering questions come up."""
     from game.session import FULL_PATH, plan_session
 
-    undealt = {t for t, typ in TYPES.items() if not typ.dealt}
-    assert undealt == {"ordering"}
-    for path in (FULL_PATH, "dechets", "cobalt+fracture"):
-        for seed in range(5):
-            steps = plan_session(real_content, path, random.Random(seed), "long")
-            assert not any(real_content.questions[s.id].type in undealt for s in steps if s.kind == "question")
+    assert all(typ.dealt for typ in TYPES.values())
+    dealt_types = set()
+    for seed in range(12):
+        steps = plan_session(real_content, FULL_PATH, random.Random(seed), "long")
+        dealt_types |= {real_content.questions[s.id].type for s in steps if s.kind == "question"}
+    assert dealt_types == set(TYPES), dealt_types
+

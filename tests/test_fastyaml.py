@@ -221,7 +221,7 @@ STYLES = st.fixed_dictionaries({
     "width": st.sampled_from([20, 80, 100_000]),
     "allow_unicode": st.booleans(),
 })
-FUZZ = settings(max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ

@@ -1365,7 +1365,7 @@ def test_a_situations_reveal_fits_and_shows_one_consequence_at_a_time(real_conte
         pygame.display.quit()
 
 
-def longest_items(content, kind: str, n: int) -> list[str]:
+def wordiest(content, kind: str, n: int) -> list[str]:
     """The ``n`` items of ``kind`` with the most text (prompt or situation, choices, explanation or
     consequences), plus the longest of each question type: the ones that can fail to fit. The
     normal-size fit of every item is checked by the solo tests; these class checks stay in budget."""
@@ -1395,7 +1395,7 @@ def test_every_question_reveal_fits_one_screen_with_its_buttons(real_content):
         for lang in ("fr", "en"):
             app.set_language(lang)
             content = app.content
-            for qid in longest_items(content, "question", 40):
+            for qid in wordiest(content, "question", 40):
                 for n in (4, 8):
                     cl = Classroom(content, ClassConfig(default_teams(n), timer=20, speed=True),
                                    Session(content, "all", [Step("question", qid)]))
@@ -1445,8 +1445,8 @@ def test_every_items_asking_screen_fits_with_eight_teams(real_content):
         for lang in ("fr", "en"):
             app.set_language(lang)
             c = app.content
-            items = [("question", q) for q in longest_items(c, "question", 40)]
-            items += [("scenario", s) for s in longest_items(c, "scenario", 15)]
+            items = [("question", q) for q in wordiest(c, "question", 40)]
+            items += [("scenario", s) for s in wordiest(c, "scenario", 15)]
             for kind, iid in items:
                 cl = Classroom(c, ClassConfig(default_teams(8), timer=20), Session(c, "all", [Step(kind, iid)]))
                 scene = ClassItemScene(app, cl)

@@ -106,8 +106,9 @@ class Icons:
         entry = self.entry(name)
         if entry is None:
             return ""
-        text = _(entry["alt_fr"])
-        if text == entry["alt_fr"] and current_language() == "en" and entry.get("alt_en"):
+        french = str(entry["alt_fr"])  # marked for the catalog in ui/icon_alts.py
+        text = _(french)
+        if text == french and current_language() == "en" and entry.get("alt_en"):
             return str(entry["alt_en"])  # the catalog lacks it: the manifest's English
         return text
 

@@ -180,3 +180,14 @@ def test_hub_themes_and_attract_keep_every_word_with_the_reading_settings(app, l
         app.apply_settings(Settings(), save=False)
         app.set_language("fr")
     assert not problems, "\n".join(problems[:20])
+
+
+def test_every_button_of_the_hub_is_translated(app):
+    """In English, no label of the hub stays French (the modes' labels are a module constant:
+    they must be marked for the catalog, or the extraction drops their translations)."""
+    french = {w.id: w.label for w in laid_out(app, (1280, 720), "fr").focusables()}
+    english = {w.id: w.label for w in laid_out(app, (1280, 720), "en").focusables()}
+    same_words = {"sources", "lang:fr", "lang:en"}  # « Sources » is the same word; language names
+    unchanged = sorted(wid for wid in french if wid not in same_words and french[wid] == english.get(wid))
+    assert not unchanged, unchanged
+    assert english["quit"] == "Quit" and english["choose_theme"] == "Themes"

@@ -16,7 +16,7 @@ import pygame
 
 from game import i18n
 from game.flow.choices import length_label, level_label, next_length, next_level
-from game.i18n import _, ngettext
+from game.i18n import N_, _, ngettext
 from game.scenes.base import Scene
 from game.scenes.context import Context
 from game.scenes.play import start_session
@@ -86,12 +86,12 @@ class IconButton(Button):
 
 # The modes under « Jouer »: (widget id, label msgid, picture of the button).
 MODES = (
-    ("choose_theme", "Thèmes", "chart-pie"),
-    ("classroom", "En classe", "school"),
-    ("today", "Chiffres du jour", "chart-bar"),
-    ("sources", "Sources", "book"),
-    ("settings", "Réglages", "settings"),
-    ("quit", "Quitter", "x"),
+    ("choose_theme", N_("Thèmes"), "chart-pie"),
+    ("classroom", N_("En classe"), "school"),
+    ("today", N_("Chiffres du jour"), "chart-bar"),
+    ("sources", N_("Sources"), "book"),
+    ("settings", N_("Réglages"), "settings"),
+    ("quit", N_("Quitter"), "x"),
 )
 
 

@@ -60,6 +60,7 @@ class ClassConfig:
     length: str = "normal"
     themes: tuple[str, ...] = ()  # empty: every theme
     level: str = "adulte"  # college | lycee | adulte: the hardest questions dealt
+    measure: bool = False  # the pre/post measure (issue 18): the class's check before and after the game
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:

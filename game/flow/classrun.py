@@ -239,6 +239,10 @@ class ClassRun:
     card_choice: str | None = None  # a situation's reveal: the choice whose consequence shows
     pending: str | None = None  # a confirmation the facilitator must answer (CONFIRMATIONS)
     events: list[Event] = field(default_factory=list)
+    # The screen a view shows when the game reaches its debrief, before the debrief itself (with
+    # the pre/post measure on, its check after the game): called with the view's context; None:
+    # the debrief at once.
+    before_debrief: Callable[[Any], Any] | None = None
     timer: Timer = field(init=False)
 
     def __post_init__(self) -> None:

@@ -32,7 +32,11 @@ if TYPE_CHECKING:
 
 
 def next_scene(ctx: Context, run: ClassRun) -> Scene:
-    return DebriefScene(ctx, run) if run.finished else ClassItemScene(ctx, run)
+    if not run.finished:
+        return ClassItemScene(ctx, run)
+    if run.before_debrief is not None:  # the measure's check after the game, then the debrief
+        return run.before_debrief(ctx)
+    return DebriefScene(ctx, run)
 
 
 class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):

@@ -1,9 +1,17 @@
 """The class set-up: teams (2-8, each named, typed or picked from fun names), answering mode,
-timer, speed, length, level and themes; « Commencer » starts the run."""
+timer, speed, length, level, themes and the pre/post measure; « Commencer » starts the run.
+
+With the measure on (``ClassConfig.measure``, issue 18), the whole class answers the check before
+the game together (the facilitator enters the class's answer on the solo measure screens), then
+plays; when the game reaches its debrief, the check after it, the class's progress, then the
+debrief (``ClassRun.before_debrief``). The game is kept with both checks in one record.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import random
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -12,15 +20,18 @@ from game.classroom import (
     DEFAULT_TEAMS, FUN_NAMES, MAX_TEAMS, MIN_TEAMS, NAME_MAX, TIMER_CHOICES, ClassConfig, Team, default_teams,
 )
 from game.flow.choices import length_label, level_label, next_length, next_level, solo_length
-from game.flow.classrun import planned_questions
+from game.flow.classrun import EXTENDED_TIMER, ClassRun, DebriefStarted, GameOver, Recorded, planned_questions
+from game.flow.measure_flow import GAME, INTRO, PROGRESS, MeasureFlow
 from game.i18n import _, ngettext
 from game.scenes.base import Scene
 from game.scenes.classroom.common import (
     band_height, button_band, heading_h, new_run, rows_for, tall_button_h, team_color, text_h,
 )
+from game.scenes.classroom.debrief import DebriefScene
 from game.scenes.classroom.item import ClassItemScene
 from game.scenes.classroom.join import JoinScene
 from game.scenes.classroom.pads import PAD_MODES, PadLink, PadOptions, remember, remembered
+from game.scenes.measure_progress import MeasureProgressScene
 from game.scenes.overlays import Overlay
 from game.ui.layout import Metrics, columns, rows, take_bottom, take_top
 from game.ui.widgets import Button, Widget
@@ -31,14 +42,105 @@ if TYPE_CHECKING:
 
 def start_class(ctx: Context, config: ClassConfig, pads: PadOptions | None = None) -> None:
     """The class game; with the pads on, their server first (on the LAN address), then the join
-    panel over the first item (or, when the server could not start, why, in words)."""
+    panel over the first item (or, when the server could not start, why, in words). With the
+    measure on, its check before the game comes first (the pads start with the game)."""
+    if config.measure:
+        measured = ClassMeasure.start(ctx, config, pads)
+        if measured.run.finished:
+            return
+        ctx.reset_to(measured.screen(ctx))
+        return
     run = new_run(ctx, config)
     if run.finished:
         return
+    _begin(ctx, run, pads, ctx.reset_to)
+
+
+def _begin(ctx: Context, run: ClassRun, pads: PadOptions | None, show: Any) -> None:
+    """The first item on screen (``show``: reset_to or replace), with the pads' join panel over it."""
     link = PadLink.start(run, pads, ctx.palette.teams, ctx.language) if pads is not None and pads.on else None
-    ctx.reset_to(ClassItemScene(ctx, run))
+    show(ClassItemScene(ctx, run))
     if link is not None:
         ctx.push(JoinScene(ctx, link))
+
+
+@dataclass(eq=False)
+class ClassMeasure:
+    """A class game with the measure around it: the class answers as one (no team index). The run
+    records nothing itself (no store): this keeps the game with both checks, once."""
+
+    run: ClassRun
+    flow: MeasureFlow
+    store: Any = None
+    pads: PadOptions | None = None
+    recorded: bool = False
+
+    @classmethod
+    def start(cls, ctx: Context, config: ClassConfig, pads: PadOptions | None = None) -> ClassMeasure:
+        content = ctx.content
+        flow = MeasureFlow.plan(content, config.themes or None, config.level, random.Random(ctx.rng.randrange(2**31)))
+        dealt = content
+        if flow.run is not None:  # the game deals none of the measure's questions (they would give them away)
+            kept = flow.run.plan.item_ids
+            dealt = replace(content, questions={k: q for k, q in content.questions.items() if k not in kept})
+        scale = EXTENDED_TIMER if ctx.settings.timer == "extended" else 1.0
+        run = ClassRun.start(dealt, config, ctx.rng.randrange(2**31), ctx.now, scale, store=None)
+        run.classroom.content = run.classroom.session.content = content
+        measured = cls(run, flow, ctx.results, pads)
+        run.subscribe(measured._on_event)
+        run.before_debrief = measured.after_game
+        return measured
+
+    def screen(self, ctx: Context) -> Scene:
+        scene = ctx.make("measure", self.flow, lambda _flow: self._done(ctx), self.keep)
+        assert scene is not None  # called on an intro (or the notice), never at the game or the progress
+        return scene  # type: ignore[return-value]
+
+    def _done(self, ctx: Context) -> None:
+        if self.flow.current.kind == GAME:
+            _begin(ctx, self.run, self.pads, ctx.replace)
+            return
+        ctx.replace(self._after_checks(ctx))
+
+    def after_game(self, ctx: Context) -> Scene:
+        if self.flow.current.kind == GAME:
+            self.flow.game_over()
+            if self.flow.current.kind == INTRO and "pre" in self.flow.skipped_phases:
+                self.flow.skip()  # no check before: nothing to compare the one after with
+        if self.flow.current.kind == PROGRESS:
+            return self._after_checks(ctx)
+        return self.screen(ctx)
+
+    def _after_checks(self, ctx: Context) -> Scene:
+        self.record(not self.run.classroom.ended_early)
+        result = self.flow.result()
+        if result is not None and result.complete:
+            return MeasureProgressScene(ctx, [result], lambda: ctx.replace(DebriefScene(ctx, self.run)))
+        return DebriefScene(ctx, self.run)
+
+    def keep(self) -> bool:
+        """Left during a check: what was answered is kept (the game as finished after it)."""
+        self.record(self.run.finished and not self.run.classroom.ended_early)
+        return True
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, GameOver):
+            self.record(not event.abandoned and not self.run.classroom.ended_early)
+        elif isinstance(event, DebriefStarted) and (self.flow.skipped or "pre" in self.flow.skipped_phases):
+            self.record(not event.ended_early)  # no check after it: kept now, as without the measure
+
+    def record(self, finished: bool) -> bool:
+        classroom = self.run.classroom
+        measure = self.flow.records()
+        if self.recorded or classroom.recorded or self.store is None or not (classroom.answers() or measure):
+            return False
+        self.recorded = classroom.recorded = True
+        from game.storage import record_from_session  # start-up speed, as in record_classroom
+
+        self.store.record_session(record_from_session(classroom.session_for_record(), "classroom",
+                                                      classroom.started_at, finished, careers=[], measure=measure))
+        self.run.emit(Recorded(finished))
+        return True
 
 
 class ClassSetupScene(Scene):
@@ -53,9 +155,11 @@ class ClassSetupScene(Scene):
             self.teams = [Team(t.index, t.custom, t.key) for t in last.teams]
             self.answering, self.timer, self.speed = last.answering, last.timer, last.speed
             self.themes: tuple[str, ...] = last.themes
+            self.measure = last.measure
         else:
             self.teams = default_teams(DEFAULT_TEAMS)
             self.answering, self.timer, self.speed, self.themes = "all", 0, False, ()
+            self.measure = False  # the pre/post measure: off unless the facilitator turns it on
         self.pads = remembered(ctx)  # the players' phones: off until the facilitator turns them on
         self.symbols: list = []
 
@@ -110,6 +214,7 @@ class ClassSetupScene(Scene):
             ("length", length_label(self.ctx.settings.length), True),
             ("level", level_label(self.ctx.settings.level), True),
             ("themes", self.themes_label(), True),
+            ("measure", _("Mesure avant/après\u00a0: oui") if self.measure else _("Mesure avant/après\u00a0: non"), True),
             ("pads", self.pads_label(), True),
         ]
         y = right.y
@@ -167,7 +272,7 @@ class ClassSetupScene(Scene):
         return ClassConfig(teams=[Team(t.index, t.custom, t.key) for t in self.teams], answering=self.answering,
                            timer=self.timer, speed=self.speed and self.timer > 0 and self.answering == "turns",
                            length=solo_length(self.ctx.settings.length),
-                           themes=self.themes, level=self.ctx.settings.level)
+                           themes=self.themes, level=self.ctx.settings.level, measure=self.measure)
 
     def on_activate(self, widget: Widget) -> None:
         wid = widget.id
@@ -186,6 +291,8 @@ class ClassSetupScene(Scene):
             self.timer = TIMER_CHOICES[(TIMER_CHOICES.index(self.timer) + 1) % len(TIMER_CHOICES)]
         elif wid == "speed":
             self.speed = not self.speed
+        elif wid == "measure":
+            self.measure = not self.measure
         elif wid == "pads":
             self.pads = PadOptions(PAD_MODES[(PAD_MODES.index(self.pads.mode) + 1) % len(PAD_MODES)])
             remember(self.ctx, self.pads)
@@ -213,7 +320,8 @@ class ClassSetupScene(Scene):
         self.invalidate()
 
     def bot_targets(self) -> list[Widget]:
-        return [w for w in super().bot_targets() if w.id not in ("settings", "pads")]  # no server from a bot
+        # No server from a bot; the measure stays as set (its own tests play it).
+        return [w for w in super().bot_targets() if w.id not in ("settings", "pads", "measure")]
 
     def set_themes(self, themes: tuple[str, ...]) -> None:
         self.themes = themes

@@ -7,18 +7,28 @@ from game.content.loader import Content
 from game.i18n import _, fmt_number, ngettext
 
 
-def comparison(content: Content, indicator_id: str, value: float) -> str:
-    """« soit l'équivalent de 1,2 smartphone neuf » for a gauge total, or '' without a basis."""
-    ind = content.indicators[indicator_id]
+def comparison_units(ind, value: float) -> tuple[float | None, str] | None:  # noqa: ANN001 - an Indicator
+    """How many comparison units a gauge total makes, rounded to show: ``(n, noun)`` with the
+    noun in the right number, ``(None, singular)`` under one unit, None without a basis or at 0."""
     comp = ind.comparison
     if comp is None or value <= 0:
-        return ""
+        return None
     n = value / comp.per
     if n < 0.95:
-        return _("soit moins que pour fabriquer un {thing}").format(thing=comp.singular)
+        return None, comp.singular
     shown = round(n, 1) if n < 10 else round(n)
-    noun = comp.singular if shown < 2 else comp.plural
-    return _("soit l'équivalent de {n} {thing}").format(n=fmt_number(shown, 1), thing=noun)
+    return shown, comp.singular if shown < 2 else comp.plural
+
+
+def comparison(content: Content, indicator_id: str, value: float) -> str:
+    """« soit l'équivalent de 1,2 smartphone neuf » for a gauge total, or '' without a basis."""
+    units = comparison_units(content.indicators[indicator_id], value)
+    if units is None:
+        return ""
+    n, noun = units
+    if n is None:
+        return _("soit moins que pour fabriquer un {thing}").format(thing=noun)
+    return _("soit l'équivalent de {n} {thing}").format(n=fmt_number(n, 1), thing=noun)
 
 
 def comparison_basis(content: Content, indicator_id: str) -> str:

@@ -1,6 +1,5 @@
-"""What the screen tests check of a laid-out scene (the same rules as tests/test_scenes.py): no text
-cut or out of its box, nothing on top of anything, everything on the page. Kept apart so that the
-title, theme and kiosk tests do not depend on the whole screen suite importing."""
+"""What the screen tests check of a laid-out scene: no text cut or out of its box, nothing on top
+of anything, everything on the page. One copy, shared by the screen, title, theme and kiosk tests."""
 
 import pygame
 

@@ -108,6 +108,7 @@ class RunResults:
     profile: dict[str, float]
     careers: list[scoring.CareerMatch]
     takeaway_ids: list[str]
+    closing_id: str | None = None  # the card every session ends on, after the others
 
     @property
     def career_ids(self) -> list[str]:
@@ -129,6 +130,7 @@ def results_of(content: Content, answers: list[scoring.Answer]) -> RunResults:
         profile=scoring.profile(content, answers),
         careers=scoring.top_careers(content, answers, CAREERS_SHOWN),
         takeaway_ids=scoring.choose_takeaways(content, answers),
+        closing_id=scoring.closing_takeaway(content),
     )
 
 
@@ -244,6 +246,18 @@ class SoloRun:
     @property
     def answers(self) -> list[scoring.Answer]:
         return self.session.answers
+
+    @property
+    def running_score(self) -> tuple[int, int, int]:
+        """(right answers, questions answered, right answers in a row at the end): the running
+        score and the streak the answer moment shows, from the answers already scored."""
+        qs = [a for a in self.answers if a.kind == "question"]
+        streak = 0
+        for a in reversed(qs):
+            if not a.correct:
+                break
+            streak += 1
+        return sum(1 for a in qs if a.correct), len(qs), streak
 
     @property
     def indicators(self) -> dict[str, float]:

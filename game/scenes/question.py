@@ -12,10 +12,11 @@ from game.flow.solorun import Answer
 from game.flow.solorun import estimate_start as slider_start  # its old home: the class and measure screens import it here
 from game.flow.solorun import marking as marking_of
 from game.session import Step, ordered_choices
-from game.content.models import Estimate, Question
-from game.i18n import _, fmt_number, fmt_percent, ngettext, with_unit
+from game.content.models import Question
+from game.i18n import _, fmt_percent, ngettext
 from game.scenes.base import sources_line
 from game.scenes.context import Context
+from game.qtypes import estimate as estimate_type
 from game.qtypes.ordering import pairs_right
 from game.scenes.play import Play, PlayScene, advance
 from game.ui.icons import shared as shared_icons
@@ -42,21 +43,8 @@ def technique_label(technique: str | None) -> str:
     return _("Technique\u00a0: {name}").format(name=name) if name else ""
 
 
-def tally(answers) -> tuple[int, int, int]:  # noqa: ANN001 - the run's answers
-    """(right answers, questions answered, right answers in a row at the end): the running score
-    and the streak the answer moment shows. Counts the flags the run set; scores nothing."""
-    qs = [a for a in answers if a.kind == "question"]
-    streak = 0
-    for a in reversed(qs):
-        if not a.correct:
-            break
-        streak += 1
-    return sum(1 for a in qs if a.correct), len(qs), streak
-
-
-def fmt_estimate(est: Estimate, value: float) -> str:
-    """A figure of an estimate question with its unit: « 40 000 enfants », « 75 % »."""
-    return with_unit(fmt_number(value, 0 if float(est.step).is_integer() else 1), est.unit)
+# One figure with its unit, as the estimate type writes it everywhere (results, exports).
+fmt_estimate = estimate_type.format_value
 
 
 class AnswerGrid:
@@ -361,7 +349,7 @@ class QuestionScene(PlayScene):
         return area
 
     def score_text(self) -> str:
-        right, total, _streak = tally(self.play.run.answers)
+        right, total, _streak = self.play.run.running_score
         return ngettext("{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
                         right).format(right=right, total=total)
 
@@ -615,7 +603,7 @@ class QuestionScene(PlayScene):
         if not run.answer_question(choice_ids, value, self.question_id):  # refused: nothing ticked, answered
             return
         self.answer = run.answer
-        _right, _total, streak = tally(run.answers)
+        _right, _total, streak = run.running_score
         if self.answer.correct:  # the reward: « +1 », the streak from two in a row, a chime
             self.pop.start(points=1, streak=streak, animate=self.ctx.animations)
             self.ctx.audio.play("streak" if streak >= 2 else "reward")

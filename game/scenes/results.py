@@ -85,9 +85,9 @@ class ResultsScene(Scene):
         return next((c for c in cards if c.scope == "me"), cards[0] if cards else None)
 
     def closing_card(self):  # noqa: ANN201 - a TakeAway or None
-        """The card every session ends on (``closing: true``; the rule of scoring.closing_takeaway,
-        read here by id order: a view does not import scoring)."""
-        return next((t for t in sorted(self.content.takeaways.values(), key=lambda t: t.id) if t.closing), None)
+        """The card every session ends on (``closing: true``), chosen by the run."""
+        cid = self.play.run.results.closing_id
+        return self.content.takeaways.get(cid) if cid else None
 
     def missed(self) -> list[tuple[str, str]]:
         """(prompt, the right answer in words) for each question not fully right, in the order played."""

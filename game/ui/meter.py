@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.content.models import Indicator
+from game.explain import comparison_units
 from game.i18n import _, fmt_number, fmt_signed, with_unit
 from game.ui.icons import Icons, badge
 from game.ui.text import TextBox, TextRenderer
@@ -73,15 +74,13 @@ def value_text(ind: Indicator, value: float) -> str:
 
 def short_comparison(ind: Indicator, value: float) -> str:
     """« ≈ 1,2 smartphone neuf » for a meter (the unit's source is the meter's ``basis``)."""
-    comp = ind.comparison
-    if comp is None or value <= 0:
+    units = comparison_units(ind, value)
+    if units is None:
         return ""
-    n = value / comp.per
-    if n < 0.95:
-        return _("moins d'un {thing}").format(thing=comp.singular)
-    shown = round(n, 1) if n < 10 else round(n)
-    noun = comp.singular if shown < 2 else comp.plural
-    return _("≈ {n} {thing}").format(n=fmt_number(shown, 1), thing=noun)
+    n, noun = units
+    if n is None:
+        return _("moins d'un {thing}").format(thing=noun)
+    return _("≈ {n} {thing}").format(n=fmt_number(n, 1), thing=noun)
 
 
 def nice_ceiling(x: float) -> float:

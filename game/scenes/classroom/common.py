@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game import input as inp
 from game.classroom import Classroom, Team
 from game.flow.classrun import EXTENDED_TIMER, ClassRun
 from game.i18n import _
@@ -39,6 +40,17 @@ def projector_metrics(m: Metrics, t: float) -> Metrics:
         ratio = TYPE_SCALE[role]["projector"] / TYPE_SCALE[role]["solo"]
         sizes[attr] = round(getattr(m, attr) * (1 + (ratio - 1) * t))
     return replace(m, **sizes, button_h=max(MIN_TARGET, round(sizes["body"] * 2.1)))
+
+
+class PadsWake:
+    """An overlay over a class game with phones: the wake-up a phone's message sends (``PADS``)
+    reads the pads at once, through the overlay's own ``update``."""
+
+    def handle(self, intent: inp.Intent) -> None:
+        if intent.kind == inp.PADS:
+            self.update(0)  # type: ignore[attr-defined]
+            return
+        super().handle(intent)  # type: ignore[misc]
 
 
 class ProjectorType:

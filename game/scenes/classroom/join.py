@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game import input as inp
 from game.i18n import _, ngettext
 from game.pads.qr import qr_matrix
-from game.scenes.classroom.common import text_h
+from game.scenes.classroom.common import PadsWake, text_h
 from game.scenes.classroom.pads import PadLink
 from game.scenes.overlays import Overlay
 from game.ui.layout import Metrics, take_bottom, take_left, take_top
@@ -28,7 +27,7 @@ def short_address(url: str) -> str:
     return url.split("#", 1)[0].rstrip("/")
 
 
-class JoinScene(Overlay):
+class JoinScene(PadsWake, Overlay):
     """« Rejoindre avec un téléphone »: QR code, address, room code, phones joined."""
 
     name = "class_join"
@@ -131,12 +130,6 @@ class JoinScene(Overlay):
                 self.invalidate()
                 self.ctx.request_redraw()
         return False
-
-    def handle(self, intent: inp.Intent) -> None:
-        if intent.kind == inp.PADS:
-            self.update(0)
-            return
-        super().handle(intent)
 
     def default_focus(self) -> str:
         return "close" if self.shown else "show"

@@ -11,7 +11,7 @@ from game import input as inp
 from game.classroom import Classroom
 from game.flow.classrun import ClassRun
 from game.i18n import N_, _, ngettext
-from game.scenes.classroom.common import TeamLabels, heading_h, strength_line, tall_button_h, text_h
+from game.scenes.classroom.common import PadsWake, TeamLabels, heading_h, strength_line, tall_button_h, text_h
 from game.scenes.classroom.join import JoinScene
 from game.scenes.overlays import Overlay
 from game.ui.layout import Metrics, columns, rows, take_bottom, take_top
@@ -114,7 +114,7 @@ class HelpScene(Overlay):
         return "close"
 
 
-class ClassMenuScene(ToggleKey, Overlay):
+class ClassMenuScene(PadsWake, ToggleKey, Overlay):
     """Pause: the facilitator's actions for touch, mouse and gamepad (the timer stops meanwhile)."""
 
     name = "class_menu"
@@ -164,12 +164,6 @@ class ClassMenuScene(ToggleKey, Overlay):
         if resume is not None and resume():
             self.ctx.pop()
         return False
-
-    def handle(self, intent: inp.Intent) -> None:
-        if intent.kind == inp.PADS:
-            self.update(0)
-            return
-        super().handle(intent)
 
     def on_activate(self, widget: Widget) -> None:
         wid = widget.id

@@ -4,7 +4,6 @@ at a time; the debate, with the facilitator's notes on demand."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pygame
 

@@ -106,6 +106,7 @@ class App:
         self.kiosk = None  # a KioskController in kiosk mode
         self.class_config = None  # the last classroom set-up (team names: memory only)
         self.results = None  # a ResultsStore when results are kept
+        self.console = None  # the facilitator's window on a second screen, during a class game
         self.clock = time.monotonic  # injectable: tests drive idle timers without waiting
         self.stack: list[Scene] = []
         self.screen: pygame.Surface | None = None

@@ -147,5 +147,8 @@ class Context(Navigation, Protocol):
     results: ResultsStore | None  # None: results are not kept
     kiosk: KioskGate | None  # None: not a kiosk
     class_config: Any  # the last class set-up (team names in memory only), or None
+    # The facilitator's own window on a second screen (game.scenes.classroom.console), or None.
+    # While it is open the projector shows the public view: the controls are on that window.
+    console: Any
 
     def now(self) -> float: ...

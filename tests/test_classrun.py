@@ -99,6 +99,9 @@ def test_a_whole_class_game_through_intents_only(real_content, tmp_path, n, answ
         item_events = kinds(run.events[start:])
         assert item_events[0] == "AnswerEntered" or item_events[0] == "AnswerCleared"
         assert item_events[-2:] == ["Revealed", "PhaseChanged"]
+        assert run.reveal_page == "answer"
+        run.next()  # the answer page turns to « why »
+        assert run.phase == "reveal" and run.events[-1] == cr.RevealPageChanged(index, "why")
         if run.item.debate:
             run.next()
             assert run.phase == "debate"
@@ -223,6 +226,9 @@ def test_the_timer_runs_pauses_extends_and_reveals_at_zero(mini_content):
     run.tick()
     assert run.phase == "reveal" and not run.timer.running
     assert run.events[-2] == cr.Revealed(0, (), (), expired=True)  # no confirmation at zero
+    assert run.reveal_page == "answer"  # a timer's reveal lands on the answer page
+    run.next()
+    assert run.step_index == 0 and run.reveal_page == "why"
     run.next()
     assert run.step_index == 1 and run.timer.running and run.seconds_left() == 20  # a new item, a new timer
     extended = run_on(mini_content, [Step("question", "q_single")], timer=20, scale=cr.EXTENDED_TIMER)
@@ -266,13 +272,17 @@ def test_debate_back_and_the_situation_reveal(mini_content):
     first, second = (c.id for c in run.choices[:2])
     assert by == {first: [2], second: [0, 1]}
     assert run.shown_choice() == second  # the most chosen first
-    run.pick(0)  # key 1 on the reveal: that choice's consequence
-    assert run.shown_choice() == first and run.events[-1] == cr.ChoiceShown(first)
+    run.pick(0)  # key 1 on the reveal: that choice's consequence, on the « why » page
+    assert run.shown_choice() == first and run.events[-2:] == [cr.ChoiceShown(first), cr.RevealPageChanged(0, "why")]
     run.debate()  # no debate on this card: nothing
     assert run.phase == "reveal"
+    run.back()  # « why » back to the choices and who chose them
+    assert run.phase == "reveal" and run.reveal_page == "answer"
     run.back()
     assert run.phase == "ask"
     run.reveal()
+    assert run.reveal_page == "answer"
+    run.next()
     run.next()
     assert run.phase == "debrief"
 
@@ -361,3 +371,53 @@ def test_the_flow_layer_never_imports_pygame():
     late = {n.lineno for f in body for n in ast.walk(f) if isinstance(n, (ast.Import, ast.ImportFrom))}
     unsaid = [n for n in late if not any(w in " ".join(lines[max(0, n - 4):n]) for w in ("start-up", "memory"))]
     assert not unsaid, unsaid
+
+
+# == the reveal in two pages (issue 16.6) ====================================================
+def test_the_reveal_turns_from_the_answer_to_why_and_back(mini_content):
+    """« Suivant » on the answer page turns to « why » (the explanation); « Suivant » there goes on
+    as before; « Corriger » from « why » comes back to the answer page, from there to the answers;
+    each turn is an event, and a new reveal (after a correction, on the next item) opens on the
+    answer page."""
+    run = run_on(mini_content, [Step("question", "q_single"), Step("question", "q_tf")], n=2)
+    run.choose("a")
+    run.choose("b")
+    run.next()  # reveals
+    assert run.phase == "reveal" and run.reveal_page == "answer"
+    start = len(run.events)
+    run.next()
+    assert run.phase == "reveal" and run.reveal_page == "why" and run.step_index == 0
+    assert run.events[start:] == [cr.RevealPageChanged(0, "why")]
+    run.back()  # « Corriger » on « why »: the answer page, still revealed
+    assert run.phase == "reveal" and run.reveal_page == "answer" and run.revealed
+    assert run.events[-1] == cr.RevealPageChanged(0, "answer")
+    run.next()
+    run.back()
+    run.back()  # the answer page: back to the answers, to correct one
+    assert run.phase == "ask" and not run.revealed
+    run.reveal()
+    assert run.reveal_page == "answer"
+    run.turn_page("why")
+    run.turn_page("why")  # already there: no event
+    assert kinds(run.events).count("RevealPageChanged") == 5
+    with pytest.raises(ValueError):
+        run.turn_page("elsewhere")
+    run.next()
+    assert run.step_index == 1 and run.phase == "ask" and run.reveal_page == "answer"
+    run.turn_page("why")  # while asking: nothing
+    assert run.reveal_page == "answer"
+
+
+def test_a_debate_comes_after_why_and_goes_back_to_it(real_content):
+    debated, other = [q.id for q in real_content.questions.values() if q.debate][:2]
+    run = run_on(real_content, [Step("question", debated), Step("question", other)], n=2)
+    run.reveal(confirmed=True)
+    run.next()
+    assert run.phase == "reveal" and run.reveal_page == "why"
+    run.next()
+    assert run.phase == "debate"
+    run.back()
+    assert run.phase == "reveal" and run.reveal_page == "why"
+    run.debate()  # « Débat » from either page
+    run.next()
+    assert run.step_index == 1

@@ -12,7 +12,7 @@ events (``ClassRecorder``), never from a screen.
 Intents: ``choose`` / ``pick`` (the current team's answer, by choice id or by the place on
 screen), ``enter`` (any team's answer: a facilitator window, the pads), ``set_estimate`` and
 ``validate`` (an estimate is taken only once its slider has moved), ``select_team``, ``clear``,
-``reveal``, ``next``, ``debate``, ``back``, ``toggle_notes``, ``show_choice``, ``skip``,
+``reveal``, ``next``, ``debate``, ``back``, ``turn_page``, ``toggle_notes``, ``show_choice``, ``skip``,
 ``end``, ``pause`` / ``resume``, ``extend``, ``tick``, ``commit``, ``finish``, ``abandon``;
 ``confirm`` / ``cancel`` answer the question in ``pending``.
 """
@@ -31,6 +31,10 @@ from game.qtypes.ordering import pairs_right
 from game.session import LENGTHS, levels_up_to, ordered_choices
 
 PHASES = ("ask", "reveal", "debate", "debrief", "over")
+# A reveal in two pages, so that each can be read at the projector's scale: « answer » (the right
+# answer, the class's spread, each team's result; a situation's choices and who chose them), then
+# « why » (the explanation and its source; a situation's consequence of one choice).
+REVEAL_PAGES = ("answer", "why")
 EXTENDED_TIMER = 1.5  # the accessibility setting « more time »: half as much again
 
 # What a confirmation asks, by the intent that needs it (msgids: the view translates them).
@@ -124,6 +128,15 @@ class Revealed(Event):
     answered: tuple[int, ...]  # teams with an answer
     right: tuple[int, ...]  # teams whose answer is right (questions)
     expired: bool = False  # the timer ran out
+
+
+@dataclass(frozen=True)
+class RevealPageChanged(Event):
+    """The reveal turned to ``page`` (REVEAL_PAGES). A reveal (``Revealed``) always lands on
+    « answer »; this event says each turn after it."""
+
+    step: int
+    page: str
 
 
 @dataclass(frozen=True)
@@ -237,6 +250,7 @@ class ClassRun:
     correcting: bool = False  # back from the reveal: the timer stays stopped until « + » or the reveal
     notes_shown: bool = False
     card_choice: str | None = None  # a situation's reveal: the choice whose consequence shows
+    reveal_page: str = "answer"  # the reveal's page (REVEAL_PAGES): the answer, then why
     pending: str | None = None  # a confirmation the facilitator must answer (CONFIRMATIONS)
     events: list[Event] = field(default_factory=list)
     # The screen a view shows when the game reaches its debrief, before the debrief itself (with
@@ -493,6 +507,7 @@ class ClassRun:
 
     def _reveal(self, expired: bool = False) -> None:
         self.timer.pause()
+        self.reveal_page = "answer"  # a reveal (the facilitator's, the timer's) opens on the answer
         self.classroom.reveal()
         teams = self.teams_for_current()
         answered = tuple(t for t in teams if self.answered(t))
@@ -501,9 +516,12 @@ class ClassRun:
         self._set_phase("reveal")
 
     def next(self) -> None:
-        """« Suivant »: ask → reveal → debate (when the item has one) → the next item."""
+        """« Suivant »: ask → reveal's answer → its why → debate (when the item has one) → the
+        next item."""
         if self.phase == "ask":
             self.reveal()
+        elif self.phase == "reveal" and self.reveal_page == "answer":
+            self.turn_page("why")
         elif self.phase == "reveal" and self.item.debate:
             self._set_phase("debate")
         elif self.phase in ("reveal", "debate"):
@@ -513,11 +531,23 @@ class ClassRun:
         if self.phase == "reveal" and self.item.debate:
             self._set_phase("debate")
 
+    def turn_page(self, page: str) -> None:
+        """The reveal's page (REVEAL_PAGES), during the reveal only."""
+        if page not in REVEAL_PAGES:
+            raise ValueError(f"no reveal page {page!r}")
+        if self.phase == "reveal" and page != self.reveal_page:
+            self.reveal_page = page
+            self.emit(RevealPageChanged(self.step_index, page))
+
     def back(self) -> None:
-        """One step back: the debate to its reveal; a reveal back to the answers, to correct one
-        (the timer stays stopped until « + » or the reveal)."""
+        """One step back: the debate to its reveal's « why »; « why » to the answer page; the
+        answer page back to the answers, to correct one (the timer stays stopped until « + » or
+        the reveal)."""
         if self.phase == "debate":
+            self.reveal_page = "why"
             self._set_phase("reveal")
+        elif self.phase == "reveal" and self.reveal_page == "why":
+            self.turn_page("answer")
         elif self.phase == "reveal":
             self.classroom.unreveal()
             self.correcting = True
@@ -531,9 +561,11 @@ class ClassRun:
             self.emit(NotesToggled(self.notes_shown))
 
     def show_choice(self, choice_id: str) -> None:
+        """A situation's reveal: the consequence of that choice, on the « why » page."""
         if self.phase == "reveal" and self.step.kind == "scenario" and choice_id in {c.id for c in self.item.choices}:
             self.card_choice = choice_id
             self.emit(ChoiceShown(choice_id))
+            self.turn_page("why")
 
     def chosen_by(self) -> dict[str, list[int]]:
         """A situation's reveal: for each choice, the teams that chose it."""
@@ -580,6 +612,7 @@ class ClassRun:
     def _start_item(self) -> None:
         self.correcting = self.all_in = self.notes_shown = False
         self.card_choice = None
+        self.reveal_page = "answer"
         self._known = {}
         self._drafts = {}
         if self.finished:
@@ -600,11 +633,15 @@ class ClassRun:
         self.phase = phase
         self.emit(PhaseChanged(phase))
 
-    def preview(self, phase: str, notes: bool = False) -> None:
+    def preview(self, phase: str, notes: bool = False, page: str | None = None) -> None:
         """Show a phase of the current item without playing to it (layout checks, a fit test):
-        the answers stay as they are in the Classroom."""
+        the answers stay as they are in the Classroom; ``page``: the reveal's (kept when None)."""
         if phase not in ("ask", "reveal", "debate"):
             raise ValueError(f"no preview of {phase!r}")
+        if page is not None:
+            if page not in REVEAL_PAGES:
+                raise ValueError(f"no reveal page {page!r}")
+            self.reveal_page = page
         if phase != "ask":
             self.classroom.reveal()
             self.timer.pause()

@@ -34,6 +34,12 @@ SUBSTITUTES = {
 
 ELLIPSIS = "…"
 
+# Subscript digits (« CO₂e »): a font without them draws them smaller and lower, not as a full-size
+# digit (``TextRenderer`` composes the line; wrapping and measuring see the same widths).
+SUBSCRIPTS = {chr(0x2080 + d): str(d) for d in range(10)}
+SUB_SCALE = 0.62  # of the text size
+SUB_DROP = 0.1  # of the text size: how far the subscript's baseline sits below the line's
+
 
 class FontBook:
     """Loads the bundled fonts once per (size, bold); falls back to pygame's font with a warning."""
@@ -42,6 +48,7 @@ class FontBook:
         self._paths = {False: font_dir / regular, True: font_dir / bold}
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._subst: dict[bool, dict[int, str]] = {}
+        self._lowered: dict[bool, frozenset[str]] = {}
         self.warnings: list[str] = []
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
@@ -72,7 +79,12 @@ class FontBook:
                 if not _has_glyph(font, ch):
                     table[ord(ch)] = next((c for c in candidates if _has_glyph(font, c)), candidates[-1])
             self._subst[bold] = table
+            self._lowered[bold] = frozenset(ch for ch in SUBSCRIPTS if not _has_glyph(font, ch))
         return font
+
+    def lowered(self, bold: bool = False) -> frozenset[str]:
+        """The subscript digits this weight lacks: drawn as small lowered digits."""
+        return self._lowered.get(bold, frozenset())
 
     def shape(self, text: str, bold: bool = False) -> str:
         """The text as it will be drawn (missing glyphs replaced)."""
@@ -165,7 +177,29 @@ class TextRenderer:
 
     def measure(self, text: str, size: int, bold: bool = False) -> int:
         font = self.fonts.font(size, bold)
-        return font.size(self.fonts.shape(text, bold))[0]
+        runs = self._runs(text, bold)
+        if runs is None:
+            return font.size(self.fonts.shape(text, bold))[0]
+        sub = self._sub_font(size, bold)
+        return sum((sub if low else font).size(self.fonts.shape(seg, bold))[0] for seg, low in runs)
+
+    def _runs(self, text: str, bold: bool) -> list[tuple[str, bool]] | None:
+        """The text cut into (piece, lowered) runs when it has a subscript the font lacks; else None."""
+        missing = self.fonts.lowered(bold)
+        if not missing or missing.isdisjoint(text):
+            return None
+        runs: list[tuple[str, bool]] = []
+        for ch in text:
+            low = ch in missing
+            piece = SUBSCRIPTS[ch] if low else ch
+            if runs and runs[-1][1] == low:
+                runs[-1] = (runs[-1][0] + piece, low)
+            else:
+                runs.append((piece, low))
+        return runs
+
+    def _sub_font(self, size: int, bold: bool) -> pygame.font.Font:
+        return self.fonts.font(max(6, round(size * SUB_SCALE)), bold)
 
     def line_height(self, size: int, bold: bool = False) -> int:
         return round(self.fonts.font(size, bold).get_linesize() * self.line_spacing)
@@ -193,10 +227,9 @@ class TextRenderer:
 
     def _wrap_at(self, text: str, width: int, size: int, bold: bool) -> FittedText:
         font = self.fonts.font(size, bold)
-        shape = self.fonts.shape
 
         def measure(s: str) -> int:
-            return font.size(shape(s, bold))[0]
+            return self.measure(s, size, bold)
 
         lines = wrap(text, width, measure)
         lh = self.line_height(size, bold)
@@ -228,12 +261,31 @@ class TextRenderer:
             return surf
         self.misses += 1
         font = self.fonts.font(size, bold)
-        surf = font.render(self.fonts.shape(text, bold) or " ", True, color)
+        runs = self._runs(text, bold)
+        if runs is None:
+            surf = font.render(self.fonts.shape(text, bold) or " ", True, color)
+        else:
+            surf = self._compose(runs, size, color, bold)
         self._cache[key] = surf
         self._bytes += surf.get_width() * surf.get_height() * surf.get_bytesize()
         while self._cache and (len(self._cache) > self.cache_size or self._bytes > self.cache_bytes):
             _key, old = self._cache.popitem(last=False)
             self._bytes -= old.get_width() * old.get_height() * old.get_bytesize()
+        return surf
+
+    def _compose(self, runs: list[tuple[str, bool]], size: int, color: tuple[int, int, int],
+                 bold: bool) -> pygame.Surface:
+        """One line whose subscripts are drawn small and lowered, as wide as ``measure`` says."""
+        font, sub = self.fonts.font(size, bold), self._sub_font(size, bold)
+        pieces = [((sub if low else font).render(self.fonts.shape(seg, bold), True, color), low) for seg, low in runs]
+        width = sum(img.get_width() for img, _low in pieces)
+        surf = pygame.Surface((max(1, width), font.get_height()), pygame.SRCALPHA)
+        surf.fill((*color, 0))  # the text's colour, transparent: no dark fringe where edges blend
+        x = 0
+        drop = font.get_ascent() + round(size * SUB_DROP) - sub.get_ascent()
+        for img, low in pieces:
+            surf.blit(img, (x, drop if low else 0))
+            x += img.get_width()
         return surf
 
     def clear(self) -> None:

@@ -94,7 +94,7 @@ def test_scenario_choice_moves_the_gauges(app, mini_content):
     scene, play = show(app, Step("scenario", "s_phone"), mini_content)
     app.step([key(pygame.K_1)], 0)
     assert scene.phase == "consequence"
-    assert play.gauges.target["co2e"] == 58  # the run's totals, carried to the next card
+    assert play.run.indicators["co2e"] == 58  # the run's totals, carried to the next card
     carbon = next(mt for mt in scene.meters.meters if mt.indicator.id == "co2e")  # the card's meters (issue 16.4)
     assert carbon.value == 58
     assert app.step([], 0.1)  # still animating
@@ -102,6 +102,20 @@ def test_scenario_choice_moves_the_gauges(app, mini_content):
     app.step([], 1.0)
     assert carbon.shown == pytest.approx(58)
     assert not app.step([], 0.1)  # the animation has ended: nothing more to draw
+
+
+def test_the_meters_are_the_only_gauges(app, mini_content):
+    """The card's meters draw the run's totals: no second copy of them (the old strip's animator)
+    and no strip built in the header that nothing draws (issue 16 review)."""
+    import importlib.util
+
+    scene, play = show(app, Step("scenario", "s_phone"), mini_content)
+    assert not hasattr(play, "gauges") and not hasattr(scene, "strip")
+    assert importlib.util.find_spec("game.ui.hud") is None
+    app.step([key(pygame.K_1)], 0)
+    app.step([], 1.0)
+    nxt = ScenarioScene(app, play, mini_content.scenarios["s_phone"])  # the next card starts where this one ended
+    assert next(mt for mt in nxt.meters.meters if mt.indicator.id == "co2e").value == 58
 
 
 def test_escape_opens_pause_and_confirm_keeps_answers_safe(app, mini_content):

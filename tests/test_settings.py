@@ -174,7 +174,8 @@ def test_reduced_motion_jumps_the_gauges(app, mini_content):
     play = Play(Session(mini_content, "all", [Step("scenario", sc.id)]))
     app.reset_to(ScenarioScene(app, play, sc))
     app.step([key(pygame.K_1)], 0)
-    assert play.gauges.shown["co2e"] == 58 and not app.step([], 0.01)
+    carbon = next(mt for mt in app.top.meters.meters if mt.indicator.id == "co2e")
+    assert carbon.shown == 58 and not app.step([], 0.01)
 
 
 def test_a_corrupted_font_falls_back(tmp_path):

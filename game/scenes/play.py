@@ -1,5 +1,4 @@
-"""A solo game's view state (the run it shows, its gauges' animation) and the header every item
-shows. The game itself is a ``SoloRun`` (game/flow/solorun.py): scenes send it intents and draw
+"""A solo game's view state (the run it shows) and the header every item shows. The game itself is a ``SoloRun`` (game/flow/solorun.py): scenes send it intents and draw
 its state; the next screen is built by name through the context (``ctx.make``).
 
 With the measure on (the ``measure`` setting; ``kiosk_measure`` at a kiosk), a game is a
@@ -19,19 +18,17 @@ from game.scenes.context import Context
 from game.scenes.measure_progress import MeasureProgressScene
 from game.scenes.overlays import PauseScene
 from game.session import Session
-from game.ui.hud import GaugeAnimator, GaugeStrip
 from game.ui.layout import Metrics, take_top
 from game.ui.widgets import Button
 
 
 class Play:
-    """One solo game in progress, shared by the scenes that show its items: its run (the rules)
-    and its gauges' animation (the view's)."""
+    """One solo game in progress, shared by the scenes that show its items: its run (the rules;
+    its indicators are the totals a scenario card's meters start from)."""
 
     def __init__(self, run: SoloRun | Session, measured: MeasuredRun | None = None) -> None:
         self.run = run if isinstance(run, SoloRun) else SoloRun(run)
         self.measured = measured  # the checks before and after the game, when the measure is on
-        self.gauges = GaugeAnimator(sorted(self.run.content.indicators))
 
     @property
     def session(self) -> Session:
@@ -153,14 +150,12 @@ def advance(ctx: Context, play: Play) -> None:
 
 
 class PlayScene(Scene):
-    """Base of the question and scenario screens: header with progress, gauges, menu."""
-
-    show_gauges = True  # scenario cards move the gauges; a question does not
+    """Base of the question and scenario screens: header with progress and menu (a scenario card
+    lays its meters out itself, under this header or beside its consequence)."""
 
     def __init__(self, ctx: Context, play: Play) -> None:
         super().__init__(ctx)
         self.play = play
-        self.strip = GaugeStrip([])
 
     def abandon(self) -> bool:
         self.play.run.abandon()  # kept in the results as abandoned, by the run's recorder
@@ -178,47 +173,14 @@ class PlayScene(Scene):
         return _("Situation {n} / {total}").format(n=n, total=total)
 
     def build_header(self, m: Metrics) -> pygame.Rect:
-        """Lay out the header; returns the area left for the item."""
-        content = self.ctx.content
-        shown = sorted(content.indicators) if self.show_gauges else []
-        self.strip = GaugeStrip([content.indicators[i] for i in shown])
-        area = m.content
-        if not shown:  # a question moves no gauge: the progress and the menu only, the room for the answer
-            top, area = take_top(area, m.button_h, m.gap * 2)
-            menu_w = max(m.body * 5, 88)
-            progress = pygame.Rect(top.x, top.y, top.width - menu_w - m.gap, top.height)
-            self.text(self.progress_label(), progress, m.small, bold=True, valign="center")
-            self.widgets.append(Button("menu", pygame.Rect(top.right - menu_w, top.y, menu_w, m.button_h),
-                                       role="back", label=_("Menu")))
-            return self._theme_line(m, area)
+        """Lay out the header (the progress, the menu, a notice, the theme); returns the area left
+        for the item."""
+        top, area = take_top(m.content, m.button_h, m.gap * 2)
         menu_w = max(m.body * 5, 88)
-        r = self.ctx.renderer
-        progress_w = min(area.width // 5, m.body * 8)
-        # Gauges beside the progress in one band when their labels fit on one line; else a band of their own.
-        side_w = area.width - progress_w - menu_w - 2 * m.gap
-        one_band = not m.portrait and all(
-            r.measure(i.label, m.small) <= side_w // max(1, len(self.strip.indicators)) - 2 * m.gap
-            for i in self.strip.indicators)
-        chips_w = side_w if one_band else area.width
-        chip_w = chips_w // max(1, len(self.strip.indicators)) - m.gap
-        label_h = max((r.fit(i.label, chip_w - m.gap, 10_000, m.small, m.small).height
-                       for i in self.strip.indicators), default=0)
-        gauge_h = max(label_h + r.line_height(m.small, True) + m.gap, 40)
-        if not one_band:
-            top, area = take_top(area, m.button_h, m.gap)
-            gauges, area = take_top(area, gauge_h, m.gap * 2)
-            progress = pygame.Rect(top.x, top.y, top.width - menu_w - m.gap, top.height)
-            menu = pygame.Rect(top.right - menu_w, top.y, menu_w, m.button_h)
-        else:
-            band_h = max(m.button_h, gauge_h)
-            top, area = take_top(area, band_h, m.gap * 2)
-            progress = pygame.Rect(top.x, top.y, progress_w, band_h)
-            menu = pygame.Rect(top.right - menu_w, top.y + (band_h - m.button_h) // 2, menu_w, m.button_h)
-            gauges = pygame.Rect(progress.right + m.gap, top.y + (band_h - gauge_h) // 2,
-                                 menu.x - progress.right - 2 * m.gap, gauge_h)
+        progress = pygame.Rect(top.x, top.y, top.width - menu_w - m.gap, top.height)
         self.text(self.progress_label(), progress, m.small, bold=True, valign="center")
-        self.texts.extend((tb, "muted") for tb in self.strip.build(gauges, m, self.ctx.renderer))
-        self.widgets.append(Button("menu", menu, role="back", label=_("Menu")))
+        self.widgets.append(Button("menu", pygame.Rect(top.right - menu_w, top.y, menu_w, m.button_h),
+                                   role="back", label=_("Menu")))
         return self._theme_line(m, area)
 
     def _theme_line(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
@@ -237,20 +199,6 @@ class PlayScene(Scene):
 
     def item_theme(self) -> str:
         return ""
-
-    def update(self, dt: float) -> bool:
-        return self.play.gauges.update(dt)
-
-    def paint(self, surface: pygame.Surface) -> None:
-        p = self.ctx.palette
-        surface.fill(p.background)
-        self.strip.draw(surface, self.ctx.renderer, p, self.metrics, self.play.gauges)
-        labels = {id(tb) for tb in self.strip.labels}
-        for box, color in self.texts:
-            if id(box) not in labels:
-                box.draw(surface, self.ctx.renderer, getattr(p, color))
-        for w in self.widgets:
-            w.draw(surface, self.ctx.renderer, p, self.metrics, self.show_focus and w.id == self.focus_id)
 
     def on_back(self) -> None:
         if self.play.run.back():

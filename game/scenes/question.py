@@ -78,7 +78,6 @@ class AnswerGrid:
 
 class QuestionScene(PlayScene):
     name = "question"
-    show_gauges = False  # answers move no gauge: the room goes to the question and its explanation
 
     def __init__(self, ctx: Context, play: Play, question: Question) -> None:
         super().__init__(ctx, play)

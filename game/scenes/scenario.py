@@ -25,7 +25,6 @@ from game.ui.widgets import Button, Widget
 
 class ScenarioScene(PlayScene):
     name = "scenario"
-    show_gauges = False  # the header keeps the progress and the menu; the meters are laid out here
 
     def __init__(self, ctx: Context, play: Play, scenario: Scenario) -> None:
         super().__init__(ctx, play)
@@ -244,7 +243,6 @@ class ScenarioScene(PlayScene):
                 return
             self.choice_id = run.answer.choice_ids[0]
             self.meters.set_values(run.indicators, animate=self.ctx.animations)
-            self.play.gauges.set_target(run.indicators, animate=False)  # the shared totals, for the next card
             self.ctx.audio.play("choice")
             self.phase = "consequence"
             self.focus_id = None

@@ -47,20 +47,25 @@ def comparison_basis(content: Content, indicator_id: str) -> str:
 def career_reasons(content: Content, matches: list[scoring.CareerMatch]) -> list[str]:
     """One sentence per career saying why it came up, from what the player did that counts for
     that career's own axes. An act already given for a career higher in the list is not given
-    again while another one counts, so three careers never share one reason."""
+    again, so three careers never share one reason; a career left with nothing of its own gets ""
+    (its card says what it works on, ``career_details``: never that line twice)."""
     used: set[str] = set()
     reasons: list[str] = []
     for match in matches:
         reason = _reason(content, match, used)
-        if reason in reasons:  # nothing of its own left: what the job acts on is its own
-            reason = _("Ce métier agit sur un enjeu\u00a0: {issue}.").format(issue=content.careers[match.career_id].issue)
-        reasons.append(reason)
+        reasons.append("" if reason in reasons else reason)
     return reasons
 
 
-def career_reason(content: Content, match: scoring.CareerMatch) -> str:
-    """The reason for one career on its own."""
-    return career_reasons(content, [match])[0]
+def career_details(content: Content, matches: list[scoring.CareerMatch]) -> list[str]:
+    """What each career's card says under its name: its reason, then what the job works on
+    (« Ce métier agit pour : … »), or only that when it has no reason of its own."""
+    out = []
+    for match, reason in zip(matches, career_reasons(content, matches)):
+        issue = content.careers[match.career_id].issue
+        works = _("Ce métier agit pour\u00a0: {issue}.").format(issue=issue[:1].lower() + issue[1:].rstrip("."))
+        out.append(f"{reason} {works}" if reason else works)
+    return out
 
 
 def _act(content: Content, c: scoring.Contribution) -> str:
@@ -91,6 +96,6 @@ def _reason(content: Content, match: scoring.CareerMatch, used: set[str]) -> str
                               "tu as bien répondu à {n} questions sur {topic}", n).format(n=n, topic=topic))
         used.update(f"q:{i}" for i in right[axis])
     if not parts:
-        return _("Ce métier agit sur un enjeu\u00a0: {issue}.").format(issue=career.issue)
+        return ""
     sentence = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" et ") + parts[-1]
     return sentence[0].upper() + sentence[1:] + "."

@@ -234,12 +234,11 @@ class ResultsScene(Scene):
         hint, area = take_bottom(area, m.small * 2, m.gap)
         self.text(_("Touche un métier pour voir sa fiche."), hint, m.small, color="muted", valign="center")
         cells = rows(area, max(1, len(self.matches)), m.gap)
-        reasons = explain.career_reasons(self.content, self.matches)  # one of its own for each career
+        details = explain.career_details(self.content, self.matches)  # a reason of its own, what it works on
         icons = shared_icons()
         for i, (match, cell) in enumerate(zip(self.matches, cells)):
             career = self.content.careers[match.career_id]
-            reason = reasons[i] + " " + _("Ce métier agit pour\u00a0: {issue}.").format(
-                issue=career.issue[:1].lower() + career.issue[1:].rstrip("."))
+            reason = details[i]
             side = min(cell.height - m.gap, round(m.body * 3.2))
             pic, rest = take_left(cell, side + m.gap, m.gap)
             self.badges.append((pygame.Rect(pic.x, pic.centery - side // 2, side, side),

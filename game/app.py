@@ -107,6 +107,7 @@ class App:
         self.class_config = None  # the last classroom set-up (team names: memory only)
         self.results = None  # a ResultsStore when results are kept
         self.console = None  # the facilitator's window on a second screen, during a class game
+        self._console_declined = None  # the class run whose facilitator's window was closed by hand
         self.clock = time.monotonic  # injectable: tests drive idle timers without waiting
         self.stack: list[Scene] = []
         self.screen: pygame.Surface | None = None
@@ -256,6 +257,24 @@ class App:
             if scene.abandon():
                 return
 
+    def _sync_console(self) -> None:
+        """Open the facilitator's window when a class game on the stack asks for it, close it once
+        none does (the game over, abandoned, back to the title) or its own close button was used."""
+        from game.scenes.classroom import console  # a class game was set up: cheap by now
+
+        run = console.wanted(self.stack, pygame.display.get_num_displays() if pygame.display.get_init() else 1)
+        if run is not None and run is self._console_declined:
+            run = None
+        if self.console is not None and (run is None or self.console.closed):
+            if self.console.closed:
+                self._console_declined = self.console.run  # closed by hand: not again for this game
+            self.console.close()
+            self.console = None
+            self.request_redraw()  # the projector's public view gives its controls back
+        elif self.console is None and run is not None and self.screen is not None:
+            self.console = console.Console.open(self, run)
+            self.request_redraw()
+
     def request_redraw(self) -> None:
         self._dirty = True
 
@@ -295,6 +314,9 @@ class App:
             self.request_redraw()
         elif intent.kind == inp.REDRAW:
             self.request_redraw()
+        elif intent.kind == inp.CLOSE:
+            if self.console is not None:  # two windows: SDL says QUIT only once the last one is closed
+                self.quit()
         elif intent.kind == inp.FULLSCREEN:
             if self.kiosk is None:  # a kiosk stays fullscreen
                 self.toggle_fullscreen()
@@ -312,16 +334,23 @@ class App:
         if intents and self.kiosk is not None:
             self.kiosk.on_input()
         for intent in intents:
-            self.dispatch(intent)
+            if intent.window and self.console is not None and intent.window == self.console.window_id:
+                self.console.handle(intent)  # the facilitator's window: its own buttons
+            elif not intent.window:
+                self.dispatch(intent)
         if self.kiosk is not None:
             self.kiosk.tick()
         animating = False
         if self.top is not None:
             animating = self.top.update(dt)
+        if self.class_config is not None or self.console is not None:  # only once a class game was set up
+            self._sync_console()
         if (self._dirty or animating) and self.screen is not None:
             self._dirty = False
             self.draw(self.screen)
             pygame.display.flip()
+            if self.console is not None:
+                self.console.draw()
             self.frames_drawn += 1
             if self.on_frame:
                 self.on_frame(self)
@@ -362,6 +391,9 @@ class App:
                 clock.tick(ANIMATION_FPS)
             else:
                 pygame.time.wait(IDLE_WAIT_MS)
+        if self.console is not None:
+            self.console.close()
+            self.console = None
         self.audio.close()
 
     def recover(self) -> None:

@@ -28,6 +28,9 @@ FUN_NAMES = (
     N_("Les Abeilles"), N_("Les Loutres"), N_("Les Chouettes"), N_("Les Renards"),
     N_("Les Pandas roux"), N_("Les Tortues"), N_("Les Dauphins"), N_("Les Écureuils"),
 )
+# The facilitator's own window (game.scenes.classroom.console): on a second screen when the
+# computer has one (auto), always (on: a window beside the game, for one big screen), or never.
+CONSOLE_MODES = ("auto", "on", "off")
 ANSWERING = ("all", "turns")  # every team answers each item | teams take turns (hot seat)
 
 
@@ -61,6 +64,7 @@ class ClassConfig:
     themes: tuple[str, ...] = ()  # empty: every theme
     level: str = "adulte"  # college | lycee | adulte: the hardest questions dealt
     measure: bool = False  # the pre/post measure (issue 18): the class's check before and after the game
+    console: str = "auto"  # the facilitator's window: one of CONSOLE_MODES
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
@@ -69,6 +73,8 @@ class ClassConfig:
             raise ValueError(f"{MIN_TEAMS} to {MAX_TEAMS} teams, got {len(self.teams)}")
         if self.answering not in ANSWERING:
             raise ValueError(f"answering must be one of {ANSWERING}, got {self.answering!r}")
+        if self.console not in CONSOLE_MODES:
+            raise ValueError(f"console must be one of {CONSOLE_MODES}, got {self.console!r}")
         if self.timer not in TIMER_CHOICES:
             raise ValueError(f"timer must be one of {TIMER_CHOICES}, got {self.timer!r}")
 

@@ -34,6 +34,7 @@ TEXT = "text"  # typed text (a team name, a facilitator's key): ``text``
 ERASE = "erase"  # Backspace: remove the last typed character
 HELP = "help"  # F1 or ?: the keys of the screen
 PADS = "pads"  # the class's answer pads sent something: the class screen reads the pad server
+CLOSE = "close"  # a window's close button (the facilitator's window: it closes; the game's: QUIT follows)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Intent:
     index: int | None = None
     pressed: bool = False  # for POINTER_MOVE: a button or finger is down (a drag)
     text: str = ""  # TEXT: what was typed; CONFIRM from the space bar: " "
+    window: int = 0  # the SDL id of the window the event came from; 0: the game's own (or not known)
 
 
 _KEY_DIRECTIONS = {
@@ -102,6 +104,7 @@ class InputMapper:
         self._axis_state: dict[tuple[int, int], int] = {}
         self._joysticks: dict[int, object] = {}
         self._corner_since: float | None = None
+        self.window_sizes: dict[int, tuple[int, int]] = {}  # other windows than the game's (touch scaling)
 
     def poll(self) -> list[Intent]:
         """Intents that come from time passing: the admin corner held long enough."""
@@ -118,15 +121,28 @@ class InputMapper:
             self._corner_since = None
 
     def translate(self, event: pygame.event.Event) -> list[Intent]:
+        """The intents of ``event``; those of another window than the game's carry its id."""
+        window = getattr(event, "window", None)
+        wid = getattr(window, "id", 0) if window is not None else 0
+        if wid and wid in self.window_sizes:
+            if event.type == pygame.WINDOWSIZECHANGED:
+                self.window_sizes[wid] = (event.x, event.y)
+            return [Intent(i.kind, i.device, i.pos, i.index, i.pressed, i.text, wid) for i in self._translate(event, wid)]
+        return self._translate(event, 0)
+
+    def _translate(self, event: pygame.event.Event, wid: int) -> list[Intent]:
         t = event.type
         if _pads_event and t == _pads_event[0]:
             _pads_pending.clear()
             return [Intent(PADS, "pads")]
         if t == pygame.QUIT:
             return [Intent(QUIT, "window")]
+        if t == pygame.WINDOWCLOSE:
+            return [Intent(CLOSE, "window")]
         if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             size = (event.w, event.h) if t == pygame.VIDEORESIZE else (event.x, event.y)
-            self.window_size = size
+            if not wid:
+                self.window_size = size
             return [Intent(RESIZE, "window", pos=size)]
         if t in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             return [Intent(REDRAW, "window")]
@@ -140,12 +156,12 @@ class InputMapper:
             return [Intent(SCROLL, "mouse", index=-1 if event.y > 0 else 1)] if event.y else []
         if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
             intents = self._mouse(event)
-            for i in intents:
+            for i in intents if not wid else ():  # the kiosk's admin corner: the game's window only
                 self._corner(i)
             return intents
         if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
-            intents = self._touch(event)
-            for i in intents:
+            intents = self._touch(event, self.window_sizes.get(wid, self.window_size))
+            for i in intents if not wid else ():
                 self._corner(i)
             return intents
         if t in (pygame.JOYBUTTONDOWN, pygame.JOYHATMOTION, pygame.JOYAXISMOTION):
@@ -202,8 +218,8 @@ class InputMapper:
         return [Intent(kind, "mouse", pos=event.pos)]
 
     # -- touch ----------------------------------------------------------------------
-    def _touch(self, event: pygame.event.Event) -> list[Intent]:
-        w, h = self.window_size
+    def _touch(self, event: pygame.event.Event, size: tuple[int, int]) -> list[Intent]:
+        w, h = size
         pos = (min(w - 1, max(0, int(event.x * w))), min(h - 1, max(0, int(event.y * h))))
         if event.type == pygame.FINGERDOWN:
             return [Intent(POINTER_DOWN, "touch", pos=pos)]

@@ -156,10 +156,12 @@ class ClassSetupScene(Scene):
             self.answering, self.timer, self.speed = last.answering, last.timer, last.speed
             self.themes: tuple[str, ...] = last.themes
             self.measure = last.measure
+            self.console = last.console
         else:
             self.teams = default_teams(DEFAULT_TEAMS)
             self.answering, self.timer, self.speed, self.themes = "all", 0, False, ()
             self.measure = False  # the pre/post measure: off unless the facilitator turns it on
+            self.console = "auto"  # the facilitator's window: on a second screen when there is one
         self.pads = remembered(ctx)  # the players' phones: off until the facilitator turns them on
         self.symbols: list = []
 
@@ -217,6 +219,8 @@ class ClassSetupScene(Scene):
             ("measure", _("Mesure avant/après\u00a0: oui") if self.measure else _("Mesure avant/après\u00a0: non"), True),
             ("pads", self.pads_label(), True),
         ]
+        if self.screens() >= 2:  # one screen: no window of its own (the facilitator pad does it from a phone)
+            opts.append(("console", self.console_label(), True))
         y = right.y
         for wid, label, enabled in opts:
             h = tall_button_h(self, m, label, right.width)
@@ -265,6 +269,15 @@ class ClassSetupScene(Scene):
                 "auto": _("Téléphones des joueur·ses\u00a0: oui, le jeu fait les équipes"),
                 "player": _("Téléphones des joueur·ses\u00a0: oui, chacun·e choisit son équipe")}[self.pads.mode]
 
+    @staticmethod
+    def screens() -> int:
+        return pygame.display.get_num_displays() if pygame.display.get_init() else 1
+
+    def console_label(self) -> str:
+        if self.console == "off":
+            return _("Fenêtre animateur·trice\u00a0: non")
+        return _("Fenêtre animateur·trice\u00a0: oui, sur le second écran")
+
     def default_focus(self) -> str:
         return "start"
 
@@ -272,7 +285,8 @@ class ClassSetupScene(Scene):
         return ClassConfig(teams=[Team(t.index, t.custom, t.key) for t in self.teams], answering=self.answering,
                            timer=self.timer, speed=self.speed and self.timer > 0 and self.answering == "turns",
                            length=solo_length(self.ctx.settings.length),
-                           themes=self.themes, level=self.ctx.settings.level, measure=self.measure)
+                           themes=self.themes, level=self.ctx.settings.level, measure=self.measure,
+                           console=self.console)
 
     def on_activate(self, widget: Widget) -> None:
         wid = widget.id
@@ -293,6 +307,8 @@ class ClassSetupScene(Scene):
             self.speed = not self.speed
         elif wid == "measure":
             self.measure = not self.measure
+        elif wid == "console":
+            self.console = "auto" if self.console == "off" else "off"
         elif wid == "pads":
             self.pads = PadOptions(PAD_MODES[(PAD_MODES.index(self.pads.mode) + 1) % len(PAD_MODES)])
             remember(self.ctx, self.pads)
@@ -321,7 +337,7 @@ class ClassSetupScene(Scene):
 
     def bot_targets(self) -> list[Widget]:
         # No server from a bot; the measure stays as set (its own tests play it).
-        return [w for w in super().bot_targets() if w.id not in ("settings", "pads", "measure")]
+        return [w for w in super().bot_targets() if w.id not in ("settings", "pads", "measure", "console")]
 
     def set_themes(self, themes: tuple[str, ...]) -> None:
         self.themes = themes

@@ -135,7 +135,11 @@ class DebriefScene(TeamLabels, Scene):
             col_w = (area.width - m.gap * 2 * (len(order) - 1)) // len(order)
             names_h = max(sum(text_h(self, self.team(t).name, col_w - round(name_size * 1.6), name_size, True)
                               for t in step) + m.gap // 2 * (len(step) - 1) for step in steps)
-            tall = max(round(m.title * 1.9), 3 * name_size)
+            num_h = text_h(self, "1", col_w, m.title, True)
+            words = [self.step_words(self.classroom.points(step[0])) for step in steps]
+            # Every step shows its number and its points (or a kind word at 0): the lowest one too.
+            need = [num_h + text_h(self, w, col_w - m.gap, detail) + 3 * (m.gap // 2) for w in words]
+            tall = max(round(m.title * 1.9), 3 * name_size, *need)
             other_cols = (3 if len(others) > 4 else 2) if len(others) > 1 and not m.portrait else 1
             ow = (area.width - m.gap * 2 * (other_cols - 1)) // other_cols
             other_h = max((text_h(self, self.team(t.index).name, ow - round(detail * 1.6), detail, True)
@@ -148,10 +152,10 @@ class DebriefScene(TeamLabels, Scene):
         block, rest = take_top(area, block_h, m.gap * 2)
         cols = columns(block, len(order), m.gap * 2)
         heights = (1.0, 0.72, 0.5)
-        step_room = min(block.height - names_h - m.gap, round(m.title * 3.5))  # a step, not a wall
+        step_room = min(block.height - names_h - m.gap, max(round(m.title * 3.5), *need))  # a step, not a wall
         base_y = block.y + names_h + m.gap + step_room  # the podium's floor; the others below it
         for col, rank in zip(cols, order):
-            h = max(round(step_room * heights[rank]), m.title + m.gap)
+            h = min(step_room, max(round(step_room * heights[rank]), need[rank]))
             step_rect = pygame.Rect(col.x, base_y - h, col.width, h)
             y = step_rect.y - m.gap // 2 - sum(text_h(self, self.team(t).name, col.width - round(name_size * 1.6),
                                                        name_size, True) for t in steps[rank])
@@ -160,17 +164,12 @@ class DebriefScene(TeamLabels, Scene):
                 self.team_text(self.team(t), pygame.Rect(col.x, y, col.width, th), name_size)
                 y += th
             self.steps.append((step_rect, rank))
-            num_h = text_h(self, "1", step_rect.width, m.title, True)
-            if step_rect.height < num_h + m.gap:
-                step_rect = pygame.Rect(col.x, base_y - num_h - m.gap, col.width, num_h + m.gap)
-                self.steps[-1] = (step_rect, rank)
+            color = "on_streak" if rank == 0 else "text"
             num = pygame.Rect(step_rect.x, step_rect.y + m.gap // 2, step_rect.width, num_h)
-            self.text(str(rank + 1), num, m.title, bold=True, align="center", color="on_streak" if rank == 0 else "text")
-            pts = self.classroom.points(steps[rank][0])
-            words = ngettext("{n} point", "{n} points", pts).format(n=pts)
-            if step_rect.bottom - num.bottom >= text_h(self, words, step_rect.width, detail):
-                self.text(words, pygame.Rect(step_rect.x, num.bottom, step_rect.width, step_rect.bottom - num.bottom),
-                          detail, align="center", valign="top", color="on_streak" if rank == 0 else "text")
+            self.text(str(rank + 1), num, m.title, bold=True, align="center", color=color)
+            self.text(words[rank], pygame.Rect(step_rect.x + m.gap // 2, num.bottom + m.gap // 2,
+                                               step_rect.width - m.gap, step_rect.bottom - num.bottom - m.gap // 2),
+                      detail, align="center", valign="top", color=color)
         if not others:
             return
         rest = pygame.Rect(rest.x, min(rest.y, base_y + m.gap * 2), rest.width, rest.bottom - min(rest.y, base_y + m.gap * 2))
@@ -185,6 +184,14 @@ class DebriefScene(TeamLabels, Scene):
             self.team_text(t, pygame.Rect(cell.x, cell.y, cell.width, nh), detail)
             self.text(lines[t.index], pygame.Rect(cell.x, cell.y + nh, cell.width, cell.height - nh), detail,
                       color="muted")
+
+    @staticmethod
+    def step_words(points: int) -> str:
+        """What a podium step says under its number: its points, or a kind word when it has none
+        (every team had 0: they are celebrated too)."""
+        if points <= 0:
+            return _("Belle participation\u00a0!")
+        return ngettext("{n} point", "{n} points", points).format(n=points)
 
     def team(self, index: int):  # noqa: ANN201 - a Team
         return self.run.team(index)

@@ -1,0 +1,60 @@
+"""The class podium shows every step the same way: its number, then its points, or a kind word
+when the step's teams have no point (issue 16 review: the third step had no points, it was too
+short for them)."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from conftest import make_app
+
+from game.classroom import ClassConfig, default_teams
+from game.flow.classrun import ClassRun
+from game.scenes.classroom.debrief import DebriefScene
+from game.scenes.title import TitleScene
+
+SIZES = ((1280, 720), (1024, 600), (1080, 1920), (1920, 1080))
+
+
+def podium_scene(content, size, points):
+    app = make_app(content, size)
+    run = ClassRun.start(app.content, ClassConfig(default_teams(len(points))), 3, lambda: 0.0)
+    run.classroom.points = lambda team: points[team]  # the scores a game would have given
+    app.reset_to(TitleScene(app))
+    scene = DebriefScene(app, run)
+    app.push(scene)
+    scene.ensure_layout(size)
+    return app, scene
+
+
+def texts_in(scene, rect):
+    return [tb.text for tb, _c in scene.texts if rect.contains(tb.bounds)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("points", [(4, 3, 1, 0), (5, 5, 3, 1, 0, 0, 2, 4), (3, 2, 1)])
+def test_every_step_shows_its_points(real_content, size, points):
+    app, scene = podium_scene(real_content, size, points)
+    try:
+        steps = scene.podium()
+        assert len(scene.steps) == len(steps)
+        for rect, rank in scene.steps:
+            n = points[steps[rank][0]]
+            inside = texts_in(scene, rect)
+            assert str(rank + 1) in inside, (size, rank, inside)
+            assert f"{n} point" + ("s" if n > 1 else "") in inside, (size, rank, inside)
+        assert scene._problems() == 0 and scene.max_scroll == 0
+    finally:
+        pygame.display.quit()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_step_with_no_point_says_a_kind_word(real_content, size):
+    app, scene = podium_scene(real_content, size, (0, 0, 0, 0))
+    try:
+        (rect, rank), = scene.steps
+        inside = texts_in(scene, rect)
+        assert "0 point" not in inside and "Belle participation\u00a0!" in inside, inside
+        assert scene._problems() == 0
+    finally:
+        pygame.display.quit()

@@ -473,6 +473,8 @@ def play_class_with_keyboard(app, answering: str = "all") -> Classroom:
         answer_item_with_keys(app, scene, pressed)
         app.step(letter("r"), 0)
         assert scene.phase == "reveal" and classroom.step in classroom.revealed
+        app.step(letter("s"), 0)  # the answer page turns to « why »
+        assert scene.phase == "reveal" and scene.reveal_page == "why"
         app.step(letter("s"), 0)
         if scene.phase == "debate":
             app.step(letter("s"), 0)
@@ -555,6 +557,8 @@ def play_class_with(app, device: str) -> Classroom:
         assert classroom.all_entered()
         press(app, "reveal", device)
         assert scene.phase == "reveal"
+        press(app, "next", device)  # « Pourquoi ? »
+        assert scene.reveal_page == "why"
         press(app, "next", device)
         if scene.phase == "debate":
             press(app, "next", device)
@@ -753,12 +757,14 @@ def test_debate_and_notes_with_keys(real_content):
         app.step(letter("n"), 0)
         assert scene.notes_shown and q.facilitator_notes in shown()
         app.step([key(pygame.K_BACKSPACE)], 0)
-        assert scene.phase == "reveal"
+        assert scene.phase == "reveal" and scene.reveal_page == "why"  # the debate came after « why »
+        app.step([key(pygame.K_BACKSPACE)], 0)
+        assert scene.phase == "reveal" and scene.reveal_page == "answer"
         app.step([key(pygame.K_BACKSPACE)], 0)  # back to the answers, to correct one
         assert scene.phase == "ask" and cl.step not in cl.revealed
         app.step(letter("s"), 0)  # reveal (asked first if no team has answered)
         confirm_reveal(app)
-        app.step(letter("s") + letter("s"), 0)  # debate, next
+        app.step(letter("s") + letter("s") + letter("s"), 0)  # why, debate, next
         assert isinstance(app.top, DebriefScene)
     finally:
         pygame.display.quit()
@@ -908,7 +914,7 @@ def test_abandoning_from_the_class_menu(app, tmp_path):
     shown = [c for c in scene.choices]  # keys follow the order on screen, drawn by the session
     right = [c.correct for c in (shown[1], shown[1], shown[0])]
     app.step([key(pygame.K_2), key(pygame.K_2), key(pygame.K_1)], 0)  # q_single: 2nd, 2nd, 1st shown
-    app.step(letter("r") + letter("s"), 0)
+    app.step(letter("r") + letter("s") + letter("s"), 0)  # reveal, why, the next item
     item2 = app.top
     assert isinstance(item2, ClassItemScene) and cl.step == 1
     app.step([key(pygame.K_1)], 0)  # an answer entered but never revealed: not kept
@@ -1279,13 +1285,17 @@ def test_nothing_on_the_projector_tells_a_teams_answer_before_the_reveal(app):
     scene.ensure_layout(app.screen.get_size())
     texts = " ".join(tb.text for tb, _c in scene.texts)
     assert "réponse de" not in texts
-    assert "Toutes les équipes ont répondu" in texts  # a count, never who chose what
+    # A count, never who chose what: in the header when it has room beside the progress, else
+    # (a projector step) every team's chip with its tick and none marked as the one keyed.
+    chips = [w for w in scene.widgets if w.id.startswith("team:")]
+    assert "Toutes les équipes ont répondu" in texts or scene.projector_t > 0
+    assert all(w.trailing_check and not w.selected for w in chips) and len(chips) == 3
     assert not any(w.selected for w in scene.widgets if w.id.startswith("choice:"))
     assert scene.focus_id == "reveal"
     # Picking a team's button to correct its answer shows that team's answer again, on purpose.
     scene.on_activate(scene.widget("team:0"))
     scene.ensure_layout(app.screen.get_size())
-    assert "réponse de" in " ".join(tb.text for tb, _c in scene.texts)
+    assert "réponse de" in " ".join(tb.text for tb, _c in scene.texts) or scene.widget("team:0").selected
 
 
 def test_class_keys_follow_the_order_on_screen(app):

@@ -9,10 +9,10 @@ from dataclasses import replace
 import pygame
 
 from game.i18n import _, ngettext
-from game.scenes.classroom.common import team_color, text_h
+from game.scenes.classroom.common import SizedButton, team_color, text_h
 from game.scenes.classroom.marks import marked
 from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
-from game.ui.layout import Metrics, center_block, centered, columns, take_bottom, take_top
+from game.ui.layout import MIN_TARGET, Metrics, center_block, centered, columns, take_bottom, take_top
 from game.ui.ordering import OrderingList
 from game.ui.widgets import Button, Slider
 
@@ -33,35 +33,7 @@ class AskView:
         item = self.item
         teams = self.run.teams_for_current()
         r = self.ctx.renderer
-        pad = max(8, m.gap)  # as Button lays a chip out: padding, the symbol, the name, the check
-        details = self.pad_details(teams)  # with pads: « 3/5 ont répondu », a tie to decide
-        chip_w = max(max(r.measure(self.team(t).name, m.small) for t in teams),
-                     max((r.measure(d, m.small) for d in details.values()), default=0)) + 2 * pad \
-            + round(m.body * 1.5) + round(m.small * 1.3) + 2 * (pad // 2) + 4
-        per_row = max(1, min(len(teams), 4, (area.width + m.gap) // (chip_w + m.gap)))
-        nrows = -(-len(teams) // per_row)
-        chip_h = m.button_h
-        if details:  # the name and the count, each on its line
-            col_w = (area.width - (per_row - 1) * m.gap) // per_row
-            inner = col_w - 2 * pad - round(m.body * 1.5) - pad // 2 - round(m.small * 1.3) - pad // 2
-            need = max(text_h(self, self.team(t).name, inner, m.small, True) for t in teams) \
-                + max(text_h(self, d, inner, m.small) for d in details.values())
-            chip_h = max(m.button_h, need + 2 * max(6, m.gap // 2) + 4)
-        strip_h = nrows * chip_h + (nrows - 1) * m.gap
-        strip, area = take_bottom(area, strip_h, m.gap * 2)
-        cols = columns(strip, per_row, m.gap)
-        for i, t in enumerate(teams):
-            cell = pygame.Rect(cols[i % per_row].x, strip.y + (i // per_row) * (chip_h + m.gap),
-                               cols[i % per_row].width, chip_h)
-            team = self.team(t)
-            answered = self.run.answered(t)
-            detail = details.get(t, "")
-            self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice", label=team.name,
-                                       selected=t == self.current and not self.all_answered(),
-                                       trailing_check=answered, text_size=m.small, detail=detail,
-                                       status=(_("a répondu") if answered else _("en attente"))
-                                       + (", " + detail if detail else ""),
-                                       team_symbol=team.symbol, team_color=team_color(self.ctx, team)))
+        area = self._team_row(m, area, teams)
         prompt = item.prompt if self.step.kind == "question" else item.title + "\n" + item.situation
         big = round(m.heading * 1.1)
         if self.step.kind == "question" and item.type == "estimate":
@@ -70,14 +42,17 @@ class AskView:
         if self.step.kind == "question" and item.type == "ordering" and self._build_order_ask(m, area, prompt):
             return
         shown = self.choices
-        answers = AnswerGrid(r, m, area, [marked(i, c.text) for i, c in enumerate(shown)])
+        public = getattr(self, "public", False)
+        # At a projector step a one-line answer needs no more than its text and a margin.
+        grid_m = m if self.projector_t <= 0 else replace(m, button_h=max(MIN_TARGET, round(m.body * 1.6)))
+        answers = AnswerGrid(r, grid_m, area, [marked(i, c.text) for i, c in enumerate(shown)])
         choices_h = answers.height
         hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
             if self.step.kind == "question" and item.type == "multiple" else ""
         if self.step.kind == "question" and item.type == "ordering":  # no room for the list: the grid
             hint = ""  # the order keyed so far goes in the header, beside whose answer it is
         hint_h = r.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
-        room = area.height - choices_h - hint_h - m.gap * 3
+        room = area.height - choices_h - hint_h - m.gap * 2
         # As big as the room allows: a long prompt (English is longer) steps down a size or two
         # rather than making the page scroll.
         for title_size, text_size in ((big, m.body), (m.heading, m.body), (round(m.body * 1.1), m.body),
@@ -90,7 +65,7 @@ class AskView:
                 + m.gap * (len(pieces) - 1)
             if prompt_need <= room:
                 break
-        area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 3)
+        area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 2)
         choices_area, top = take_bottom(area, choices_h, m.gap * 2)
         if hint:
             hint_box, top = take_bottom(top, hint_h, m.gap // 2)
@@ -100,10 +75,66 @@ class AskView:
         multiple = self.step.kind == "question" and item.type == "multiple"
         # Only boxes being ticked for the team whose turn it is show; a keyed single answer never
         # stays outlined, and nothing shows once every team has answered.
-        chosen = set(entry.answer.choice_ids) if entry and multiple and not self.all_answered() else set()
+        chosen = set(entry.answer.choice_ids) if entry and multiple and not self.all_answered() and not public else set()
         for i, (c, cell) in enumerate(zip(shown, answers.cells(choices_area))):
             self.widgets.insert(i, Button(f"choice:{c.id}", cell, role="answer", label=marked(i, c.text), style="choice",
-                                          pick_index=i, toggle=multiple, selected=c.id in chosen))
+                                          pick_index=i, toggle=multiple, selected=c.id in chosen, enabled=not public))
+
+    def _team_row(self, m: Metrics, area: pygame.Rect, teams: list[int]) -> pygame.Rect:
+        """A chip per team at the bottom, its symbol and name at the chips' size (``small``) in
+        one row that wraps into two (or more) when the names are long: the team's button (to key
+        its answer) for the facilitator, or on the room's view a line that only says whether it
+        has answered (a tick and a word), never what. Returns the room left above."""
+        r = self.ctx.renderer
+        public = getattr(self, "public", False)
+        chip_m = replace(m, body=m.small, button_h=max(MIN_TARGET, r.line_height(m.small) + 2 * max(6, m.gap // 2) + 6))
+        pad = max(8, m.gap)  # as Button lays a chip out: padding, the symbol, the name, the check
+        icon_w = round(chip_m.body * 1.5) + pad // 2
+        check_w = round(m.small * 1.3) + pad // 2
+        details = {} if public else self.pad_details(teams)  # with pads: « 3/5 ont répondu », a tie to decide
+        words = {t: _("a répondu") if self.run.answered(t) else _("en attente") for t in teams}
+        if public:
+            labels = {t: self.team(t).name + " — " + words[t] for t in teams}
+        else:
+            labels = {t: self.team(t).name for t in teams}
+        chip_w = max(max(r.measure(x, m.small, public) for x in labels.values()),
+                     max((r.measure(d, m.small) for d in details.values()), default=0)) + 2 * pad + icon_w + check_w + 4
+        fit = max(1, min(len(teams), (area.width + m.gap) // (chip_w + m.gap)))
+        nrows = -(-len(teams) // fit)
+        per_row = -(-len(teams) // nrows)  # rows as even as they can be
+        chip_h = chip_m.button_h
+        if details:  # the name and the count, each on its line
+            col_w = (area.width - (per_row - 1) * m.gap) // per_row
+            inner = col_w - 2 * pad - icon_w - check_w
+            need = max(text_h(self, self.team(t).name, inner, m.small, True) for t in teams) \
+                + max(text_h(self, d, inner, m.small) for d in details.values())
+            chip_h = max(chip_h, need + 2 * max(6, m.gap // 2) + 4)
+        elif public:
+            chip_h = max(r.line_height(m.small, True), round(m.small * 1.3)) + 4
+        strip_h = nrows * chip_h + (nrows - 1) * m.gap
+        strip, area = take_bottom(area, strip_h, m.gap * 3 // 2)
+        cols = columns(strip, per_row, m.gap)
+        for i, t in enumerate(teams):
+            cell = pygame.Rect(cols[i % per_row].x, strip.y + (i // per_row) * (chip_h + m.gap),
+                               cols[i % per_row].width, chip_h)
+            team = self.team(t)
+            answered = self.run.answered(t)
+            if public:
+                s = round(m.small * 1.2)
+                tick = pygame.Rect(cell.right - s, cell.centery - s // 2, s, s)
+                if answered:
+                    self.ticks.append(tick)
+                self.team_text(team, pygame.Rect(cell.x, cell.y, tick.x - cell.x - m.gap // 2, cell.height), m.small,
+                               extra=words[t])
+                continue
+            detail = details.get(t, "")
+            self.widgets.append(SizedButton(f"team:{t}", cell, role="open", style="choice", label=team.name,
+                                            selected=t == self.current and not self.all_answered(),
+                                            trailing_check=answered, text_size=m.small, detail=detail,
+                                            status=words[t] + (", " + detail if detail else ""),
+                                            team_symbol=team.symbol, team_color=team_color(self.ctx, team),
+                                            own=chip_m))
+        return area
 
     def order_list(self, order: list[str] | tuple[str, ...] | None = None):  # noqa: ANN201 - an OrderingList
         """The ordering's list, display-only (the facilitator keys a team's order, the pads send

@@ -4,7 +4,7 @@ run's question, and the end of a class game."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -17,7 +17,8 @@ from game.scenes.base import Scene
 from game.scenes.overlays import ConfirmScene
 from game.ui.layout import MIN_TARGET, Metrics, columns
 from game.ui.theme import TYPE_SCALE
-from game.ui.widgets import Widget, draw_symbol
+from game.ui.text import TextRenderer
+from game.ui.widgets import Button, Widget, draw_symbol
 
 if TYPE_CHECKING:
     from game.scenes.context import Context
@@ -85,6 +86,7 @@ class ProjectorType:
 
     def _layout_at(self, metrics: Metrics) -> None:
         self.dropped = 0
+        self.solo_metrics = metrics  # the facilitator's controls keep the solo scale
         super()._layout_at(projector_metrics(metrics, self.projector_t))
 
     def drop(self) -> None:
@@ -95,6 +97,26 @@ class ProjectorType:
 
     def _problems(self) -> int:
         return super()._problems() + (self.dropped if self.projector_t > 0 else 0)
+
+
+@dataclass(eq=False)
+class SizedButton(Button):
+    """A button laid out and drawn at its own metrics whatever the page's scale: a facilitator's
+    control at the solo scale (the room does not read « Menu »), a team chip at the chips' size."""
+
+    own: Metrics | None = None
+
+    def layout(self, renderer: TextRenderer, m: Metrics, size: int | None = None) -> None:
+        super().layout(renderer, self.own or m, size)
+
+    def draw(self, surface: pygame.Surface, renderer: TextRenderer, p, m: Metrics, focused: bool) -> None:  # noqa: ANN001
+        super().draw(surface, renderer, p, self.own or m, focused)
+
+
+def public_view(ctx: Context) -> bool:
+    """The facilitator has their own window (``ctx.console``): the projector shows only what the
+    room should see (no controls, no team buttons, never what a team answered)."""
+    return getattr(ctx, "console", None) is not None
 
 
 def run_of(ctx: Context, game: ClassRun | Classroom) -> ClassRun:

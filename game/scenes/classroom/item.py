@@ -16,7 +16,7 @@ from game.i18n import _
 from game.scenes.base import Scene
 from game.scenes.classroom.ask import AskView
 from game.scenes.classroom.common import (
-    ProjectorType, RunConfirm, TeamLabels, band_height, button_band, end_class_game, rows_for, run_of,
+    ProjectorType, RunConfirm, SizedButton, TeamLabels, end_class_game, public_view, run_of,
 )
 from game.scenes.classroom.debrief import DebriefScene
 from game.scenes.classroom.marks import CHOICE_LETTERS, badge_box, draw_mark
@@ -25,7 +25,7 @@ from game.scenes.classroom.overlays import KEYS, ClassMenuScene, HelpScene, Scor
 from game.scenes.classroom.reveal import RevealView
 from game.session import ordered_choices
 from game.ui.layout import Metrics, take_bottom, take_top
-from game.ui.widgets import Button, Slider, Widget
+from game.ui.widgets import Slider, Widget, draw_check
 
 if TYPE_CHECKING:
     from game.scenes.context import Context
@@ -80,6 +80,15 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
         self.sync()
 
     @property
+    def reveal_page(self) -> str:
+        return self.run.reveal_page
+
+    @reveal_page.setter
+    def reveal_page(self, page: str) -> None:  # a layout check shows a page without playing to it
+        self.run.preview(self.run.phase, self.run.notes_shown, page)
+        self.sync()
+
+    @property
     def current(self) -> int:
         return self.run.current
 
@@ -120,7 +129,7 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
         run = self.run
         if run.finished:
             return (self.phase,)
-        return (self.phase, run.step_index, self.notes_shown, run.card_choice,
+        return (self.phase, run.reveal_page, public_view(self.ctx), run.timer.running, run.step_index, self.notes_shown, run.card_choice,
                 len(run.classroom.entries.get(run.step_index, {})), len(run.draft()), run.all_in)
 
     def abandon(self) -> bool:
@@ -181,7 +190,8 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
                     self.focus_id = None  # keep the focus on the answers while keying them in
             elif isinstance(e, flow.Revealed):
                 self.ctx.audio.play("right")
-            elif isinstance(e, flow.PhaseChanged) and e.phase in ("ask", "reveal", "debate"):
+            elif isinstance(e, flow.PhaseChanged) and e.phase in ("ask", "reveal", "debate") \
+                    or isinstance(e, flow.RevealPageChanged):
                 self.dragging = None  # a finger still on the slider must not answer after the reveal
                 self.pressed_id = None
                 self.focus_id = None
@@ -207,59 +217,90 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
         self.symbols = []
         self.marks = []
         self.spread_bars = []
+        self.ticks = []
         if self.phase not in ("ask", "reveal", "debate"):
             # The game is over (a quit or a kiosk reset abandoned it) while this screen is still on
             # the stack: a redraw before it goes shows a plain page, nothing left to answer.
             self.text(_("Partie terminée."), m.content, m.heading, bold=True, align="center", valign="center")
             return
-        area = self._header(m)
-        buttons = self._nav_buttons()
-        nav_rows = rows_for(self, m, [label for _w, label, _s in buttons], area.width)
-        nav, area = take_bottom(area, band_height(m, nav_rows), m.gap * 2)
+        # With the facilitator's own window (ctx.console), the projector is the room's: no control.
+        self.public = public_view(self.ctx)
+        area = self._header(m, [] if self.public else self._nav_buttons())
         getattr(self, f"_build_{self.phase}")(m, area)
-        self._nav(m, nav, buttons, nav_rows)
 
-    def _header(self, m: Metrics) -> pygame.Rect:
+    def _control_metrics(self, m: Metrics) -> Metrics:
+        """The facilitator's buttons keep the solo scale: the room reads the item, not « Menu »."""
+        solo = getattr(self, "solo_metrics", m)
+        return solo if solo.body < m.body else m
+
+    def _header(self, m: Metrics, buttons: list[tuple[str, str, str]]) -> pygame.Rect:
+        """One line on top: the progress (and whose answer is keyed, when it fits), the timer and
+        the facilitator's buttons at the solo scale; when they do not fit beside the progress, the
+        buttons go to a band at the bottom. Returns the room left for the phase."""
+        r = self.ctx.renderer
+        cm = self._control_metrics(m)
         area = m.content
-        top, area = take_top(area, m.button_h, m.gap)
-        menu_w, help_w = max(m.body * 5, 88), max(m.body * 5, 88)
-        menu = pygame.Rect(top.right - menu_w, top.y, menu_w, m.button_h)
-        helpb = pygame.Rect(menu.x - m.gap - help_w, top.y, help_w, m.button_h)
+        controls = buttons + [("help", _("Aide"), "secondary"), ("menu", _("Menu"), "secondary")] if buttons else []
+        widths = [max(round(cm.body * 4), r.measure(label, cm.body, True) + 2 * max(8, cm.gap) + cm.gap)
+                  for _w, label, _s in controls]
         n, total = self.classroom.session.position_of_current()
         label = (_("Question {n} / {total}") if self.step.kind == "question" else _("Situation {n} / {total}")).format(
             n=n, total=total)
         # Whose answer is keyed next; once every team has answered, nobody's (the room must not learn
-        # which team chose what before the reveal).
+        # which team chose what before the reveal). Not on the room's view: the console says it.
         who = ""
-        if self.phase == "ask":
+        if self.phase == "ask" and not self.public:
             alone = len(self.run.teams_for_current()) == 1  # in turns: the one team whose turn it is
             who = ((_("L'équipe a répondu.") if alone else _("Toutes les équipes ont répondu.")) if self.all_answered()
                    else _("réponse de\u00a0: {team}").format(team=self.team(self.current).name))
             if self.run.kind == "ordering" and self.run.draft() and not self.all_answered():
                 who = self.order_keyed()  # « Classement de … : 3, 1… »: whose order, and the keys so far
-        timer_w = (self.ctx.renderer.measure("000\u00a0s " + _("(en pause)"), m.heading, True)
-                   if self.timer.enabled and self.phase == "ask" else 0)
-        self.timer_rect = pygame.Rect(helpb.x - m.gap - timer_w, top.y, timer_w, m.button_h)
-        label_box = pygame.Rect(top.x, top.y, self.timer_rect.x - top.x - m.gap, m.button_h)
-        r = self.ctx.renderer
+        timer_on = self.timer.enabled and self.phase == "ask"
+        paused = "" if self.timer.running else " " + _("(en pause)")  # a pause lays the page out again
+        timer_w = r.measure(_("{s}\u00a0s").format(s="000") + paused, m.body, True) if timer_on else 0
+        row_h = max(cm.button_h, r.line_height(m.small, True) + 4, r.line_height(m.body, True) if timer_on else 0)
+        top, area = take_top(area, row_h, m.gap)
+        label_w = r.measure(label, m.small, True)
+        controls_w = sum(widths) + cm.gap * max(0, len(controls) - 1)
+        in_row = label_w + (timer_w + m.gap if timer_w else 0) + controls_w + m.gap <= top.width
+        if controls and not in_row:  # a band at the bottom, right-aligned, wrapped in rows as needed
+            rows_: list[list[int]] = [[]]
+            for i, w in enumerate(widths):
+                used = sum(widths[j] for j in rows_[-1]) + cm.gap * len(rows_[-1])
+                if rows_[-1] and used + w > area.width:
+                    rows_.append([])
+                rows_[-1].append(i)
+            band_h = len(rows_) * cm.button_h + (len(rows_) - 1) * cm.gap
+            band, area = take_bottom(area, band_h, m.gap * 2)
+            for k, row in enumerate(rows_):
+                x = band.right - (sum(widths[j] for j in row) + cm.gap * (len(row) - 1))
+                for j in row:
+                    self._control(controls[j], pygame.Rect(x, band.y + k * (cm.button_h + cm.gap), widths[j],
+                                                           cm.button_h), cm)
+                    x += widths[j] + cm.gap
+            controls_w = 0
+        else:
+            x = top.right - controls_w
+            for c, w in zip(controls, widths):
+                self._control(c, pygame.Rect(x, top.y + (row_h - cm.button_h) // 2, w, cm.button_h), cm)
+                x += w + cm.gap
+        right = top.right - controls_w - (m.gap if controls_w else 0)
+        self.timer_rect = pygame.Rect(right - timer_w, top.y, timer_w, row_h)
+        label_box = pygame.Rect(top.x, top.y, self.timer_rect.x - top.x - m.gap, row_h)
         if who and r.measure(label + " — " + who, m.small, True) <= label_box.width:
             label, who = label + " — " + who, ""
-        if r.measure(label, m.small, True) > label_box.width:  # large text: under the buttons
-            who = label + (" — " + who if who else "")
-        else:
-            self.text(label, label_box, m.small, bold=True, valign="center")
-        if who:  # no room beside the progress: a line of its own
+        self.text(label, label_box, m.small, bold=True, valign="center")
+        if who and self.run.kind == "ordering" and self.run.draft():
+            # The order keyed so far has no other place: a line of its own. Whose turn it is, the
+            # team's chip says (it is marked).
             line, area = take_top(area, r.fit(who, area.width, 10_000, m.small, m.small, True).height, m.gap)
             self.text(who, line, m.small, bold=True)
-        self.widgets += [Button("help", helpb, role="open", label=_("Aide")),
-                         Button("menu", menu, role="back", label=_("Menu"))]
-        theme = self.ctx.content.themes.get(self.item.theme)
-        if theme is not None and self.phase != "ask":  # during the answers, room for the item
-            label = _("Thème\u00a0: {title}").format(title=theme.title)
-            line_h = self.ctx.renderer.fit(label, area.width, 10_000, m.small, m.small).height
-            line, area = take_top(area, line_h, m.gap)
-            self.text(label, line, m.small, color="muted")
         return area
+
+    def _control(self, spec: tuple[str, str, str], rect: pygame.Rect, cm: Metrics) -> None:
+        wid, label, style = spec
+        role = "next" if style == "primary" else {"help": "open", "menu": "back"}.get(wid, "open")
+        self.widgets.append(SizedButton(wid, rect, role=role, label=label, style=style, own=cm))
 
     def _nav_buttons(self) -> list[tuple[str, str, str]]:
         if self.phase == "ask":
@@ -268,22 +309,17 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
                         ("reveal", _("Révéler"), "primary")]
             return [("skip", _("Passer"), "secondary"), ("reveal", _("Révéler"), "primary")]
         if self.phase == "reveal":
-            buttons = [("correct", _("Corriger"), "secondary"), ("scores", _("Scores"), "secondary")]
+            why = self.run.reveal_page == "why"
+            # The answer page leads to « Pourquoi ? » (the explanation); « why » to what follows,
+            # and back to the answer page (« Retour ») rather than to the answers (« Corriger »).
+            buttons = [("correct", _("Retour") if why else _("Corriger"), "secondary"),
+                       ("scores", _("Scores"), "secondary")]
             if self.item.debate:
                 buttons.append(("debate", _("Débat"), "secondary"))
-            return buttons + [("next", _("Suivant"), "primary")]
+            return buttons + [("next", _("Suivant") if why else _("Pourquoi\u00a0?"), "primary")]
         return [("back", _("Retour"), "secondary"),
                 ("notes", _("Cacher les notes") if self.notes_shown else _("Notes"), "secondary"),
                 ("next", _("Suivant"), "primary")]
-
-    def _nav(self, m: Metrics, nav: pygame.Rect, buttons: list[tuple[str, str, str]], nav_rows: int) -> None:
-        per_row = -(-len(buttons) // nav_rows)
-        width = min(nav.width, max(per_row * m.body * 9,
-                                   max(self.button_width(b[1], nav.width, 0) for b in buttons) * per_row + (per_row - 1) * m.gap))
-        cells = button_band(m, pygame.Rect(nav.right - width, nav.y, width, nav.height), len(buttons), nav_rows)
-        for (wid, label, style), cell in zip(buttons, cells):
-            self.widgets.append(Button(wid, cell, role="next" if style == "primary" else "open", label=label,
-                                       style=style))
 
     def default_focus(self) -> str | None:
         if self.phase == "ask":  # never an answer: Enter or Space must not answer for a team
@@ -302,10 +338,12 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
         if self.phase == "reveal":
             self.paint_marks(surface)
             self.paint_spread(surface)
+        for rect in getattr(self, "ticks", []):  # the room's view: a team has answered
+            draw_check(surface, rect, p.right, max(3, rect.width // 7))
         if self.timer.enabled and self.phase == "ask" and self.timer_rect.width:
             text = _("{s}\u00a0s").format(s=self.run.seconds_left()) + (
                 "" if self.timer.running else " " + _("(en pause)"))
-            img = self.ctx.renderer.render(text, self.metrics.heading, p.text, True)
+            img = self.ctx.renderer.render(text, self.metrics.body, p.text, True)
             surface.blit(img, img.get_rect(midright=self.timer_rect.midright))
 
     def update(self, dt: float) -> bool:
@@ -337,6 +375,9 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
     def handle(self, intent: inp.Intent) -> None:
         if intent.kind == inp.PADS:
             self.pump_pads()
+            return
+        if intent.kind == inp.CONFIRM and public_view(self.ctx) and self.phase in ("reveal", "debate"):
+            self.command("next")  # the room's view has no button: Enter goes on, as « Suivant » does
             return
         if intent.kind == inp.HELP:
             self.ctx.push(HelpScene(self.ctx))

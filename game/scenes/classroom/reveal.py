@@ -14,7 +14,7 @@ from game.scenes.classroom.ask import list_metrics
 from game.scenes.classroom.common import text_h
 from game.scenes.classroom.marks import draw_mark, letter_of, mark_of, marked
 from game.scenes.question import AnswerGrid
-from game.ui.layout import Metrics, columns, take_bottom, take_left, take_top
+from game.ui.layout import Metrics, columns, take_bottom, take_top
 from game.ui.widgets import Button, draw_check, draw_cross
 
 
@@ -22,35 +22,72 @@ class RevealView:
     """Mixin of ClassItemScene: the « reveal » and « debate » phases' layout."""
 
     def _build_reveal(self, m: Metrics, area: pygame.Rect) -> None:
-        """A question's reveal on one screen: the prompt, the right answer and why, then every
-        team's result in a compact grid (a mark, its symbol and name, the word), the source and
-        the buttons. A situation card has its own reveal."""
-        item = self.item
-        teams = self.run.teams_for_current()
+        """A question's reveal in two pages, each as large as it can be: « answer » (the prompt,
+        the right answer, the class's spread as bars, or the estimate's histogram, or the right
+        order, and every team's result in a compact grid), then « why » (the theme, the
+        explanation and its source). A situation card has its own pages."""
         self.marks: list[tuple[pygame.Rect, bool | None]] = []
         self.spread_bars: list = []
+        self.histogram = None
         if self.step.kind != "question":
-            self._build_card_reveal(m, area, teams)
-            return
-        if item.type == "estimate":
-            answer = _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
-        elif item.type == "ordering":
-            answer = _("Le bon ordre\u00a0:")
+            self._build_card_reveal(m, area, self.run.teams_for_current())
+        elif self.run.reveal_page == "why":
+            self._build_why(m, area)
         else:
-            right = [marked(i, c.text) for i, c in enumerate(self.choices) if c.correct]
-            answer = (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
-                      else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
-        source = self.ctx.content.sources.get(item.source or "")
-        src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
-        # The prompt was read on the asking screen: here it heads the page at the text's size,
-        # leaving the room to the answer and why.
+            self._build_answer(m, area)
+
+    def answer_words(self) -> str:
+        item = self.item
+        if item.type == "estimate":
+            return _("La bonne réponse\u00a0: {value}").format(value=self._fmt(item.estimate.answer))
+        if item.type == "ordering":
+            return _("Le bon ordre\u00a0:")
+        right = [marked(i, c.text) for i, c in enumerate(self.choices) if c.correct]
+        return (_("Les bonnes réponses\u00a0: {answer}") if len(right) > 1
+                else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(right))
+
+    def _theme_line(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
+        theme = self.ctx.content.themes.get(self.item.theme)
+        if theme is None:
+            return area
+        label = _("Thème\u00a0: {title}").format(title=theme.title)
+        line, area = take_top(area, text_h(self, label, area.width, m.small), m.gap)
+        self.text(label, line, m.small, color="muted")
+        return area
+
+    def _source_line(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
+        source = self.ctx.content.sources.get(self.item.source or "")
+        if source is None:
+            return area
+        src = _("Source\u00a0: {source}").format(source=source.short_label)
+        box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap * 2)
+        self.text(src, box, m.small, color="muted")
+        return area
+
+    def _build_why(self, m: Metrics, area: pygame.Rect) -> None:
+        """The « why » page: the theme, the right answer again when there is room for it (not an
+        ordering's: its list was the page before), the explanation, the source."""
+        item = self.item
+        area = self._theme_line(m, area)
+        area = self._source_line(m, area)
+        pieces = [(item.explanation, m.body, "text", False)]
+        if item.type != "ordering":
+            answer = self.answer_words()
+            need = text_h(self, answer, area.width, m.body, True) + m.gap * 2 + text_h(self, item.explanation,
+                                                                                     area.width, m.body)
+            if need <= area.height:
+                pieces.insert(0, (answer, m.body, "text", True))
+        self.text_stack(pieces, area, m.gap * 2, valign="top")
+
+    def _build_answer(self, m: Metrics, area: pygame.Rect) -> None:
+        item = self.item
+        teams = self.run.teams_for_current()
+        answer = self.answer_words()
+        # The prompt was read on the asking screen: here it heads the page at the text's size.
         head_size = round(m.body * 1.1)
         head_h = text_h(self, item.prompt, area.width, head_size, True)
-        head_box, area = take_top(area, min(head_h, area.height // 4), m.gap)
+        head_box, area = take_top(area, min(head_h, area.height // 3), m.gap * 2)
         self.text(item.prompt, head_box, head_size, bold=True, valign="center")
-        if src:
-            src_box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap)
-            self.text(src, src_box, m.small, color="muted")
         words = {}
         credits = self.run.credits() if item.type == "ordering" else {}
         for t in teams:
@@ -65,17 +102,19 @@ class RevealView:
         n_rows = -(-len(teams) // per_row)
         cell_h = name_h + word_h
         res, area = take_bottom(area, n_rows * cell_h + (n_rows - 1) * m.gap, m.gap * 2)
-        self.spread_bars = []
-        self.histogram = None
         if item.type == "estimate":
-            area = self._build_histogram(m, area, answer)
-            if self.histogram is not None:
-                answer = ""  # said above the right value's line
+            self._build_histogram(m, area, answer)
+            if self.histogram is None:  # no estimate given: the right value in words
+                self.text_stack([(answer, m.body, "text", True)], area, m.gap, valign="top")
         elif item.type == "ordering":
-            rest = self._build_right_order(m, area, answer)
-            area, answer = (area, qtype("ordering").right_words(item)) if rest is None else (rest, "")
-        elif item.type != "estimate":
-            area = self._build_spread(m, area)
+            if self._build_right_order(m, area, answer) is None:  # no room for its rows: in words
+                self.text_stack([(qtype("ordering").right_words(item), m.small, "text", True)], area, m.gap,
+                                valign="top")
+        else:
+            answer_h = text_h(self, answer, area.width, m.body, True)
+            top, rest = take_top(area, answer_h, m.gap * 2)
+            self.text(answer, top, m.body, bold=True)
+            self._build_spread(m, rest, self.choices, lambda c: c.correct)
         cols = columns(res, per_row, m.gap * 2)
         mark = m.body
         for i, t in enumerate(teams):
@@ -87,10 +126,6 @@ class RevealView:
             rest = pygame.Rect(icon.right + m.gap // 2, cell.y, cell.right - icon.right - m.gap // 2, cell_h)
             self.team_text(self.team(t), pygame.Rect(rest.x, rest.y, rest.width, name_h), m.small)
             self.text(words[t], pygame.Rect(rest.x, rest.y + name_h, rest.width, word_h), m.small, valign="center")
-        # An ordering's right order in words (no room for its list) is long: a size down.
-        answer_size = m.small if item.type == "ordering" else m.body
-        pieces = [(answer, answer_size, "text", True)] if answer else []
-        self.text_stack(pieces + [(item.explanation, m.body, "text", False)], area, max(4, m.gap // 2), valign="top")
 
     def _build_right_order(self, m: Metrics, area: pygame.Rect, label: str) -> pygame.Rect | None:
         """An ordering's reveal: « Le bon ordre : » and the list in the right order (display-only),
@@ -99,12 +134,12 @@ class RevealView:
         from_top = qtype("ordering").right_ids(self.item)
         widget = self.order_list(from_top)
         r = self.ctx.renderer
-        side = not m.portrait and area.width > m.body * 30
-        col = pygame.Rect(area.x, area.y, (area.width - m.gap * 3) // 2, area.height) if side else area
+        side = False  # the answer page is the list's: the explanation has a page of its own
+        col = area
         label_h = text_h(self, label, col.width, m.body, True)
         for lm in list_metrics(m):
             need = widget.needed_height(r, lm, col.width)
-            if label_h + m.gap + need <= col.height * (1 if side else 0.6):
+            if label_h + m.gap + need <= col.height:
                 break
         else:  # no room for the rows beside eight teams' results: the right order in words
             if self.projector_t <= 0:
@@ -120,32 +155,32 @@ class RevealView:
             return pygame.Rect(col.right + m.gap * 3, area.y, area.right - col.right - m.gap * 3, area.height)
         return rest
 
-    def _build_spread(self, m: Metrics, area: pygame.Rect) -> pygame.Rect:
-        """The class's spread as bars under the explanation, one per choice (its shape, letter, a
-        bar, the number in words) and the right ones marked by a tick and words: pads per choice
-        when pads answered, else teams per choice. Returns the room left above."""
+    def _build_spread(self, m: Metrics, area: pygame.Rect, shown: list, is_right,  # noqa: ANN001
+                      counts: dict[str, int] | None = None) -> pygame.Rect:
+        """The class's spread as bars at the top of ``area``, one per choice of ``shown`` (its
+        shape, letter, a bar, the number in words) and the right ones (``is_right``) marked by a
+        tick and words: pads per choice when pads answered, else teams per choice (``counts``
+        when given). Returns the room left below."""
         pads = getattr(self, "pads", None)
-        counts = pads.spread() if pads is not None and pads.server is not None else {}
-        if sum(counts.values()):
+        phones = pads.spread() if pads is not None and pads.server is not None else {}
+        if sum(phones.values()):
+            counts = phones
             unit = lambda n: ngettext("{n} téléphone", "{n} téléphones", n).format(n=n)  # noqa: E731
         else:
-            counts = team_spread(self.classroom)
+            counts = team_spread(self.classroom) if counts is None else counts
             unit = lambda n: ngettext("{n} équipe", "{n} équipes", n).format(n=n)  # noqa: E731
-        shown = self.choices
         ncols = 2 if len(shown) > 2 and area.width > m.body * 30 else 1
         nrows = -(-len(shown) // ncols)
         row_h = max(round(m.small * 1.5), text_h(self, unit(88) + " " + _("(bonne réponse)"), area.width, m.small))
         block_h = nrows * row_h + (nrows - 1) * (m.gap // 2)
-        answer_need = text_h(self, self.item.explanation, area.width, m.body) + text_h(
-            self, marked(0, self.choices[0].text), area.width, m.body, True) * 2
-        if block_h + m.gap * 2 + answer_need > area.height:  # no room: the team results say it already
+        if block_h > area.height:  # no room: the team results say it already
             self.drop()
             return area
-        block, rest = take_bottom(area, block_h, m.gap * 2)
+        block, rest = take_top(area, block_h, m.gap * 2)
         cols = columns(block, ncols, m.gap * 3)
         top = max(1, max(counts.values(), default=0))
         r = self.ctx.renderer
-        words = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if c.correct else "") for c in shown}
+        words = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if is_right(c) else "") for c in shown}
         widest = max(r.measure(w, m.small, True) for w in words.values()) + m.gap
         words_w = min(cols[0].width * 3 // 5, widest)
         if widest > words_w:  # large text: the counts would not stand whole beside their bars
@@ -158,11 +193,12 @@ class RevealView:
             letter = pygame.Rect(tile.right + m.gap // 2, row.y, round(m.small * 1.2), row_h)
             self.text(letter_of(i), letter, m.small, bold=True, valign="center")
             words_box = pygame.Rect(row.right - words_w, row.y, words_w, row_h)
-            self.text(words[c.id], words_box, m.small, bold=c.correct, valign="center")
+            self.text(words[c.id], words_box, m.small, bold=is_right(c), valign="center")
             tick = pygame.Rect(letter.right, row.centery - m.small // 2, m.small, m.small)
             track = pygame.Rect(tick.right + m.gap // 2, row.centery - row_h // 4,
                                 max(1, words_box.x - tick.right - m.gap), row_h // 2)
-            self.spread_bars.append((tile, i, track, counts.get(c.id, 0) / top, tick if c.correct else None))
+            self.spread_bars.append((tile, i, track, counts.get(c.id, 0) / top, tick if is_right(c) else None,
+                                     counts.get(c.id, 0)))
         return rest
 
     def _build_histogram(self, m: Metrics, area: pygame.Rect, answer: str) -> pygame.Rect:
@@ -185,13 +221,12 @@ class RevealView:
         legend = _("barre la plus haute\u00a0: {count}").format(count=unit.format(n=top))
         label_h = text_h(self, answer, area.width, m.body, True)
         scale_h = text_h(self, legend, area.width // 2, m.small)
-        plot_h = max(round(m.body * 1.6), 24)
+        plot_h = max(round(m.body * 1.6), 24, min(round(m.body * 4), area.height - label_h - scale_h - m.gap * 2))
         need = label_h + plot_h + scale_h + m.gap
-        words_need = text_h(self, self.item.explanation, area.width, m.body)
-        if need + m.gap * 2 + words_need > area.height:  # the explanation first
+        if need > area.height:
             self.drop()
             return area
-        block, rest = take_bottom(area, need, m.gap * 2)
+        block, rest = take_top(area, need, m.gap * 2)
         plot = pygame.Rect(block.x + m.gap, block.y + label_h + m.gap // 2, block.width - 2 * m.gap, plot_h)
         span = max(1e-9, est.max - est.min)
 
@@ -240,7 +275,7 @@ class RevealView:
     def paint_spread(self, surface: pygame.Surface) -> None:
         p = self.ctx.palette
         self.paint_histogram(surface)
-        for tile, i, track, share, tick in getattr(self, "spread_bars", []):
+        for tile, i, track, share, tick, _n in getattr(self, "spread_bars", []):
             draw_mark(surface, tile, i, p.border)
             pygame.draw.rect(surface, p.bar_track, track, border_radius=3)
             if share > 0:
@@ -273,38 +308,36 @@ class RevealView:
         return per_row, name_h, word_h
 
     def _build_card_reveal(self, m: Metrics, area: pygame.Rect, teams: list[int]) -> None:
-        """A situation's reveal: each choice with the teams that chose it, and the consequence of
-        one choice at a time (1–4, a touch or the pad picks which), so that it fits with its buttons."""
+        """A situation's reveal in two pages: « answer », each choice with the teams that chose it
+        and the class's spread as bars (a touch on a choice, or 1–4, shows its consequence);
+        « why », the consequence of one choice (the facilitator's, else the most chosen)."""
         item = self.item
         r = self.ctx.renderer
-        head_h = r.fit(item.title, area.width, 10_000, m.heading, m.heading, True).height
-        head_box, area = take_top(area, min(head_h, area.height // 4), m.gap)
-        self.text(item.title, head_box, m.heading, bold=True, valign="center")
-        source = self.ctx.content.sources.get(item.source)
-        src = _("Source\u00a0: {source}").format(source=source.short_label) if source else ""
-        if src:
-            src_box, area = take_bottom(area, text_h(self, src, area.width, m.small), m.gap)
-            self.text(src, src_box, m.small, color="muted")
-        chosen_by = {cid: [self.team(t).name for t in by] for cid, by in self.run.chosen_by().items()}
         shown = self.run.shown_choice()  # the facilitator's pick, else the most chosen
-        side = not m.portrait and area.width > m.body * 36
-        if side:  # the list a little wider: its labels carry who chose them
-            list_box, text_box = take_left(area, (area.width - m.gap * 3) * 11 // 20, m.gap * 3)
-        else:
-            list_box, text_box = area, area
+        if self.run.reveal_page == "why":
+            area = self._theme_line(m, area)
+            area = self._source_line(m, area)
+            picked = next(c for c in item.choices if c.id == shown)
+            number = [c.id for c in item.choices].index(picked.id) + 1
+            self.text_stack([(item.title, round(m.body * 1.1), "text", True),
+                             (_("Si l'on choisit {n}\u00a0:").format(n=number) + " " + picked.text, m.body, "text", True),
+                             (picked.consequence, m.body, "text", False)], area, m.gap * 2, valign="top")
+            return
+        head_h = r.fit(item.title, area.width, 10_000, m.heading, m.heading, True).height
+        head_box, area = take_top(area, min(head_h, area.height // 4), m.gap * 2)
+        self.text(item.title, head_box, m.heading, bold=True, valign="center")
+        by = self.run.chosen_by()
+        chosen_by = {cid: [self.team(t).name for t in ts] for cid, ts in by.items()}
         labels = [c.text + "\n" + (_("choisi par\u00a0: {teams}").format(teams=", ".join(chosen_by[c.id]))
                                     if chosen_by[c.id] else _("choisi par personne")) for c in item.choices]
-        grid = AnswerGrid(r, m, list_box, labels, ncols=1, size=m.small)
-        grid_area, rest = take_top(list_box, grid.height, m.gap * 2)
+        grid = AnswerGrid(r, m, area, labels, size=m.small)
+        grid_area, rest = take_top(area, grid.height, m.gap * 2)
+        public = getattr(self, "public", False)
         for i, (c, cell) in enumerate(zip(item.choices, grid.cells(grid_area))):
             self.widgets.insert(i, Button(f"card:{c.id}", cell, role="open", label=labels[i], style="choice",
-                                          pick_index=i, text_size=m.small, selected=c.id == shown))
-        if not side:
-            text_box = rest
-        picked = next(c for c in item.choices if c.id == shown)
-        number = [c.id for c in item.choices].index(picked.id) + 1
-        self.text_stack([(_("Si l'on choisit {n}\u00a0:").format(n=number), m.body, "text", True),
-                         (picked.consequence, m.body, "text", False)], text_box, m.gap, valign="top")
+                                          pick_index=i, text_size=m.small, selected=c.id == shown and not public,
+                                          enabled=not public))
+        self._build_spread(m, rest, list(item.choices), lambda c: False, {cid: len(ts) for cid, ts in by.items()})
 
     def _build_debate(self, m: Metrics, area: pygame.Rect) -> None:
         item = self.item

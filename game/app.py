@@ -108,6 +108,7 @@ class App:
         self.results = None  # a ResultsStore when results are kept
         self.console = None  # the facilitator's window on a second screen, during a class game
         self._console_declined = None  # the class run whose facilitator's window was closed by hand
+        self.screens: int | None = None  # how many screens to assume (autoplay --console); None: SDL's count
         self.clock = time.monotonic  # injectable: tests drive idle timers without waiting
         self.stack: list[Scene] = []
         self.screen: pygame.Surface | None = None
@@ -257,12 +258,17 @@ class App:
             if scene.abandon():
                 return
 
+    def screen_count(self) -> int:
+        if self.screens is not None:
+            return self.screens
+        return pygame.display.get_num_displays() if pygame.display.get_init() else 1
+
     def _sync_console(self) -> None:
         """Open the facilitator's window when a class game on the stack asks for it, close it once
         none does (the game over, abandoned, back to the title) or its own close button was used."""
         from game.scenes.classroom import console  # a class game was set up: cheap by now
 
-        run = console.wanted(self.stack, pygame.display.get_num_displays() if pygame.display.get_init() else 1)
+        run = console.wanted(self.stack, self.screen_count())
         if run is not None and run is self._console_declined:
             run = None
         if self.console is not None and (run is None or self.console.closed):

@@ -350,6 +350,10 @@ def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out:
             seen.append(label)
             if screenshots is not None:
                 pygame.image.save(app.screen, str(screenshots / f"{prefix}{index:04d}_{len(seen):02d}_{label}.png"))
+                if app.console is not None:  # the facilitator's window, as it is at that moment
+                    app.console.draw()
+                    pygame.image.save(app.console.window.get_surface(),
+                                      str(screenshots / f"{prefix}{index:04d}_{len(seen):02d}_{label}_console.png"))
         if summary is None:
             summary = summarize(scene)
         if summary is not None and (isinstance(scene, TitleScene) or (first is not None and isinstance(scene, first))):
@@ -413,8 +417,26 @@ class FacilitatorBot(Bot):
     help overlay says; a laptop's facilitator (the mouse) does so half the time. Touch and the pad
     press the buttons."""
 
+    def _on_console(self) -> None:
+        """A click on one of the facilitator's window's buttons (the projector has none)."""
+        console = self.app.console
+        cs = console.scene
+        cs.refresh()
+        cs.ensure_layout(console.size)
+        targets = cs.bot_targets()
+        if not targets:
+            raise RuntimeError("the bot is stuck on the facilitator's window: nothing to press")
+        target = self.rng.choice(targets)
+        cs.scroll_to_show(target)
+        x, y = target.rect.centerx, target.rect.centery - cs.scroll
+        self._send([pygame.event.Event(kind, pos=(x, y), button=1, touch=False, window=console.window)
+                    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)])
+
     def act(self) -> None:
         scene = self.app.top
+        if self.app.console is not None and isinstance(scene, ClassItemScene):
+            self._on_console()  # two screens: the controls are on the facilitator's window
+            return
         keys = self.device == "keyboard" or (self.device == "mouse" and self.rng.random() < 0.5)
         if isinstance(scene, ClassItemScene) and scene.phase == "ask" and scene.run.kind == "ordering" \
                 and not scene.run.all_entered() and not scene.run.answered(scene.current):
@@ -459,10 +481,11 @@ def play_class_session(app: App, index: int, seed: int, screenshots: Path | None
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,
         out: TextIO | None = None, bias: tuple[str, ...] = (), memory: bool = False,
         mode: str = "solo", trace: bool = False, level: str | None = None, measure: bool = False,
-        results: Path | None = None) -> list[dict]:
+        results: Path | None = None, console: bool = False) -> list[dict]:
     """``measure``: the pre/post measure on (the bot answers better after the game); ``results``:
     a results file the sessions are recorded in (``stats --results``); none by default, so that a
-    bot never mixes with real players' results."""
+    bot never mixes with real players' results. ``console``: a class game plays as on a computer
+    with two screens (the facilitator's window opens; its picture beside each screenshot)."""
     out = out or sys.stdout
     configure_headless()
     app = App(content, size=size, seed=seed, sound=False)
@@ -474,6 +497,8 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
 
         app.results = ResultsStore(results)
     app.open_window()
+    if console:
+        app.screens = 2
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     language = app.language
@@ -484,6 +509,9 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
         played = [play_session(app, i, seed + i, screenshots, out, bias, language, memory, trace, measure)
                   for i in range(sessions)]
     finally:
+        if app.console is not None:  # before SDL goes away (a window freed after it crashes)
+            app.console.close()
+            app.console = None
         i18n.set_language(language)  # the bot may have switched it
         if app.results is not None:
             app.results.close()

@@ -111,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--results", dest="auto_results", type=Path, default=None, metavar=_("FICHIER"),
                       help=_("enregistrer les parties du robot dans ce fichier de résultats (à lire avec "
                              "« stats --results »), jamais dans les vrais résultats"))
+    auto.add_argument("--console", action="store_true",
+                      help=_("en classe, comme avec deux écrans\u00a0: la fenêtre animateur·trice s'ouvre (son image "
+                             "à côté de chaque capture)"))
     sub.add_parser("kiosk-code", help=_("choisir le code administrateur de la borne (demandé deux fois, "
                                         "jamais écrit en clair)"))
     parser.epilog = _("Les options générales (--lang, --size, --seed, --content…) s'écrivent avant ou après "
@@ -405,7 +408,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         autoplay.run(content, args.sessions, seed, args.auto_size or args.size, args.screenshots,
                      bias=bias, memory=args.memory, mode=args.auto_mode, trace=args.trace,
-                     level=args.difficulty, measure=args.measure, results=args.auto_results)
+                     level=args.difficulty, measure=args.measure, results=args.auto_results,
+                     console=args.console)
         return 0
     app = build_app(args, content)
     app.run()

@@ -232,3 +232,18 @@ def test_the_set_up_offers_the_window_only_with_two_screens(app, monkeypatch):
     assert setup.config().console == "off"
     app.step([], 0)
     assert "non" in setup.widget("console").label
+
+
+def test_autoplay_plays_a_class_game_through_the_facilitators_window(real_content, tmp_path):
+    """The bot has no button on the projector's public view: every press goes through the window."""
+    import io
+
+    from game import autoplay
+
+    out = io.StringIO()
+    rows = autoplay.run(real_content, 1, 5, (1024, 600), screenshots=tmp_path, out=out, mode="classroom",
+                        console=True)
+    assert rows and rows[0]["mode"] == "classroom"
+    shots = sorted(p.name for p in tmp_path.glob("*_console.png"))
+    assert any("class_ask" in s for s in shots) and any("class_reveal" in s for s in shots)
+    pygame.display.quit()

@@ -151,4 +151,8 @@ class Context(Navigation, Protocol):
     # While it is open the projector shows the public view: the controls are on that window.
     console: Any
 
+    def screen_count(self) -> int:
+        """How many screens the computer has (the facilitator's window needs two)."""
+        ...
+
     def now(self) -> float: ...

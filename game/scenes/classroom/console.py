@@ -101,7 +101,7 @@ class Console:
     def open(cls, app: Any, run: ClassRun) -> Console:
         """A window on another screen than the game's when there is one, else beside it."""
         position: Any = pygame.WINDOWPOS_CENTERED
-        displays = pygame.display.get_num_displays()
+        displays = pygame.display.get_num_displays()  # the real ones (app.screens may pretend)
         if displays >= 2:
             # The game's window is on the screen whose left edge its position passes (screens side
             # by side, as SDL numbers them): the facilitator's goes on the first other one.
@@ -385,6 +385,23 @@ class ConsoleScene(TeamLabels, Scene):
             return self.item_scene().default_focus()
         top = self.target()
         return getattr(top, "focus_id", None)  # over a confirmation: the same answer ready as on the projector
+
+    def bot_targets(self) -> list[Widget]:
+        """What a facilitator would press next here (autoplay): the item screen's rules."""
+        targets = super().bot_targets()
+        scene = self.item_scene()
+        if scene is None:
+            return targets
+        run: ClassRun = scene.run
+        if scene.phase == "ask":
+            if run.all_entered():
+                return [w for w in targets if w.id == "reveal"]
+            if run.answered(run.current):
+                keep = ("validate",) if run.kind == "estimate" else ()
+                return [w for w in targets if w.id in keep or (w.id.startswith("team:")
+                        and not run.answered(int(w.id.split(":")[1])))]
+            return [w for w in targets if w.id.startswith("choice:") or w.id in ("plus", "minus")]
+        return [w for w in targets if w.id in ("next", "debate", "notes", "scores")]
 
     # -- drawing -----------------------------------------------------------------------------
     def paint(self, surface: pygame.Surface) -> None:

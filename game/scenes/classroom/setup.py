@@ -219,7 +219,7 @@ class ClassSetupScene(Scene):
             ("measure", _("Mesure avant/après\u00a0: oui") if self.measure else _("Mesure avant/après\u00a0: non"), True),
             ("pads", self.pads_label(), True),
         ]
-        if self.screens() >= 2:  # one screen: no window of its own (the facilitator pad does it from a phone)
+        if self.ctx.screen_count() >= 2:  # one screen: no window of its own (the facilitator pad does it from a phone)
             opts.append(("console", self.console_label(), True))
         y = right.y
         for wid, label, enabled in opts:
@@ -268,10 +268,6 @@ class ClassSetupScene(Scene):
         return {"off": _("Téléphones des joueur·ses\u00a0: non"),
                 "auto": _("Téléphones des joueur·ses\u00a0: oui, le jeu fait les équipes"),
                 "player": _("Téléphones des joueur·ses\u00a0: oui, chacun·e choisit son équipe")}[self.pads.mode]
-
-    @staticmethod
-    def screens() -> int:
-        return pygame.display.get_num_displays() if pygame.display.get_init() else 1
 
     def console_label(self) -> str:
         if self.console == "off":

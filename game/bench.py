@@ -64,6 +64,13 @@ def _child_app(screen: str, size: tuple[int, int]):  # noqa: ANN202
         app.apply_settings(Settings(kiosk_admin_pin="2468"), save=False)
         app.kiosk = KioskController(app)
         app.push(AttractScene(app))
+    elif screen == "class_console":  # a class item at the projector and the facilitator's window beside it
+        from game.classroom import ClassConfig, default_teams
+        from game.scenes.classroom.setup import start_class
+
+        app.push(TitleScene(app))
+        start_class(app, ClassConfig(default_teams(4), console="on"))
+        app.class_config = app.top.run.config
     else:
         play = Play(Session.start(content, "all", seed=1))
         if screen == "question":
@@ -280,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, "
                                              f"Python {platform.python_version()}, {platform.system()}"}
     results["first_frame_ms"] = round(first_frame_ms(), 1)
-    idle = {s: _run_child("idle", s, str(args.seconds)) for s in ("title", "question", "results")}
+    idle = {s: _run_child("idle", s, str(args.seconds)) for s in ("title", "question", "results", "class_console")}
     naive = _run_child("naive", str(args.seconds))
     # The attract loop for at least 20 s of real time: two fades between facts, the pulse all along.
     attract = _run_child("idle", "attract", str(max(20.0, args.seconds)))

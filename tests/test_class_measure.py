@@ -131,3 +131,63 @@ def test_on_with_themes_that_measure_nothing_the_notice_then_the_game(mini_conte
         assert isinstance(a.top, ClassItemScene) and a.top.run.step_index == 0
     finally:
         pygame.display.quit()
+
+
+TU = {"tu", "te", "t'", "ton", "ta", "tes", "toi", "coche-les", "valide", "choisis", "déplace", "réponds"}
+
+
+def words_of(scene) -> set[str]:
+    """The screen's own words (the question's or the post's text is content, read as written)."""
+    scene.ensure_layout(scene.ctx.screen.get_size())
+    content = scene.ctx.content
+    step = scene.step
+    own = set()
+    if step.item is not None:
+        q = content.questions[step.item.id]
+        own = {q.prompt, *(c.text for c in q.choices)}
+    if step.post_id:
+        post = content.posts[step.post_id]
+        own = {post.text, post.author}
+    texts = [tb.text for tb, _c in scene.texts if tb.text not in own]
+    texts += [w.alt for w in scene.widgets if getattr(w, "alt", "") and not any(o and o in w.alt for o in own)]
+    text = " ".join(texts)
+    return {w.strip(".,:;!?«»()\u00a0").lower() for w in text.replace("\u00a0", " ").replace("'", "' ").split()}
+
+
+def test_a_class_is_addressed_as_vous_on_every_measure_screen(app):
+    """The room reads the checks together: « vous », never « tu » (issue 16 review)."""
+    setup(app)
+    tap(app, "measure")
+    tap(app, "start")
+    flow = app.top.flow
+    seen = set()
+    while True:
+        if flow.current.kind == GAME:
+            break
+        scene = app.top
+        seen.add(type(scene).__name__)
+        words = words_of(scene)
+        assert not words & TU, f"{scene.screen_name}: {sorted(words & TU)}"
+        assert words & {"vous", "votre", "vos", "cochez-les", "validez", "choisissez", "déplacez"}, scene.screen_name
+        if flow.current.kind == INTRO:
+            tap(app, "start")
+            continue
+        if flow.current.kind == ITEM:
+            flow.answer(*right(app.content, flow.current.item.id))
+        else:
+            flow.rate(4)
+        scene.go_on()
+        app.step([], 0)
+    assert {"MeasureIntroScene", "MeasureItemScene", "MeasureRateScene"} <= seen
+
+
+def test_a_solo_player_is_still_addressed_as_tu(app):
+    from game.flow.measure_flow import MeasureFlow
+    from game.scenes.measure import measure_scene
+
+    import random
+
+    flow = MeasureFlow.plan(app.content, None, "college", random.Random(3))
+    app.reset_to(measure_scene(app, flow, lambda _f: None))
+    app.step([], 0)
+    assert {"te", "tu"} & words_of(app.top) and "vous" not in words_of(app.top)

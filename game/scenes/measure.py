@@ -68,6 +68,8 @@ class MeasureIntroScene(_Chosen):
         step = self.step
         if step.kind == SKIPPED:
             return (_("On joue sans la mesure"),
+                    _("Ces thèmes n'ont pas encore de questions pour mesurer ce que vous apprenez. "
+                      "La partie commence directement.") if self.group else
                     _("Ces thèmes n'ont pas encore de questions pour mesurer ce que tu apprends. "
                       "La partie commence directement."))
         items, posts = self.flow.counts(step.phase)
@@ -78,11 +80,20 @@ class MeasureIntroScene(_Chosen):
             what = ngettext("{n}\u00a0question", "{n}\u00a0questions", items).format(n=items)
         elif not items:
             what = ngettext("{n}\u00a0post à noter", "{n}\u00a0posts à noter", posts).format(n=posts)
+        if step.phase == "pre" and self.group:
+            return (_("Pour voir d'où l'on part"),
+                    _("Avant de jouer\u00a0: {what}. Ce n'est pas une note et personne ne vous juge. "
+                      "Vous ne saurez pas tout de suite si c'est juste\u00a0: répondez comme vous pensez, "
+                      "sans chercher.").format(what=what))
         if step.phase == "pre":
             return (_("Pour voir d'où l'on part"),
                     _("Avant de jouer\u00a0: {what}. Ce n'est pas une note et personne ne te juge. "
                       "Tu ne sauras pas tout de suite si c'est juste\u00a0: réponds comme tu penses, "
                       "sans chercher.").format(what=what))
+        if self.group:
+            return (_("Et maintenant\u00a0?"),
+                    _("La partie est finie. Les mêmes idées, dites autrement\u00a0: {what}. "
+                      "Ensuite, vous verrez votre chemin entre avant et après.").format(what=what))
         return (_("Et maintenant\u00a0?"),
                 _("La partie est finie. Les mêmes idées, dites autrement\u00a0: {what}. "
                   "Ensuite, tu verras ton chemin entre avant et après.").format(what=what))
@@ -162,7 +173,10 @@ class MeasureItemScene(_Chosen):
         q = self.question
         choices = ordered_choices(q, self.step.item)  # as dealt: ids decide, never places
         grid = AnswerGrid(self.ctx.renderer, m, area, [c.text for c in choices], max_h=area.height * 2 // 3)
-        hint = _("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide.") if q.type == "multiple" else ""
+        hint = ""
+        if q.type == "multiple":
+            hint = (_("Plusieurs réponses sont justes\u00a0: cochez-les toutes, puis validez.") if self.group
+                    else _("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide."))
         hint_h = self.ctx.renderer.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
         area = center_block(area, self._prompt_need(m, area) + hint_h + grid.height + m.gap * 3)
         grid_area, prompt = take_bottom(area, grid.height, m.gap * 2)
@@ -181,7 +195,8 @@ class MeasureItemScene(_Chosen):
         value_h = round(m.title * 1.4)
         slider_h = max(m.button_h, round(m.body * 2.4))
         scale_h = r.line_height(m.small) + m.gap
-        hint = "" if self.moved else _("Déplace le curseur pour donner ton estimation.")
+        hint = "" if self.moved else (_("Déplacez le curseur pour donner votre estimation.") if self.group
+                                      else _("Déplace le curseur pour donner ton estimation."))
         hint_h = r.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
         block_h = value_h + slider_h + scale_h + hint_h + 2 * m.gap
         area = center_block(area, self._prompt_need(m, area) + block_h + m.gap * 3)

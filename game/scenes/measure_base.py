@@ -28,6 +28,14 @@ Keep = Callable[[], bool]  # the player leaves: keep what was answered (``Scene.
 Screens = Callable[["Context", "MeasureFlow", Done, "Keep | None"], "Scene | None"]
 
 
+def read_by_a_room(keep: Keep | None) -> bool:
+    """Whether a whole class reads the check on the projector (« vous ») rather than one player
+    (« tu »): a class game's check is kept by its ``ClassMeasure``, whose run is a ``ClassRun``."""
+    from game.flow.classrun import ClassRun  # the flow only: no scene imported
+
+    return isinstance(getattr(getattr(keep, "__self__", None), "run", None), ClassRun)
+
+
 def phase_words(phase: str) -> str:
     return _("Avant la partie") if phase == "pre" else _("Après la partie")
 
@@ -47,6 +55,7 @@ class MeasureScene(Scene):
         self.screens = screens
         self.keep = keep
         self.step = flow.current
+        self.group = read_by_a_room(keep)  # a class reads it together: « vous »
 
     @property
     def screen_name(self) -> str:
@@ -66,7 +75,8 @@ class MeasureScene(Scene):
         area = m.content
         r = self.ctx.renderer
         left = f"{phase_words(self.step.phase)} \u00b7 {label}"
-        right = _("Personne ne te juge")  # not « Pas de note »: the posts are rated (« noter ») here
+        # not « Pas de note »: the posts are rated (« noter ») here
+        right = _("Personne ne vous juge") if self.group else _("Personne ne te juge")
         fits = r.measure(left, m.small, True) + r.measure(right, m.small) + 3 * m.gap <= area.width
         if fits:
             band, area = take_top(area, r.line_height(m.small, True) + m.gap, m.gap * 2)

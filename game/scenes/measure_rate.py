@@ -92,7 +92,7 @@ class MeasureRateScene(MeasureScene):
         r = self.ctx.renderer
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
         self.primary("submit", _("Valider"), nav, enabled=self.choice is not None)
-        hint = _("Choisis un nombre de 1 à 7, puis valide.")
+        hint = _("Choisissez un nombre de 1 à 7, puis validez.") if self.group else _("Choisis un nombre de 1 à 7, puis valide.")
         hint_box = pygame.Rect(nav.x, nav.y, nav.width - self.widget("submit").rect.width - m.gap * 2, nav.height)
         if hint_box.width < m.small * 8 or r.fit(hint, hint_box.width, 10_000, m.small, m.small).height > nav.height:
             need = r.fit(hint, area.width, 10_000, m.small, m.small).height  # no room beside: a line of its own

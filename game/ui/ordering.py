@@ -110,6 +110,12 @@ class OrderingList(Widget):
     def n(self) -> int:
         return len(self.order)
 
+    @property
+    def display_only(self) -> bool:
+        """Shown, never moved (a class projector's list: keys and pads give the order): no grip
+        is drawn and no input is taken; a result shown is not this (its marks take the place)."""
+        return not self.enabled and self.result is None
+
     def set_texts(self, texts: Mapping[str, str]) -> None:
         """New words for the same ids (a language switch); call ``layout`` again after it."""
         self.texts.update({cid: t for cid, t in texts.items() if cid in self.texts})
@@ -191,7 +197,7 @@ class OrderingList(Widget):
         pad = max(8, m.gap)
         badge_w = max(round(m.body * 1.7), renderer.measure(f"{self.n}.", m.body, True) + pad)
         icon = round(m.body * 1.3)
-        zone_w = icon
+        zone_w = 0 if self.display_only else icon  # no grip: the text takes its room
         if self.result is not None and any(not self.mark(c)[0] for c in self.order):
             zone_w = icon + max(4, m.gap // 2) + badge_w  # the cross and the right rank beside it
         return {"pad": pad, "vpad": max(6, m.gap // 2), "badge_w": badge_w, "icon": icon, "zone_w": zone_w,
@@ -343,7 +349,7 @@ class OrderingList(Widget):
         """One intent; True when the list used it (the scene does nothing more with it). ``pos``:
         the pointer in page coordinates (the intent's own position when None). Up at the top row
         and Down at the bottom one are not used, when no row is picked: the focus leaves the list."""
-        if self.result is not None or not self.enabled or not self.order:
+        if self.result is not None or not self.enabled or self.display_only or not self.order:
             return False
         kind = intent.kind
         if kind in (inp.POINTER_DOWN, inp.POINTER_MOVE, inp.POINTER_UP):
@@ -626,6 +632,8 @@ class OrderingList(Widget):
                 img = renderer.render(f"{self.result.index(row.id) + 1}.", max(m.min_text, round(self._small * 0.9)),
                                       p.right, True)
                 surface.blit(img, img.get_rect(center=rb.center))
+        elif self.display_only:
+            pass  # nothing to grab
         elif lifted:
             half = icon.height * 2 // 5
             draw_arrow(surface, pygame.Rect(icon.x, icon.y, icon.width, half), p.selected, True)

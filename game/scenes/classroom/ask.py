@@ -93,12 +93,13 @@ class AskView:
         check_w = round(m.small * 1.3) + pad // 2
         details = {} if public else self.pad_details(teams)  # with pads: « 3/5 ont répondu », a tie to decide
         words = {t: _("a répondu") if self.run.answered(t) else _("en attente") for t in teams}
-        if public:
-            labels = {t: self.team(t).name + " — " + words[t] for t in teams}
-        else:
-            labels = {t: self.team(t).name for t in teams}
+        labels = {t: self.team(t).name for t in teams}
         chip_w = max(max(r.measure(x, m.small, public) for x in labels.values()),
                      max((r.measure(d, m.small) for d in details.values()), default=0)) + 2 * pad + icon_w + check_w + 4
+        if public:  # no frame: the symbol, the name, a tick once it has answered
+            chip_w = round(m.small * 1.1) + max(6, m.small // 3) + max(r.measure(x, m.small, True)
+                                                                       for x in labels.values()) \
+                + m.gap // 2 + round(m.small * 1.2) + m.gap
         fit = max(1, min(len(teams), (area.width + m.gap) // (chip_w + m.gap)))
         nrows = -(-len(teams) // fit)
         per_row = -(-len(teams) // nrows)  # rows as even as they can be
@@ -124,8 +125,7 @@ class AskView:
                 tick = pygame.Rect(cell.right - s, cell.centery - s // 2, s, s)
                 if answered:
                     self.ticks.append(tick)
-                self.team_text(team, pygame.Rect(cell.x, cell.y, tick.x - cell.x - m.gap // 2, cell.height), m.small,
-                               extra=words[t])
+                self.team_text(team, pygame.Rect(cell.x, cell.y, tick.x - cell.x - m.gap // 2, cell.height), m.small)
                 continue
             detail = details.get(t, "")
             self.widgets.append(SizedButton(f"team:{t}", cell, role="open", style="choice", label=team.name,

@@ -258,7 +258,8 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
         timer_on = self.timer.enabled and self.phase == "ask"
         paused = "" if self.timer.running else " " + _("(en pause)")  # a pause lays the page out again
         timer_w = r.measure(_("{s}\u00a0s").format(s="000") + paused, m.body, True) if timer_on else 0
-        row_h = max(cm.button_h, r.line_height(m.small, True) + 4, r.line_height(m.body, True) if timer_on else 0)
+        row_h = max(cm.button_h if controls else 0, r.line_height(m.small, True) + 4,
+                    r.line_height(m.body, True) if timer_on else 0)
         top, area = take_top(area, row_h, m.gap)
         label_w = r.measure(label, m.small, True)
         controls_w = sum(widths) + cm.gap * max(0, len(controls) - 1)

@@ -111,9 +111,18 @@ class RevealView:
                 self.text_stack([(qtype("ordering").right_words(item), m.small, "text", True)], area, m.gap,
                                 valign="top")
         else:
-            answer_h = text_h(self, answer, area.width, m.body, True)
+            # The right answers in full when the bars leave room for them, else by their letters
+            # (their words were on the asking page, and « why » says them again).
+            letters = [letter_of(i) for i, c in enumerate(self.choices) if c.correct]
+            short = (_("Les bonnes réponses\u00a0: {answer}") if len(letters) > 1
+                     else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(letters))
+            bars = self._spread_height(m, area.width, len(self.choices))
+            for words in (answer, short):
+                answer_h = text_h(self, words, area.width, m.body, True)
+                if answer_h + m.gap * 2 + bars <= area.height:
+                    break
             top, rest = take_top(area, answer_h, m.gap * 2)
-            self.text(answer, top, m.body, bold=True)
+            self.text(words, top, m.body, bold=True)
             self._build_spread(m, rest, self.choices, lambda c: c.correct)
         cols = columns(res, per_row, m.gap * 2)
         mark = m.body
@@ -155,6 +164,14 @@ class RevealView:
             return pygame.Rect(col.right + m.gap * 3, area.y, area.right - col.right - m.gap * 3, area.height)
         return rest
 
+    def _spread_height(self, m: Metrics, width: int, n: int) -> int:
+        """The height of the spread's bars for ``n`` choices (as ``_build_spread`` lays them)."""
+        ncols = 2 if n > 2 and width > m.body * 30 else 1
+        nrows = -(-n // ncols)
+        unit = ngettext("{n} téléphone", "{n} téléphones", 88).format(n=88)
+        row_h = max(round(m.small * 1.5), text_h(self, unit + " " + _("(bonne réponse)"), width, m.small))
+        return nrows * row_h + (nrows - 1) * (m.gap // 2)
+
     def _build_spread(self, m: Metrics, area: pygame.Rect, shown: list, is_right,  # noqa: ANN001
                       counts: dict[str, int] | None = None) -> pygame.Rect:
         """The class's spread as bars at the top of ``area``, one per choice of ``shown`` (its
@@ -169,9 +186,19 @@ class RevealView:
         else:
             counts = team_spread(self.classroom) if counts is None else counts
             unit = lambda n: ngettext("{n} équipe", "{n} équipes", n).format(n=n)  # noqa: E731
-        ncols = 2 if len(shown) > 2 and area.width > m.body * 30 else 1
-        nrows = -(-len(shown) // ncols)
+        r = self.ctx.renderer
+        words = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if is_right(c) else "") for c in shown}
+        widest = max(r.measure(w, m.small, is_right(c)) for c, w in zip(shown, words.values())) + m.gap
         row_h = max(round(m.small * 1.5), text_h(self, unit(88) + " " + _("(bonne réponse)"), area.width, m.small))
+        # Two columns when the counts stand whole beside bars of a fair length, else one.
+        for ncols in ((2, 1) if len(shown) > 2 and area.width > m.body * 24 else (1,)):
+            col_w = (area.width - (ncols - 1) * m.gap * 3) // ncols
+            if widest <= col_w * 7 // 10:
+                break
+        else:  # large text: the counts would not stand whole beside their bars
+            self.drop()
+            return area
+        nrows = -(-len(shown) // ncols)
         block_h = nrows * row_h + (nrows - 1) * (m.gap // 2)
         if block_h > area.height:  # no room: the team results say it already
             self.drop()
@@ -179,13 +206,7 @@ class RevealView:
         block, rest = take_top(area, block_h, m.gap * 2)
         cols = columns(block, ncols, m.gap * 3)
         top = max(1, max(counts.values(), default=0))
-        r = self.ctx.renderer
-        words = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if is_right(c) else "") for c in shown}
-        widest = max(r.measure(w, m.small, True) for w in words.values()) + m.gap
-        words_w = min(cols[0].width * 3 // 5, widest)
-        if widest > words_w:  # large text: the counts would not stand whole beside their bars
-            self.drop()
-            return area
+        words_w = widest
         for i, c in enumerate(shown):
             col = cols[i // nrows]
             row = pygame.Rect(col.x, block.y + (i % nrows) * (row_h + m.gap // 2), col.width, row_h)

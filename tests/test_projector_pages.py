@@ -1,0 +1,203 @@
+"""The class projector's pages at the projector's type scale (issue 16.6): the reveal in two
+pages (« answer », then « why »), each laid out at the largest step of PROJECTOR_STEPS at which
+nothing is cut; the ask screen with compact controls and team chips; the public view (the
+facilitator on their own window, ``ctx.console``); a situation's spread as bars; a display-only
+ordering list without grips. Real content, French and English."""
+
+from __future__ import annotations
+
+import statistics
+
+import pygame
+import pytest
+from layout_check import check_layout
+
+from game import i18n
+from game.classroom import ClassConfig, Classroom, default_teams
+from game.scenes.classroom import ClassItemScene
+from game.session import Session, Step
+from game.ui.ordering import OrderingList
+
+SIZES = ((1280, 720), (1024, 600), (1920, 1080), (1080, 1920))
+
+
+@pytest.fixture(scope="module")
+def app(real_content):
+    from conftest import make_app
+
+    a = make_app(real_content)
+    yield a
+    a.console = None
+    a.set_language("fr")
+    i18n.set_language("fr")
+    pygame.display.quit()
+
+
+def answer_all(cl: Classroom) -> None:
+    step = cl.session.current
+    item = (cl.content.questions if step.kind == "question" else cl.content.scenarios)[step.id]
+    for t in cl.teams_for_current():
+        if step.kind == "question" and item.type == "estimate":
+            cl.enter(t, [], item.estimate.max if t % 2 else item.estimate.answer)
+        elif step.kind == "question" and item.type == "ordering":
+            ids = [c.id for c in item.choices]
+            cl.enter(t, ids if t % 2 else list(reversed(ids)))
+        else:
+            cl.enter(t, [item.choices[t % len(item.choices)].id])
+
+
+def scene_for(app, kind: str, iid: str, n: int = 4, page: str | None = None, timer: int = 0) -> ClassItemScene:
+    c = app.content
+    cl = Classroom(c, ClassConfig(default_teams(n), timer=timer), Session(c, "all", [Step(kind, iid)]))
+    scene = ClassItemScene(app, cl)
+    app.reset_to(scene)
+    if page is not None:
+        answer_all(cl)
+        scene.run.reveal(confirmed=True)
+        scene.reveal_page = page
+    return scene
+
+
+def laid_out(scene, size) -> ClassItemScene:
+    scene.invalidate()
+    scene.ensure_layout(size)
+    return scene
+
+
+def ordinary(content, qtype: str) -> str:
+    """The item of median length (prompt and choices) of a type: an ordinary one."""
+    if qtype == "scenario":
+        items = sorted(content.scenarios.values(), key=lambda s: (len(s.title) + len(s.situation), s.id))
+    else:
+        items = sorted((q for q in content.questions.values() if q.type == qtype),
+                       key=lambda q: (len(q.prompt) + sum(len(c.text) for c in q.choices), q.id))
+    return items[len(items) // 2].id
+
+
+TYPES = ("single", "multiple", "truefalse", "estimate", "ordering", "scenario")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_both_reveal_pages_fit_at_every_size_for_every_type(app, lang):
+    """The answer page and the why page of an ordinary item of each type: nothing cut, out of its
+    box or overlapping (layout_check), no page to scroll, at the four sizes."""
+    app.set_language(lang)
+    bad = []
+    for qtype in TYPES:
+        kind = "scenario" if qtype == "scenario" else "question"
+        iid = ordinary(app.content, qtype)
+        for page in ("answer", "why"):
+            scene = scene_for(app, kind, iid, page=page)
+            for size in SIZES if lang == "fr" else SIZES[:2]:
+                laid_out(scene, size)
+                problems = check_layout(scene, size)
+                if problems or scene.max_scroll or scene.widget("next") is None:
+                    bad.append((iid, page, size, problems[:2], scene.max_scroll))
+    assert not bad
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_reveal_pages_reach_the_projector_scale_at_1280x720(app, lang):
+    """At 1280×720 with four teams: the answer page of an ordinary single, true/false and
+    estimate reaches t ≥ 0.6, a situation's (its choices with who chose them, and the bars) t ≥ 0.3
+    (before: 0, the solo scale, with the explanation on the same page); the why page reaches t = 1 (the projector's type: 48 px explanations, 40 px sources)
+    for every item whose explanation is at most 420 characters, i.e. each question type's longest
+    explanation under that bound, and the ten longest of the bank under it."""
+    app.set_language(lang)
+    c = app.content
+    low = []
+    for qtype in ("single", "truefalse", "estimate", "scenario"):
+        kind = "scenario" if qtype == "scenario" else "question"
+        scene = laid_out(scene_for(app, kind, ordinary(c, qtype), page="answer"), (1280, 720))
+        if scene.projector_t < (0.3 if qtype == "scenario" else 0.6):
+            low.append((qtype, scene.projector_t))
+    under = sorted((q for q in c.questions.values() if len(q.explanation) <= 420), key=lambda q: -len(q.explanation))
+    sample = {q.id for q in under[:10]} | {next(q.id for q in under if q.type == t) for t in TYPES[:-1]}
+    for qid in sorted(sample):
+        scene = laid_out(scene_for(app, "question", qid, page="why"), (1280, 720))
+        if scene.projector_t < 1:
+            low.append((qid, "why", scene.projector_t))
+    assert not low
+
+
+def test_the_ask_screen_reaches_the_projector_scale(app):
+    """At 1280×720 with four teams and a timer, the facilitator's buttons in the header at the
+    solo scale and the chips in rows: a true/false question at t = 1, an ordinary four-choice one
+    at t ≥ 0.6 (before: 0.3 at best, 0 for most: the nav band, a header of two lines and a chip
+    per row of the solo button's height); on the public view (``ctx.console``), the ask of a
+    true/false and of the shortest four-choice question at t = 1, with no button but the answers
+    (not pressable) and a row that only says which team has answered."""
+    c = app.content
+    tf, single = ordinary(c, "truefalse"), ordinary(c, "single")
+    assert laid_out(scene_for(app, "question", tf, timer=20), (1280, 720)).projector_t == 1
+    scene = laid_out(scene_for(app, "question", single, timer=20), (1280, 720))
+    assert scene.projector_t >= 0.6 and scene.widget("menu") is not None and scene.widget("team:0") is not None
+    short = min((q for q in c.questions.values() if q.type == "single" and len(q.choices) == 4),
+                key=lambda q: (len(q.prompt) + sum(len(x.text) for x in q.choices), q.id)).id
+    app.console = object()
+    try:
+        for qid in (tf, short):
+            scene = scene_for(app, "question", qid, timer=20)
+            scene.classroom.enter(1, [scene.choices[0].id])
+            laid_out(scene, (1280, 720))
+            assert scene.projector_t == 1, qid
+            assert check_layout(scene, (1280, 720)) == []
+            ids = {w.id.split(":")[0] for w in scene.widgets}
+            assert ids == {"choice"} and not any(w.enabled for w in scene.widgets)
+            assert len(scene.ticks) == 1  # team 1 has answered: a tick, never what
+            named = {team.index for _r, team in scene.symbols}
+            assert named == {0, 1, 2, 3}
+    finally:
+        app.console = None
+
+
+def test_a_situations_reveal_draws_one_bar_per_choice_with_its_count(app):
+    """The class's spread on a situation's answer page: one bar per choice, its length and its
+    words the number of teams that chose it (« 2 équipes »), not colour alone."""
+    app.set_language("fr")
+    sid = ordinary(app.content, "scenario")
+    scene = scene_for(app, "scenario", sid, n=3)
+    choices = scene.choices
+    for team, k in ((0, 1), (1, 1), (2, 0)):
+        scene.classroom.enter(team, [choices[k].id])
+    scene.run.reveal(confirmed=True)
+    laid_out(scene, (1280, 720))
+    bars = scene.spread_bars
+    assert [n for *_rest, n in bars] == [1, 2] + [0] * (len(choices) - 2)
+    assert [share for _t, _i, _tr, share, _tick, _n in bars][:2] == [0.5, 1.0]
+    words = [tb.text for tb, _c in scene.texts]
+    assert "2\u00a0équipes" in words or "2 équipes" in words
+    assert "1\u00a0équipe" in words or "1 équipe" in words
+    scene.run.next()  # « Pourquoi ? »: the consequence of the most chosen, no bars
+    laid_out(scene, (1280, 720))
+    assert scene.run.reveal_page == "why" and not scene.spread_bars
+    assert any(choices[1].consequence == tb.text for tb, _c in scene.texts)
+
+
+def test_a_display_only_ordering_list_draws_no_grip_and_takes_no_input(app):
+    """The class reveal's right order (and the asked list) is shown, never moved: no grip in its
+    rows (before: three grey lines, as if it could be dragged), no key nor pointer moves it."""
+    from game import input as inp
+
+    items = [("a", "Un"), ("b", "Deux"), ("c", "Trois")]
+    m = app.metrics_for((1280, 720))
+    live, shown = OrderingList(items), OrderingList(items)
+    shown.enabled = False
+    for w in (live, shown):
+        w.layout(app.renderer, m, pygame.Rect(40, 40, 600, w.needed_height(app.renderer, m, 600)))
+    assert shown.display_only and not live.display_only
+    assert all(r.zone.width == 0 for r in shown.rows) and all(r.zone.width > 0 for r in live.rows)
+    p = app.palette
+    for w in (live, shown):
+        surface = pygame.Surface((700, 600))
+        surface.fill(p.background)
+        w.draw(surface, app.renderer, p, m, False)
+        grip = live.rows[0].zone  # where the live list draws its grip
+        muted = sum(surface.get_at((x, y))[:3] == p.muted[:3] for x in range(grip.x, grip.right)
+                    for y in range(grip.y, grip.bottom))
+        assert (muted > 0) == (w is live)
+    row = shown.rows[0].rect
+    for intent in (inp.Intent(inp.POINTER_DOWN, "mouse", pos=row.center), inp.Intent(inp.CONFIRM, "keyboard"),
+                   inp.Intent(inp.DOWN, "keyboard")):
+        assert not shown.handle(intent)
+    assert shown.answer == ("a", "b", "c") and shown.picked is None

@@ -336,11 +336,13 @@ def test_the_facilitator_pad_sees_counts_and_notes_and_drives_the_game(browser, 
         visible(pad, "v-q")
         pad.click(f'.choice[data-id="{right}"]')
         sent(pad)
-        fac.wait_for_function("() => /1 \\/ 1 ont répondu/.test(document.getElementById('a-teams').textContent)",
-                              timeout=4000)
+        fac.wait_for_function("() => /1 \\/ 1 a répondu/.test(document.getElementById('a-teams').textContent)",
+                              timeout=4000)  # French: the singular for 0 and 1
         player_name = pad.inner_text("#who").split(" · ")[0].removeprefix("Tu es ")
         assert player_name and player_name not in fac.inner_text("#v-admin")  # never who answered what
         fac.wait_for_function("() => /1 réponse/.test(document.getElementById('a-choices').textContent)", timeout=4000)
+        counts = fac.inner_text("#a-choices")
+        assert "— 0 réponse" in counts and "0 réponses" not in counts
         assert "★ bonne réponse" in fac.inner_text("#a-choices")
         game.pump()  # the game enters the team's majority and publishes it
         publish()
@@ -431,19 +433,23 @@ def test_an_ordering_is_put_in_order_with_up_and_down_and_survives_a_reload(brow
         order = lambda: [li.get_attribute("data-item") for li in page.query_selector_all(".orderline")]  # noqa: E731
         assert order() == ["tel", "tv", "pc"]
         assert page.is_disabled('[data-move="up"][data-id="tel"]') and page.is_disabled('[data-move="down"][data-id="pc"]')
-        assert page.get_attribute('[data-move="down"][data-id="tel"]', "aria-label") == "Descendre A — Un smartphone (place 1)"
+        assert page.get_attribute('[data-move="down"][data-id="tel"]', "aria-label") == "Descendre Un smartphone (place 1)"
+        # as on the projector: each row numbered by its place, no letter, shape or colour
+        assert page.query_selector_all(".orderline .mark, .orderline svg") == []
+        assert [p.inner_text() for p in page.query_selector_all(".orderline .place")] == ["1.", "2.", "3."]
+        assert {page.evaluate("e => getComputedStyle(e).backgroundColor", li)
+                for li in page.query_selector_all(".orderline")} == {"rgb(255, 255, 255)"}
         for b in page.query_selector_all(".move"):
             box = b.bounding_box()
             assert box["width"] >= 44 and box["height"] >= 44
         page.click('[data-move="up"][data-id="pc"]')  # pc to place 2
         assert order() == ["tel", "pc", "tv"]
         assert page.evaluate("() => document.activeElement.getAttribute('data-id')") == "pc"  # the focus follows it
-        assert page.inner_text("#q-status") == "C est à la place 2."
+        assert page.inner_text("#q-status") == "Un ordinateur portable est à la place 2."
         page.focus('[data-move="up"][data-id="pc"]')
         page.keyboard.press("Enter")  # the keyboard alone: pc to the top
         assert order() == ["pc", "tel", "tv"]
-        marks = [m.inner_text().strip() for m in page.query_selector_all(".orderline .mark")]
-        assert marks == ["C", "A", "B"]  # a letter stays with its item
+        assert [p.inner_text() for p in page.query_selector_all(".orderline .place")] == ["1.", "2.", "3."]
         shot(page, "fr-ordering")
         page.click("#send")
         sent(page)
@@ -456,7 +462,7 @@ def test_an_ordering_is_put_in_order_with_up_and_down_and_survives_a_reload(brow
         srv.publish(PadState("en", teams, "auto", QuestionInfo(**{**q.__dict__, "open": False}),
                              RevealInfo("ko", ("tv", "pc", "tel"), None, {0: TeamResult(False, ("pc", "tel", "tv"))})))
         page.wait_for_selector("#q-result:not([hidden])", timeout=4000)
-        assert "The right answer: B — Une télévision, then C — Un ordinateur portable, then A — Un smartphone" in page.inner_text("#q-result")
+        assert "The right order: 1.\u00a0Une télévision; 2.\u00a0Un ordinateur portable; 3.\u00a0Un smartphone" in page.text_content("#q-result")
         assert page.query_selector_all(".move") == []  # closed: no arrows left to press
         shot(page, "en-ordering-reveal")
         assert srv.stats()["accepted"] == 1 and srv.stats()["refused"] == 0 and errors == []
@@ -473,3 +479,89 @@ def wait_tally(srv, timeout: float = 3.0):  # noqa: ANN001, ANN201
                 return intent
         time.sleep(0.02)
     raise AssertionError("no tally with an answer")
+
+
+SEND_ON_SCREEN = """() => { const b = document.getElementById('send'); if (!b) return 'no button';
+    const r = b.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+    if (r.top < 0 || r.bottom > innerHeight) return 'off screen: ' + r.top + '..' + r.bottom;
+    if (r.height < 44) return 'too small: ' + r.height;
+    const hit = document.elementFromPoint(x, y);
+    return hit && hit.closest('#send') ? 'ok' : 'covered by ' + (hit && hit.outerHTML.slice(0, 60)); }"""
+UNCOVERED = """sel => { const e = document.querySelector(sel); e.scrollIntoView({block: 'nearest'});
+    const r = e.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && e.contains(hit); }"""
+
+
+def test_long_items_fit_a_phone_with_send_on_the_first_screen_and_french_typography(browser):
+    """390×844 with the bank's longest multiple and ordering: « Envoyer » is on the first screen
+    without scrolling and covers no choice once scrolled; an ordering's text gets the row's width;
+    several right answers are joined by « ; » with a no-break space; an estimate keeps its number
+    and unit together (« 6,2 kg CO₂e » never breaks) and shows its min and max under the slider."""
+    from game.pads.protocol import ChoiceInfo, EstimateInfo, PadState, QuestionInfo, RevealInfo, TeamInfo, TeamResult
+
+    teams = (TeamInfo(0, "Les Colibris", "circle", "#005ab4"),)
+    many = (ChoiceInfo("a", "Annoter des images : dire ce qu'elles montrent"),
+            ChoiceInfo("b", "Nettoyer les données avant qu'une IA apprenne avec"),
+            ChoiceInfo("c", "Écrire le code de l'IA"), ChoiceInfo("d", "Fabriquer les puces des serveurs"))
+    multiple = QuestionInfo("m1", "multiple", "Quelles tâches les data workers font-ils pour les IA ? Plusieurs réponses possibles.",
+                            many, None, (0,), True, (3, 10))
+    items = (ChoiceInfo("matieres", "Les matières premières pour fabriquer un téléphone neuf"),
+             ChoiceInfo("telephone", "Le téléphone neuf lui-même"),
+             ChoiceInfo("dechets", "Les déchets produits en un an par les usages numériques d'un·e Français·e"),
+             ChoiceInfo("ressources", "Les ressources utilisées en un an pour fabriquer les appareils numériques d'un·e Français·e"))
+    ordering = QuestionInfo("o1", "ordering", "Classe ces poids, du plus lourd au plus léger.", items, None, (0,), True, (9, 10))
+    estimate = QuestionInfo("e1", "estimate", "Combien ?", (), EstimateInfo(0, 20, 0.1, 6.2, "kg CO₂e"), (0,), True, (7, 10))
+    percent = QuestionInfo("e2", "estimate", "How much?", (), EstimateInfo(0, 100, 5, 50, "%"), (0,), True, (8, 10))
+    srv = PadServer("K7M2QX")
+    srv.start("127.0.0.1", 0)
+    srv.publish(PadState("fr", teams, "auto", multiple))
+    try:
+        context, page, errors = open_pad(browser, srv.url)
+        visible(page, "v-q")
+        page.wait_for_selector("#send")
+        assert page.evaluate("() => scrollY") == 0
+        assert page.evaluate(SEND_ON_SCREEN) == "ok"
+        assert page.evaluate(UNCOVERED, '.choice[data-id="d"]')  # the last choice, scrolled to, is not hidden
+        page.evaluate("() => scrollTo(0, 0)")
+        page.click('.choice[data-id="a"]')
+        page.click('.choice[data-id="b"]')
+        page.click("#send")
+        sent(page)
+        shot(page, "fr-multiple-long")
+        srv.publish(PadState("fr", teams, "auto", QuestionInfo(**{**multiple.__dict__, "open": False}),
+                             RevealInfo("m1", ("a", "b"), None, {0: TeamResult(True, ("a", "b"))})))
+        page.wait_for_selector("#q-result:not([hidden])", timeout=4000)
+        assert ("Les bonnes réponses\u00a0: A — Annoter des images : dire ce qu'elles montrent\u00a0; "
+                "B — Nettoyer les données") in page.text_content("#q-result")
+
+        srv.publish(PadState("fr", teams, "auto", ordering))
+        page.wait_for_selector(".orderline")
+        page.evaluate("() => scrollTo(0, 0)")
+        assert page.evaluate(SEND_ON_SCREEN) == "ok"
+        assert page.evaluate(UNCOVERED, '.orderline[data-item="ressources"]')
+        for li in page.query_selector_all(".orderline"):
+            row, text = li.bounding_box(), li.query_selector(".text")
+            assert text.bounding_box()["width"] >= 0.6 * row["width"]
+            lines = page.evaluate("e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))", text)
+            assert lines <= 4, (li.get_attribute("data-item"), lines)
+        shot(page, "fr-ordering-long")
+
+        srv.publish(PadState("fr", teams, "auto", estimate))
+        page.wait_for_selector("#range")
+        nb = "\u00a0"
+        assert page.text_content("#value") == f"6,2{nb}kg{nb}CO₂e"
+        assert page.get_attribute("#range", "aria-valuetext") == f"6,2{nb}kg{nb}CO₂e"
+        assert [page.text_content(s) for s in ("#range-min", "#range-max")] == [f"0{nb}kg{nb}CO₂e", f"20{nb}kg{nb}CO₂e"]
+        slider, low, high = (page.query_selector(s).bounding_box() for s in ("#range", "#range-min", "#range-max"))
+        assert low["y"] >= slider["y"] + slider["height"] - 1 and high["y"] >= slider["y"] + slider["height"] - 1
+        assert low["x"] <= slider["x"] + 8 and high["x"] + high["width"] >= slider["x"] + slider["width"] - 8
+        assert page.evaluate(SEND_ON_SCREEN) == "ok"
+        shot(page, "fr-estimate-scale")
+        srv.publish(PadState("en", teams, "auto", percent))
+        page.wait_for_function("() => document.getElementById('value') && document.getElementById('value').textContent === '50%'",
+                               timeout=4000)
+        assert [page.text_content(s) for s in ("#range-min", "#range-max")] == ["0%", "100%"]
+        assert errors == []
+        context.close()
+    finally:
+        srv.stop()

@@ -129,6 +129,23 @@ def test_catalog_has_one_animal_per_name_index_in_both_languages():
     assert len(cat["fr"]["animals"]) == len(cat["en"]["animals"]) == NAME_ANIMALS
 
 
+def test_catalog_keeps_french_typography_and_has_plural_forms():
+    """The page's French follows the house rules (a no-break space before « ; : ! ? » and inside
+    « »), lists are joined by each language's separator, and counts have a singular and a plural
+    (the page picks one per language: French n < 2, English n == 1)."""
+    cat = json.loads((ASSETS / "strings.json").read_text("utf-8"))
+    texts = [(k, s) for k, v in cat["fr"].items() for s in (v if isinstance(v, list) else [v])]
+    for key, text in texts:
+        for bad in (" ;", " :", " !", " ?", "« ", " »"):
+            assert bad not in text, f"{key}: plain space in {bad!r}: {text!r}"
+    assert cat["fr"]["list_sep"] in ("\u00a0; ", "\u202f; ") and cat["en"]["list_sep"] == "; "
+    for key, arg in (("answered_of", "{a}"), ("fac_votes", "{n}")):
+        for lang in ("fr", "en"):
+            forms = cat[lang][key]
+            assert isinstance(forms, list) and len(forms) == 2 and all(arg in f for f in forms), (lang, key)
+    assert cat["fr"]["answered_of"] == ["{a} / {m} a répondu", "{a} / {m} ont répondu"]
+
+
 # -- answers: idempotent, late, replayed -----------------------------------------------------------
 def test_an_answer_is_kept_once_per_seat_and_question_and_can_change_while_open():
     room = room_with()
@@ -220,6 +237,9 @@ def test_state_sent_to_a_pad_never_says_the_right_answer_before_the_reveal():
     out = state_json(state, 0, None)
     assert out["reveal"] is None and out["q"]["open"] and out["q"]["mine_to_answer"]
     assert [c["mark"] for c in out["q"]["choices"]] == [list(m) for m in CHOICE_MARKS[:3]]
+    # an ordering's items have no letter, shape or colour: the projector numbers them by place
+    ordering = state_json(PadState("fr", TEAMS, "auto", question("k2", kind="ordering")), 0, None)
+    assert [c["mark"] for c in ordering["q"]["choices"]] == [None, None, None]
     shown = PadState("fr", TEAMS, "auto", question("k1", open=False),
                      RevealInfo("k1", ("b",), None, {0: TeamResult(True, ("b",))}))
     out = state_json(shown, 0, PadAnswer(("b",)))

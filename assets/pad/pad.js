@@ -20,11 +20,21 @@
   function fresh(room, admin) { return { room: room, admin: admin, token: null, n: 0, pending: null }; }
   function save() { try { localStorage.setItem(STORE, JSON.stringify(store)); } catch (e) { /* private mode */ } }
   function $(id) { return document.getElementById(id); }
-  function t(key, args) {
-    var s = S[key] || key;
+  function fill(s, args) {
     if (args) Object.keys(args).forEach(function (k) { s = s.split("{" + k + "}").join(args[k]); });
     return s;
   }
+  function t(key, args) { var s = S[key]; return fill(typeof s === "string" ? s : key, args); }
+  // a count's words: strings.json gives [singular, plural]; French takes the singular for 0 and 1,
+  // English for 1 only
+  var PLURAL = { fr: function (n) { return Math.abs(n) < 2 ? 0 : 1; }, en: function (n) { return n === 1 ? 0 : 1; } };
+  function tn(key, n, args) {
+    var forms = S[key];
+    if (!Array.isArray(forms)) return fill(key, args);
+    return fill(forms[Math.min(forms.length - 1, (PLURAL[lang] || PLURAL.en)(n))], args);
+  }
+  var NB = "\u00a0";
+  function listSep() { return typeof S.list_sep === "string" ? S.list_sep : "; "; }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -32,6 +42,12 @@
     return e;
   }
   function num(v) { return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 6 }).format(v); }
+  function withUnit(v, unit) {
+    // « 6,2 kg CO₂e » on one line: a no-break space after the number and inside the unit; « 75% » in English
+    unit = (unit || "").trim().replace(/\s+/g, NB);
+    if (!unit) return num(v);
+    return num(v) + (unit.charAt(0) === "%" && lang === "en" ? "" : NB) + unit;
+  }
 
   // -- shapes, as on the projector: never a colour alone --------------------------------------
   function shape(kind, color, size) {
@@ -148,6 +164,7 @@
     $("q-prompt").textContent = q.prompt;
     var body = $("q-body"), res = $("q-result");
     body.textContent = "";
+    $("q-send").textContent = "";
     res.hidden = true; res.textContent = "";
     var mine = mineNow(q);
     var canAnswer = q.open && q.mine_to_answer;
@@ -162,12 +179,21 @@
     if (q.kind === "estimate") renderEstimate(q, body, mine, canAnswer);
     else if (q.kind === "ordering") renderOrdering(q, body, mine, canAnswer);
     else renderChoices(q, body, mine, canAnswer);
+    $("q-bar").className = "bar" + ($("send") ? " sticky" : "");  // « Envoyer » stays on screen while the list scrolls
     if (state.reveal) renderReveal(q, state.reveal, res);
     if (!q.mine_to_answer) setStatus("");
     else if (store.pending && store.pending.q === q.key) setStatus("sending");
     else if (state.mine) setStatus("sent", true);
     else setStatus(q.open ? "not_sent" : "closed");
     if (fresh) $("q-prompt").focus();
+  }
+
+  function sendButton(onClick, disabled) {
+    var b = el("button", "big primary", t("send"));
+    b.type = "button"; b.id = "send";
+    b.disabled = !!disabled;
+    b.addEventListener("click", onClick);
+    $("q-send").appendChild(b);
   }
 
   function renderChoices(q, body, mine, canAnswer) {
@@ -206,16 +232,14 @@
     });
     body.appendChild(list);
     if (many && canAnswer) {
-      var send = el("button", "big primary", t("send"));
-      send.type = "button"; send.id = "send";
-      send.disabled = !(draft || picked).length;
-      send.addEventListener("click", function () { if ((draft || picked).length) answer(q, { choices: (draft || picked).slice() }); });
-      body.appendChild(send);
+      sendButton(function () { if ((draft || picked).length) answer(q, { choices: (draft || picked).slice() }); },
+                 !(draft || picked).length);
     }
   }
 
   function renderOrdering(q, body, mine, canAnswer) {
-    // the items in the pad's order, each with ↑ and ↓; its letter and shape stay with it
+    // the items in the pad's order, each with ↑ and ↓; as on the projector, a row is numbered by
+    // its place (no letter, shape or colour), and the text takes the row's width
     var byId = {};
     q.choices.forEach(function (c) { byId[c.id] = c; });
     var order = draft || (mine && mine.choices && mine.choices.length === q.choices.length ? mine.choices
@@ -225,14 +249,9 @@
     order.forEach(function (id, i) {
       var c = byId[id];
       if (!c) return;
-      var li = el("li", "big choice orderline");
-      li.style.background = c.mark[2];
+      var li = el("li", "orderline");
       li.setAttribute("data-item", id);
       li.appendChild(el("span", "place", (i + 1) + "."));
-      var m = el("span", "mark");
-      m.appendChild(shape(c.mark[1], c.mark[2], 22));
-      m.appendChild(el("span", "", c.mark[0]));
-      li.appendChild(m);
       li.appendChild(el("span", "text", c.text));
       if (!canAnswer) { list.appendChild(li); return; }
       var moves = el("span", "moves");
@@ -241,26 +260,21 @@
         var b = el("button", "move", d[2]);
         b.type = "button";
         b.setAttribute("data-move", d[0]); b.setAttribute("data-id", id);
-        b.setAttribute("aria-label", t(d[3], { item: c.mark[0] + " — " + c.text, n: i + 1 }));
+        b.setAttribute("aria-label", t(d[3], { item: c.text, n: i + 1 }));
         b.disabled = i + d[1] < 0 || i + d[1] >= order.length;
         b.addEventListener("click", function () {
           var cur = order.slice(), j = i + d[1];
           cur[i] = cur[j]; cur[j] = id;
           draft = cur;
           render();
-          $("q-status").textContent = t("moved", { item: c.mark[0], n: j + 1 });
+          $("q-status").textContent = t("moved", { item: c.text, n: j + 1 });
         });
         moves.appendChild(b);
       });
       list.appendChild(li);
     });
     body.appendChild(list);
-    if (canAnswer) {
-      var send = el("button", "big primary", t("send"));
-      send.type = "button"; send.id = "send";
-      send.addEventListener("click", function () { answer(q, { choices: order.slice() }); });
-      body.appendChild(send);
-    }
+    if (canAnswer) sendButton(function () { answer(q, { choices: order.slice() }); });
   }
 
   function renderEstimate(q, body, mine, canAnswer) {
@@ -269,21 +283,29 @@
     var box = el("div", "estimate");
     var lab = el("label", "", t("your_value"));
     lab.setAttribute("for", "range");
-    var out = el("output", "", num(v) + (e.unit ? " " + e.unit : ""));
+    var out = el("output", "", withUnit(v, e.unit));
     out.id = "value"; out.setAttribute("for", "range"); out.setAttribute("aria-live", "polite");
     var r = el("input");
     r.type = "range"; r.id = "range"; r.min = e.min; r.max = e.max; r.step = e.step; r.value = v;
     r.disabled = !canAnswer;
-    r.setAttribute("aria-valuetext", num(v) + (e.unit ? " " + e.unit : ""));
+    r.setAttribute("aria-valuetext", withUnit(v, e.unit));
+    r.setAttribute("aria-describedby", "range-scale");
     function set(x) {
       x = Math.min(e.max, Math.max(e.min, e.min + Math.round((x - e.min) / e.step) * e.step));
       x = parseFloat(x.toPrecision(12));
       draft = x; r.value = x;
-      out.textContent = num(x) + (e.unit ? " " + e.unit : "");
+      out.textContent = withUnit(x, e.unit);
       r.setAttribute("aria-valuetext", out.textContent);
     }
     r.addEventListener("input", function () { set(parseFloat(r.value)); });
-    box.appendChild(lab); box.appendChild(out); box.appendChild(r);
+    // the slider's ends under it, as on the projector (« 0 % … 100 % »)
+    var scale = el("div", "scale"), low = el("span", "", withUnit(e.min, e.unit)), high = el("span", "", withUnit(e.max, e.unit));
+    low.id = "range-min"; high.id = "range-max";
+    low.setAttribute("aria-hidden", "true"); high.setAttribute("aria-hidden", "true");
+    var said = el("span", "sr", t("scale", { min: low.textContent, max: high.textContent }));
+    said.id = "range-scale";
+    scale.appendChild(low); scale.appendChild(said); scale.appendChild(high);
+    box.appendChild(lab); box.appendChild(out); box.appendChild(r); box.appendChild(scale);
     if (canAnswer) {
       var steps = el("div", "steps");
       [["less", -1, "−"], ["more", 1, "+"]].forEach(function (d) {
@@ -293,20 +315,19 @@
         steps.appendChild(b);
       });
       box.appendChild(steps);
-      var send = el("button", "big primary", t("send"));
-      send.type = "button"; send.id = "send";
-      send.addEventListener("click", function () { answer(q, { value: draft !== null ? draft : parseFloat(r.value) }); });
-      box.appendChild(send);
+      sendButton(function () { answer(q, { value: draft !== null ? draft : parseFloat(r.value) }); });
     }
     body.appendChild(box);
   }
 
   function answerText(q, ids, value) {
-    if (q.kind === "estimate") return value === null || value === undefined ? "" : num(value) + (q.estimate.unit ? " " + q.estimate.unit : "");
-    var shown = q.kind === "ordering"  // in the answer's order
-      ? ids.map(function (id) { return q.choices.filter(function (c) { return c.id === id; })[0]; }).filter(Boolean)
-      : q.choices.filter(function (c) { return ids.indexOf(c.id) >= 0; });
-    return shown.map(function (c) { return c.mark[0] + " — " + c.text; }).join(q.kind === "ordering" ? t("then_sep") : " ; ");
+    if (q.kind === "estimate") return value === null || value === undefined ? "" : withUnit(value, q.estimate.unit);
+    if (q.kind === "ordering") {  // in the answer's order, numbered as the projector does: « 1. … ; 2. … »
+      return ids.map(function (id) { return q.choices.filter(function (c) { return c.id === id; })[0]; }).filter(Boolean)
+        .map(function (c, i) { return (i + 1) + "." + NB + c.text; }).join(listSep());
+    }
+    return q.choices.filter(function (c) { return ids.indexOf(c.id) >= 0; })
+      .map(function (c) { return c.mark ? c.mark[0] + " — " + c.text : c.text; }).join(listSep());
   }
 
   function renderReveal(q, r, res) {
@@ -322,7 +343,8 @@
     if (q.kind === "estimate" && team && team.value !== null) res.appendChild(el("p", "", t("team_said", { answer: answerText(q, [], team.value) })));
     if (q.kind !== "scenario") {
       var right = q.kind === "estimate" ? answerText(q, [], r.answer) : answerText(q, r.right, null);
-      if (right) res.appendChild(el("p", "", t("right_was", { answer: right })));
+      var key = q.kind === "ordering" ? "right_order" : (q.kind !== "estimate" && r.right.length > 1 ? "right_were" : "right_was");
+      if (right) res.appendChild(el("p", "", t(key, { answer: right })));
     }
     res.appendChild(el("p", "", t("look_screen")));
     res.hidden = false;
@@ -356,7 +378,7 @@
       if (tm) li.appendChild(shape(tm.symbol, tm.color, 24));
       var txt = el("span", "", (tm ? tm.name : "?") + " — ");
       var bits = [];
-      bits.push(c.members ? t("answered_of", { a: c.answered, m: c.members }) : t("no_pads"));
+      bits.push(c.members ? tn("answered_of", c.answered, { a: c.answered, m: c.members }) : t("no_pads"));
       if (c.keyed) bits.push(t("fac_keyed"));
       else if (c.entered) bits.push("✓ " + t("fac_entered"));
       else if (c.tie) bits.push("⚠ " + t("fac_tie"));
@@ -374,14 +396,16 @@
       var rows = q.kind === "ordering" && (f.right || []).length ? f.right.map(function (id) {
         return q.choices.filter(function (c) { return c.id === id; })[0]; }).filter(Boolean) : q.choices;
       rows.forEach(function (c, place) {
-        var li = el("li", "choiceline"), m = el("span", "mark");
+        var li = el("li", "choiceline");
         if (q.kind === "ordering") li.appendChild(el("span", "place", (place + 1) + "."));
-        m.appendChild(shape(c.mark[1], c.mark[2], 20));
-        m.appendChild(el("span", "", c.mark[0]));
-        li.appendChild(m);
+        if (c.mark) {
+          var m = el("span", "mark");
+          m.appendChild(shape(c.mark[1], c.mark[2], 20));
+          m.appendChild(el("span", "", c.mark[0]));
+          li.appendChild(m);
+        }
         var n = spread[c.id] || 0;
-        var line = c.text + " — " + (q.kind === "ordering" ? t("fac_first_n", { n: n })
-          : (n === 1 ? t("fac_votes_1") : t("fac_votes_n", { n: n })));
+        var line = c.text + " — " + (q.kind === "ordering" ? tn("fac_first", n, { n: n }) : tn("fac_votes", n, { n: n }));
         if (q.kind !== "ordering" && (f.right || []).indexOf(c.id) >= 0) line += " · ★ " + t("fac_right");
         li.appendChild(el("span", "", line));
         list.appendChild(li);

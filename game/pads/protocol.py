@@ -422,7 +422,9 @@ def state_json(state: PadState, seat_team: int | None, mine: PadAnswer | None) -
     if q is not None:
         out["q"] = {
             "key": q.key, "kind": q.kind, "prompt": q.prompt, "open": q.open,
-            "choices": [{"id": c.id, "text": c.text, "mark": list(CHOICE_MARKS[i % len(CHOICE_MARKS)])}
+            # an ordering's items have no mark: the projector numbers them by their place
+            "choices": [{"id": c.id, "text": c.text,
+                         "mark": None if q.kind == "ordering" else list(CHOICE_MARKS[i % len(CHOICE_MARKS)])}
                         for i, c in enumerate(q.choices)],
             "estimate": None if q.estimate is None else {
                 "min": q.estimate.min, "max": q.estimate.max, "step": q.estimate.step,

@@ -14,7 +14,8 @@ type: one the phone answers right, one wrong; and a situation card). A phone-siz
 open → « Réponse envoyée » → after the reveal. It saves
 
     pad-join-<lang>.png                       the join form, the room code typed
-    pad-<type>-question-<lang>.png            the item open on the phone
+    pad-<type>-question-<lang>.png            the item open on the phone (the whole page)
+    pad-<type>-screen-<lang>.png              multiple and ordering: the phone's first screen only
     pad-<type>-sent-<lang>.png                the answer sent (« Réponse envoyée »)
     pad-<type>-right-<lang>.png               after the reveal, the team right
     pad-<type>-wrong-<lang>.png               after the reveal, the team wrong
@@ -58,6 +59,7 @@ PHONE = {"width": 390, "height": 844}
 ARGS = ["--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 PROJECTOR_SIZES = {"fr": [(1280, 720), (1920, 1080), (1024, 600)], "en": [(1280, 720)]}
+SCREEN_SHOTS = ("multiple", "ordering")  # also the first screen alone: « Envoyer » on it without scrolling
 EN_SHOTS = {"join", "multiple-sent", "truefalse-wrong", "ordering-question"}  # a few: the PNGs stay under ~2 MB
 WAIT = 6.0  # seconds for one thing to show on the page or in the game
 
@@ -68,11 +70,19 @@ class Shooter:
         self.scale = scale
         self.saved: list[Path] = []
 
-    def phone(self, page, name: str, lang: str) -> None:  # noqa: ANN001
+    def phone(self, page, name: str, lang: str, first_screen: bool = False) -> None:  # noqa: ANN001
+        """The whole page (the viewport grown to its height, so that the sticky « Envoyer » sits
+        where it ends up after a scroll), or only the first screen the phone shows."""
         if lang == "en" and name not in EN_SHOTS:
             return
         path = self.out / f"pad-{name}-{lang}.png"
-        page.screenshot(path=str(path), full_page=True)
+        if first_screen:
+            page.screenshot(path=str(path))
+        else:
+            height = page.evaluate("() => document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": PHONE["width"], "height": max(PHONE["height"], height)})
+            page.screenshot(path=str(path))
+            page.set_viewport_size(PHONE)
         self.saved.append(path)
 
     def projector(self, app: App, lang: str) -> None:
@@ -264,6 +274,8 @@ def play(browser, content, lang: str, shots: Shooter, room: str | None) -> list[
                      f"item {n + 1} ({step.id}) on the phone")
             if how != "wrong":
                 shots.phone(page, f"{kind}-question", lang)
+                if kind in SCREEN_SHOTS:
+                    shots.phone(page, f"{kind}-screen", lang, first_screen=True)
             answer(app, page, run, how)
             if how != "wrong":
                 shots.phone(page, f"{kind}-sent", lang)

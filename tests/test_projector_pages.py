@@ -91,6 +91,13 @@ def test_both_reveal_pages_fit_at_every_size_for_every_type(app, lang):
             for size in SIZES if lang == "fr" else SIZES[:2]:
                 laid_out(scene, size)
                 problems = check_layout(scene, size)
+                if page == "answer" and kind == "question":  # each team's result in words, whole
+                    said = [tb.text for tb, _c in scene.texts]
+                    names = {scene.team(t).name for t in range(4)}
+                    results = [said[i + 1] for i, w in enumerate(said[:-1]) if w in names]
+                    assert len(results) == 4 and all(
+                        w.split(" (")[0] in ("juste", "pas cette fois", "right", "not this time") or "pair" in w
+                        for w in results), (iid, results)
                 if problems or scene.max_scroll or scene.widget("next") is None:
                     bad.append((iid, page, size, problems[:2], scene.max_scroll))
     assert not bad

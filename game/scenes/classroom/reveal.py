@@ -117,12 +117,12 @@ class RevealView:
             short = (_("Les bonnes réponses\u00a0: {answer}") if len(letters) > 1
                      else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(letters))
             bars = self._spread_height(m, area.width, len(self.choices))
-            for words in (answer, short):
-                answer_h = text_h(self, words, area.width, m.body, True)
+            for said in (answer, short):
+                answer_h = text_h(self, said, area.width, m.body, True)
                 if answer_h + m.gap * 2 + bars <= area.height:
                     break
             top, rest = take_top(area, answer_h, m.gap * 2)
-            self.text(words, top, m.body, bold=True)
+            self.text(said, top, m.body, bold=True)
             self._build_spread(m, rest, self.choices, lambda c: c.correct)
         cols = columns(res, per_row, m.gap * 2)
         mark = m.body

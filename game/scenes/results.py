@@ -24,7 +24,7 @@ from game.ui.charts import ProfileChart
 from game.ui.icons import badge
 from game.ui.icons import shared as shared_icons
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_left, take_top
-from game.ui.meter import MeterPanel, meters_for
+from game.ui.meter import MeterPanel, meters_for, value_text
 from game.ui.widgets import Button, Widget
 
 
@@ -61,6 +61,8 @@ class ResultsScene(Scene):
         self.meters_rect: pygame.Rect | None = None
         self.chart: ProfileChart | None = None
         self.chart_rect: pygame.Rect | None = None
+        self.bars: ProfileChart | None = None  # a tall page: the profile as bars too, under its radar
+        self.bars_rect: pygame.Rect | None = None
         self.cards: list[pygame.Rect] = []
         self.badges: list[tuple[pygame.Rect, str]] = []
         self.qr_rect: pygame.Rect | None = None
@@ -112,7 +114,7 @@ class ResultsScene(Scene):
     # -- layout ------------------------------------------------------------------------------
     def build(self, m: Metrics) -> None:
         self.cards, self.badges = [], []
-        self.meters_rect = self.chart_rect = self.qr_rect = None
+        self.meters_rect = self.chart_rect = self.qr_rect = self.bars_rect = None
         area = m.content
         nav, area = take_bottom(area, m.button_h, m.gap * 2)
         head, area = take_top(area, round(m.heading * 1.6), m.gap)
@@ -171,6 +173,8 @@ class ResultsScene(Scene):
             self.widgets.append(Button("replay", right, role="next", label=_("Rejouer"), style="primary"))
 
     def _build_summary(self, m: Metrics, area: pygame.Rect, _part: int) -> None:
+        """The score, then the game's totals as meters as large as the room lets them be (the
+        page is the meters: no empty half under small cards), then what the choices avoided."""
         right, total = self.score
         area = centered(area, m.body * 56)
         if total:
@@ -180,21 +184,14 @@ class ResultsScene(Scene):
         else:
             score = _("Pas de question dans ce parcours\u00a0: seulement des situations.")
         r = self.ctx.renderer
+        saved = self._avoided()
+        intro = _("Tes choix ont pesé sur les jauges\u00a0:")
         score_h = r.fit(score, area.width, 10_000, m.heading, m.heading, True).height
-        score_box, area = take_top(area, score_h, m.gap)
-        self.text(score, score_box, m.heading, bold=True, valign="center")
+        intro_h = r.fit(intro, area.width, 10_000, m.body, m.body).height
+        saved_h = r.fit(saved, area.width, 10_000, m.body, m.body, True).height if saved else 0
         used = self._progress_panel(m, area)
         if used is not None:
             area = pygame.Rect(area.x, used.bottom + m.gap, area.width, max(0, area.bottom - used.bottom - m.gap))
-        saved = self._avoided()
-        intro = _("Tes choix ont pesé sur les jauges\u00a0:")
-        intro_h = r.fit(intro, area.width, 10_000, m.body, m.body).height
-        line, area = take_top(area, intro_h, m.gap)
-        self.text(intro, line, m.body)
-        if saved:
-            saved_h = r.fit(saved, area.width, 10_000, m.body, m.body, True).height
-            saved_box, area = take_bottom(area, saved_h, m.gap)
-            self.text(saved, saved_box, m.body, bold=True)
         if self.meters is None or any(mt.indicator is not self.content.indicators.get(mt.indicator.id)
                                       for mt in self.meters.meters):
             dealt = [a.item_id for a in self.answers if a.kind == "scenario"]
@@ -204,18 +201,53 @@ class ResultsScene(Scene):
             for mt in self.meters.meters:  # the final totals, still: a result, nothing to animate
                 mt.set_value(self.totals.get(mt.indicator.id, 0.0), animate=False)
         for mt in self.meters.meters:
-            mt.text_size = m.body
             mt.last_change = 0.0  # the totals of the game, not the last card's change
+            mt.centred = True  # large cards at rest: their lines in the middle
         self.meters.text_size = m.small
-        need = self.meters.needed_height(area.width, m.gap, lines=2)
-        self.meters_rect = pygame.Rect(area.x, area.y, area.width, min(area.height, need))
+        room = pygame.Rect(area.x, 0, area.width,
+                           max(0, area.height - score_h - intro_h - saved_h - m.gap * (3 if saved else 2)))
+        size, used_h = self._meter_size(m, room)
+        for mt in self.meters.meters:
+            mt.text_size = size
+        # The group (score, intro, meters, saving) centred in the page when the meters leave room.
+        total_h = score_h + intro_h + used_h + saved_h + m.gap * (3 if saved else 2)
+        y = area.y + max(0, (area.height - total_h) // 2)
+        self.text(score, pygame.Rect(area.x, y, area.width, score_h), m.heading, bold=True, valign="center")
+        y += score_h + m.gap
+        self.text(intro, pygame.Rect(area.x, y, area.width, intro_h), m.body)
+        y += intro_h + m.gap
+        self.meters_rect = pygame.Rect(area.x, y, area.width, used_h)
+        y += used_h + m.gap
+        if saved:
+            self.text(saved, pygame.Rect(area.x, y, area.width, saved_h), m.body, bold=True)
+
+    def _meter_size(self, m: Metrics, room: pygame.Rect) -> tuple[int, int]:
+        """The meters' text size that fills their cards in ``room`` (up to twice the body size),
+        and the height the panel then takes."""
+        panel = self.meters
+        assert panel is not None
+        hint_r, rects = panel.layout(room, m.gap)
+        if not rects:
+            return m.body, 0
+        card_h = min(c.height for c in rects)
+        card_w = min(c.width for c in rects)
+        used_h = max(c.bottom for c in rects) - room.y
+        r = self.ctx.renderer
+        values = [value_text(mt.indicator, mt.value) for mt in panel.meters]
+        size = m.body
+        for s in range(round(m.body * 2), m.body, -1):  # the largest that holds a card's lines
+            # at the end a meter shows no change: the two lines under its bar are the comparison
+            # and its source (``height_for`` counts a change's second line: the source's second)
+            fits = all(mt.height_for(s, lines=1) <= card_h for mt in panel.meters)
+            if fits and all(r.measure(v, round(s * 1.2), True) + s * 3 <= card_w for v in values):
+                size = s
+                break
+        return size, used_h
 
     def _avoided(self) -> str:
         """How much the player's choices avoided compared with the heaviest choices."""
         if self.avoided <= 0 or "co2e" not in self.content.indicators:
             return ""
-        from game.ui.meter import value_text
-
         ind = self.content.indicators["co2e"]
         return _("Par rapport aux choix les plus lourds, tu as évité {value}.").format(value=value_text(ind, self.avoided))
 
@@ -228,23 +260,41 @@ class ResultsScene(Scene):
         axes = [(a.id, a.label) for a in sorted(self.content.axes.values(), key=lambda a: a.id)]
         self.chart = ProfileChart(axes, self.profile, self.ctx.renderer, shared_icons(), text_size=m.body)
         self.chart_rect = area
+        if m.portrait and area.height > area.width:
+            # A tall page: the profile's picture (a radar as wide as the page), and under it the
+            # same axes as bars, whose lengths read exactly; the room is used, nothing scrolls.
+            side = min(area.width, area.height * 3 // 5)
+            self.chart.style = "radar"
+            self.chart_rect, rest = take_top(area, side, m.gap * 2)
+            self.bars = ProfileChart(axes, self.profile, self.ctx.renderer, shared_icons(), style="bars",
+                                     text_size=m.body)
+            self.bars_rect = rest
 
     def _build_careers(self, m: Metrics, area: pygame.Rect, _part: int) -> None:
         area = centered(area, m.body * 52)
         hint, area = take_bottom(area, m.small * 2, m.gap)
         self.text(_("Touche un métier pour voir sa fiche."), hint, m.small, color="muted", valign="center")
-        cells = rows(area, max(1, len(self.matches)), m.gap)
         details = explain.career_details(self.content, self.matches)  # a reason of its own, what it works on
         icons = shared_icons()
-        for i, (match, cell) in enumerate(zip(self.matches, cells)):
+        n = max(1, len(self.matches))
+        # The pictures as large as the room lets them (a tall page: about five lines of text), the
+        # cards no taller than their text needs, the group centred in the page.
+        side = min((area.height - m.gap * (n - 1)) // n - m.gap, round(m.body * (5 if m.portrait else 3.2)),
+                   area.width // 5)
+        r = self.ctx.renderer
+        text_w = area.width - side - m.gap * 2 - 2 * max(8, m.gap) - round(m.body * 1.5) - max(8, m.gap) // 2
+        needs = [r.fit(capitalize(self.content.careers[mt.career_id].name), text_w, 10_000, m.body, m.body, True).height
+                 + r.fit(d, text_w, 10_000, m.small, m.small).height + m.gap * 3 for mt, d in zip(self.matches, details)]
+        cell_h = min((area.height - m.gap * (n - 1)) // n, max(max(needs, default=0), side) + m.gap * 2)
+        block = pygame.Rect(area.x, area.y, area.width, cell_h * n + m.gap * (n - 1))
+        block.y += (area.height - block.height) // 2
+        for i, (match, cell) in enumerate(zip(self.matches, rows(block, n, m.gap))):
             career = self.content.careers[match.career_id]
-            reason = details[i]
-            side = min(cell.height - m.gap, round(m.body * 3.2))
             pic, rest = take_left(cell, side + m.gap, m.gap)
             self.badges.append((pygame.Rect(pic.x, pic.centery - side // 2, side, side),
                                 icons.for_career(career.id)))
             self.widgets.append(Button(f"career:{career.id}", rest, role="open", label=capitalize(career.name),
-                                       detail=reason, pick_index=i))
+                                       detail=details[i], pick_index=i))
 
     def _build_recap(self, m: Metrics, area: pygame.Rect, part: int) -> None:
         area = centered(area, m.body * 48)
@@ -276,17 +326,35 @@ class ResultsScene(Scene):
             return
         cells = rows(area, len(cards), m.gap * 2) if (m.portrait or len(cards) < 2) \
             else columns(area, len(cards), m.gap * 2)
-        for (card, heading), cell in zip(cards, cells):
-            self.cards.append(cell)
-            inner = cell.inflate(-2 * m.gap, -2 * m.gap)
-            source = sources_line(self.content, card.source_ids)
-            pieces = [(heading, m.small, "muted", True), (card.title, m.heading, "text", True),
-                      (card.text, m.body, "text", False)]
+        r = self.ctx.renderer
+
+        def pieces_for(card, heading: str, k: float) -> list[tuple[str, int, str, bool]]:  # noqa: ANN001
+            out = [(heading, round(m.small * k), "muted", True), (card.title, round(m.heading * k), "text", True),
+                   (card.text, round(m.body * k), "text", False)]
             if card.example:
-                pieces.append((_("Exemple\u00a0: {example}").format(example=card.example), m.small, "text", False))
+                out.append((_("Exemple\u00a0: {example}").format(example=card.example), round(m.small * k), "text",
+                            False))
+            source = sources_line(self.content, card.source_ids)
             if source:
-                pieces.append((source, m.small, "muted", False))
-            self.text_stack(pieces, inner, m.gap, valign="top")
+                out.append((source, m.small, "muted", False))
+            return out
+
+        def need(pieces: list, width: int) -> int:
+            return sum(r.fit(t, width, 10_000, sz, sz, b).height for t, sz, _c, b in pieces) + m.gap * (len(pieces) - 1)
+
+        inners = [cell.inflate(-2 * m.gap, -2 * m.gap) for cell in cells]
+        # The take-home action as large as the cards let it be: one size for both, their lines at
+        # the same height (side by side, they read as a pair).
+        for k in (1.6, 1.45, 1.3, 1.15, 1.0):
+            stacks = [pieces_for(card, heading, k) for card, heading in cards]
+            needs = [need(st, inner.width) for st, inner in zip(stacks, inners)]
+            if all(n <= inner.height for n, inner in zip(needs, inners)):
+                break
+        for cell, inner, stack in zip(cells, inners, stacks):
+            self.cards.append(cell)
+            top = max(0, (inner.height - max(needs)) // 2) if not (m.portrait or len(cards) < 2) else 0
+            self.text_stack(stack, pygame.Rect(inner.x, inner.y + top, inner.width, inner.height - top), m.gap,
+                            valign="top" if top else "center")
 
     # -- the kiosk's QR code -------------------------------------------------------------------
     def recap_text(self) -> str:
@@ -379,6 +447,8 @@ class ResultsScene(Scene):
             self.meters.draw(surface, self.meters_rect, p, m.gap)
         if self.chart is not None and self.chart_rect is not None:
             self.chart.draw(surface, self.chart_rect, p)
+        if self.bars is not None and self.bars_rect is not None:
+            self.bars.draw(surface, self.bars_rect, p)
         for rect, name in self.badges:
             badge(surface, icons, name, rect, p.primary, p.on_primary, ring=mix(p.primary, p.panel, 0.5))
         if self.qr_rect is not None and self.qr_rect.width > 0:

@@ -133,6 +133,7 @@ class Meter:
         self.palette: Palette | None = None
         self.drawn: list[TextBox] = []  # the text boxes of the last draw (tests check they fit)
         self.zero_note = True  # « Pas encore bougé » at 0 (a panel's hint says it once for all)
+        self.centred = False  # True: the lines in the card's middle (the results' meters, at rest)
 
     # -- state ----------------------------------------------------------------------------
     @property
@@ -231,7 +232,12 @@ class Meter:
         full_head = self._fh(small) + self._fh(big, True)
         compact = inner.height < full_head + bar_h + line_h + 2 * (pad // 2)
         head_h = min(inner.height, max(self._fh(body, True), self._fh(small)) if compact else full_head)
-        head = pygame.Rect(inner.x, inner.y, inner.width, head_h)
+        plan = [] if compact else self._plan_lines(inner, inner.y + head_h + bar_h + 2 * (pad // 2), small, pad)
+        shift = 0
+        if self.centred and not compact:  # the card's lines as a group in its middle, not at its top
+            end = plan[-1][3] + plan[-1][4] if plan else inner.y + head_h + bar_h + pad // 2
+            shift = max(0, (inner.bottom - end) // 2)
+        head = pygame.Rect(inner.x, inner.y + shift, inner.width, head_h)
         value = value_text(ind, self.shown)
         if compact:  # one line: pictogram, label, value at the right
             icon_side = min(head_h, inner.width // 4)
@@ -261,8 +267,17 @@ class Meter:
         if bar.bottom > inner.bottom:
             return
         self._draw_bar(surface, bar, p)
-        y = bar.bottom + pad // 2
-        # Lines under it, as many as fit: the change (arrow, ✓ or !, words), the comparison, its source.
+        for kind, text, size, ly, h in plan:
+            r = pygame.Rect(inner.x, ly + shift, inner.width, h)
+            if kind == "change":
+                self._draw_change(surface, r, p, size)
+            else:
+                self._text(surface, text, r, size, p.muted if kind in ("muted", "basis") else p.text,
+                           min_size=size - 3, valign="top")
+
+    def _plan_lines(self, inner: pygame.Rect, y: int, small: int, pad: int) -> list[tuple[str, str, int, int, int]]:
+        """The lines under the bar that fit from ``y`` down to the card's inner bottom, as (kind,
+        text, size, top, height): the change (arrow, ✓ or !, words), the comparison, its source."""
         comp = self.comparison(self.value)
         lines: list[tuple[str, str]] = []
         if self.last_change:
@@ -277,6 +292,7 @@ class Meter:
         tiny = max(12, round(small * 0.85))
         if self.basis and (comp or not self.value):  # at 0 the unit of comparison says what is coming
             lines.append(("basis", self.basis))
+        plan = []
         for kind, text in lines:
             size = tiny if kind == "basis" else small
             h = self._fh(size, kind == "change")
@@ -291,13 +307,9 @@ class Meter:
                 h = fitted.height
             if y + h > inner.bottom + 1:
                 break
-            r = pygame.Rect(inner.x, y, inner.width, h)
-            if kind == "change":
-                self._draw_change(surface, r, p, size)
-            else:
-                self._text(surface, text, r, size, p.muted if kind in ("muted", "basis") else p.text,
-                           min_size=size - 3, valign="top")
+            plan.append((kind, text, size, y, h))
             y += h + max(2, pad // 4)
+        return plan
 
     def _draw_bar(self, surface: pygame.Surface, bar: pygame.Rect, p: Palette) -> None:
         r = bar.height // 2

@@ -232,7 +232,7 @@ class Meter:
         full_head = self._fh(small) + self._fh(big, True)
         compact = inner.height < full_head + bar_h + line_h + 2 * (pad // 2)
         head_h = min(inner.height, max(self._fh(body, True), self._fh(small)) if compact else full_head)
-        plan = [] if compact else self._plan_lines(inner, inner.y + head_h + bar_h + 2 * (pad // 2), small, pad)
+        plan = self._plan_lines(inner, inner.y + head_h + bar_h + 2 * (pad // 2), small, pad)
         shift = 0
         if self.centred and not compact:  # the card's lines as a group in its middle, not at its top
             end = plan[-1][3] + plan[-1][4] if plan else inner.y + head_h + bar_h + pad // 2

@@ -234,16 +234,20 @@ def test_the_set_up_offers_the_window_only_with_two_screens(app, monkeypatch):
     assert "non" in setup.widget("console").label
 
 
-def test_autoplay_plays_a_class_game_through_the_facilitators_window(real_content, tmp_path):
+def test_autoplay_plays_a_class_game_through_the_facilitators_window(app, tmp_path):
     """The bot has no button on the projector's public view: every press goes through the window."""
     import io
 
     from game import autoplay
 
-    out = io.StringIO()
-    rows = autoplay.run(real_content, 1, 5, (1024, 600), screenshots=tmp_path, out=out, mode="classroom",
-                        console=True)
-    assert rows and rows[0]["mode"] == "classroom"
-    shots = sorted(p.name for p in tmp_path.glob("*_console.png"))
-    assert any("class_ask" in s for s in shots) and any("class_reveal" in s for s in shots)
-    pygame.display.quit()
+    app.settings = app.settings.with_value("length", "short")
+    app.screens = 2  # as ``autoplay --console`` does
+    pressed = []
+    original = autoplay.FacilitatorBot._on_console
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(autoplay.FacilitatorBot, "_on_console", lambda bot: (pressed.append(1), original(bot)))
+    try:
+        row = autoplay.play_class_session(app, 0, 5, None, io.StringIO())
+    finally:
+        monkey.undo()
+    assert row["mode"] == "classroom" and len(pressed) >= row["items"] * 2  # answers, reveal, pages, next

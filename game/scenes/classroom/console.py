@@ -213,7 +213,8 @@ class ConsoleScene(TeamLabels, Scene):
         run: ClassRun = scene.run
         area = m.content
         n, total = run.classroom.session.position_of_current()
-        phase = {"ask": _("les équipes répondent"), "reveal": _("réponse montrée"), "debate": _("débat")}[scene.phase]
+        phase = {"ask": _("les équipes répondent"), "debate": _("débat"),
+                 "reveal": _("réponse montrée") if run.reveal_page == "answer" else _("pourquoi")}[scene.phase]
         label = (_("Question {n} / {total}") if run.step.kind == "question" else _("Situation {n} / {total}")).format(
             n=n, total=total) + " — " + phase
         if run.timer.enabled and scene.phase == "ask":
@@ -322,7 +323,8 @@ class ConsoleScene(TeamLabels, Scene):
                          + (text_h(self, detail, box.width - m.body * 4, m.small) if detail else 0) + m.gap)
             cell = pygame.Rect(box.x, y, box.width, cell_h)
             self.widgets.append(Button(f"team:{t}", cell, role="open", style="choice", label=team.name,
-                                       detail=detail, text_size=m.small, trailing_check=answered, status=status,
+                                       detail=detail, text_size=m.small, trailing_check=answered and scene.phase == "ask",
+                                       status=status,
                                        selected=scene.phase == "ask" and t == run.current and not run.all_answered(),
                                        enabled=scene.phase == "ask", team_symbol=team.symbol,
                                        team_color=team_color(self.ctx, team)))
@@ -334,6 +336,9 @@ class ConsoleScene(TeamLabels, Scene):
         run: ClassRun = scene.run
         item = scene.item
         pieces = []
+        explanation = getattr(item, "explanation", "")
+        if explanation and scene.phase == "reveal" and run.reveal_page == "answer":  # what the next page says
+            pieces.append((_("Pourquoi\u00a0: {text}").format(text=explanation), m.small, "text", False))
         if item.facilitator_notes:
             pieces.append((_("Notes\u00a0: {notes}").format(notes=item.facilitator_notes), m.small, "text", False))
         source = self.ctx.content.sources.get(item.source or "")

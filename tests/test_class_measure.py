@@ -102,6 +102,9 @@ def test_on_the_check_before_then_the_game_then_the_check_after_the_progress_and
     assert flow.current.kind == PROGRESS
     assert isinstance(app.top, MeasureProgressScene)
     app.top.ensure_layout(app.screen.get_size())
+    said = " ".join(tb.text for tb, _c in app.top.texts)
+    assert "la classe" in said.lower() and "Ton chemin" not in said and " tu " not in f" {said} "
+    assert "En moyenne, avant" not in said and "1 équipe" not in said  # one class, answering as one
     tap(app, next(w.id for w in app.top.widgets if w.enabled))
     assert isinstance(app.top, DebriefScene) and app.top.run is run
     with sqlite3.connect(tmp_path / FILE_NAME) as conn:

@@ -58,9 +58,11 @@ def combine(results: Sequence[MeasureResult]) -> MeasureResult | None:
                          discernment_after=_mean(after_d) if after_d else None)
 
 
-def knowledge_sentences(r: MeasureResult, group: bool) -> list[str]:
+def knowledge_sentences(r: MeasureResult, group: bool, averaged: bool | None = None) -> list[str]:
+    """``averaged``: the figures are a mean over several results (by default, a group's are)."""
     n = r.items
-    line = (_("En moyenne, avant\u00a0: {before} sur {n}. Après\u00a0: {after} sur {n}.") if group
+    line = (_("En moyenne, avant\u00a0: {before} sur {n}. Après\u00a0: {after} sur {n}.")
+            if (group if averaged is None else averaged)
             else _("Avant\u00a0: {before} sur {n}. Après\u00a0: {after} sur {n}."))
     out = [line.format(before=_num(r.before), after=_num(r.after), n=n)]
     missing = n - r.before
@@ -134,12 +136,16 @@ def progress_pieces(results: Sequence[MeasureResult], group: bool = False) -> li
     pieces = [("head", _("Le chemin de la classe") if group else _("Ton chemin"))]
     if r.items:
         pieces.append(("sub", _("Les questions")))
-        pieces += [("line", t) for t in knowledge_sentences(r, group)]
+        complete = len([x for x in results if x.complete])
+        pieces += [("line", t) for t in knowledge_sentences(r, group, averaged=group and complete > 1)]
     posts = discernment_sentences(r, group)
     if posts:
         pieces.append(("sub", _("Les posts\u00a0: fiables ou trompeurs\u00a0?")))
         pieces += [("line", posts[0]), ("line", posts[1]), ("line", posts[2]), ("note", posts[3])]
-    if group:
+    if group and len([x for x in results if x.complete]) == 1:  # a class that answered as one
+        pieces.append(("note", _("Une classe, quelques questions, le jour même, sans groupe de comparaison\u00a0: "
+                                 "une tendance, pas une preuve.")))
+    elif group:
         n = len([x for x in results if x.complete])
         pieces.append(("note", ngettext(
             "{n}\u00a0équipe, quelques questions, le jour même, sans groupe de comparaison\u00a0: "

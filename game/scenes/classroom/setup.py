@@ -115,7 +115,8 @@ class ClassMeasure:
         self.record(not self.run.classroom.ended_early)
         result = self.flow.result()
         if result is not None and result.complete:
-            return MeasureProgressScene(ctx, [result], lambda: ctx.replace(DebriefScene(ctx, self.run)))
+            return MeasureProgressScene(ctx, [result], lambda: ctx.replace(DebriefScene(ctx, self.run)),
+                                        group=True)
         return DebriefScene(ctx, self.run)
 
     def keep(self) -> bool:

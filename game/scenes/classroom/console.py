@@ -217,6 +217,8 @@ class ConsoleScene(TeamLabels, Scene):
                  "reveal": _("réponse montrée") if run.reveal_page == "answer" else _("pourquoi")}[scene.phase]
         label = (_("Question {n} / {total}") if run.step.kind == "question" else _("Situation {n} / {total}")).format(
             n=n, total=total) + " — " + phase
+        if scene.phase == "ask" and run.answering and not run.all_answered():
+            label += " — " + _("réponse de\u00a0: {team}").format(team=run.team(run.current).name)
         if run.timer.enabled and scene.phase == "ask":
             label += " — " + _("{s}\u00a0s").format(s=run.seconds_left()) + (
                 "" if run.timer.running else " " + _("(en pause)"))
@@ -313,8 +315,10 @@ class ConsoleScene(TeamLabels, Scene):
             detail = ""
             c = counts.get(t)
             entry = run.entry(t)
+            marker = None
             if scene.phase != "ask" and run.step.kind == "question":
                 detail = (_("juste") if entry.answer.correct else _("pas cette fois")) if entry else _("pas de réponse")
+                marker = ("right" if entry.answer.correct else "wrong") if entry else None
             elif c is not None and c.members:
                 detail = ngettext("{n} téléphone sur {total} a répondu", "{n} téléphones sur {total} ont répondu",
                                   c.answered).format(n=c.answered, total=c.members)
@@ -326,7 +330,7 @@ class ConsoleScene(TeamLabels, Scene):
                                        detail=detail, text_size=m.small, trailing_check=answered and scene.phase == "ask",
                                        status=status,
                                        selected=scene.phase == "ask" and t == run.current and not run.all_answered(),
-                                       enabled=scene.phase == "ask", team_symbol=team.symbol,
+                                       enabled=scene.phase == "ask", team_symbol=team.symbol, marker=marker,
                                        team_color=team_color(self.ctx, team)))
             y = cell.bottom + m.gap // 2
         return y + m.gap

@@ -329,9 +329,11 @@ def current_rss_mib() -> float:
 def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO, start_language: str,
                  memory: bool, summarize, bias: tuple[str, ...] = (), first=None, prefix: str = "s",  # noqa: ANN001
                  max_actions: int = MAX_ACTIONS, bot_class: type[Bot] | None = None,
-                 measure: bool = False) -> dict:
+                 measure: bool = False, home: type | None = None) -> dict:
     """Play from the title (or from ``first``, pushed on it) until ``summarize`` gives a summary
-    and the bot is back on the title; one JSON line per session."""
+    and the bot is back on the title (or on a ``home`` screen: ``first``'s type by default); one
+    JSON line per session."""
+    home = home or first
     rng = random.Random(seed)
     app.rng = random.Random(seed)
     device = DEVICES[rng.randrange(len(DEVICES))]
@@ -356,7 +358,7 @@ def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out:
                                       str(screenshots / f"{prefix}{index:04d}_{len(seen):02d}_{label}_console.png"))
         if summary is None:
             summary = summarize(scene)
-        if summary is not None and (isinstance(scene, TitleScene) or (first is not None and isinstance(scene, first))):
+        if summary is not None and (isinstance(scene, TitleScene) or (first is not None and isinstance(scene, home))):
             break  # back home: the title, or the class set-up where a class game ends
         bot.act()
     else:
@@ -460,7 +462,8 @@ class FacilitatorBot(Bot):
 
 
 def play_class_session(app: App, index: int, seed: int, screenshots: Path | None, out: TextIO,
-                       start_language: str = "fr", memory: bool = False, trace: bool = False) -> dict:
+                       start_language: str = "fr", memory: bool = False, trace: bool = False,
+                       measure: bool = False) -> dict:
     """A classroom session played by a bot standing in for the facilitator, set-up to debrief."""
     def summarize(scene) -> dict | None:  # noqa: ANN001
         if not isinstance(scene, DebriefScene):
@@ -473,9 +476,15 @@ def play_class_session(app: App, index: int, seed: int, screenshots: Path | None
                             "items": cl.session.trace()}
         return row
 
+    class SetUp(ClassSetupScene):  # the set-up as the facilitator left it: the measure on when asked
+        def __init__(self, ctx) -> None:  # noqa: ANN001
+            super().__init__(ctx)
+            self.measure = measure
+
     app.class_config = None
     return _bot_session(app, index, seed, screenshots, out, start_language, memory, summarize=summarize,
-                        first=ClassSetupScene, prefix="c", max_actions=MAX_ACTIONS * 2, bot_class=FacilitatorBot)
+                        first=SetUp, prefix="c", max_actions=MAX_ACTIONS * 2, bot_class=FacilitatorBot,
+                        measure=measure, home=ClassSetupScene)
 
 
 def run(content: Content, sessions: int, seed: int, size: tuple[int, int], screenshots: Path | None = None,
@@ -504,7 +513,7 @@ def run(content: Content, sessions: int, seed: int, size: tuple[int, int], scree
     language = app.language
     try:
         if mode == "classroom":
-            return [play_class_session(app, i, seed + i, screenshots, out, language, memory, trace)
+            return [play_class_session(app, i, seed + i, screenshots, out, language, memory, trace, measure)
                     for i in range(sessions)]
         played = [play_session(app, i, seed + i, screenshots, out, bias, language, memory, trace, measure)
                   for i in range(sessions)]

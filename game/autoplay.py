@@ -348,6 +348,8 @@ def _bot_session(app: App, index: int, seed: int, screenshots: Path | None, out:
     for _ in range(max_actions):
         scene = app.top
         label = getattr(scene, "screen_name", scene.name)
+        if label == "class_reveal" and getattr(getattr(scene, "run", None), "reveal_page", "") == "why":
+            label = "class_reveal_why"  # the reveal's second page: its own screenshot
         if not seen or seen[-1] != label:
             seen.append(label)
             if screenshots is not None:

@@ -64,6 +64,21 @@ def laid_out(scene, size) -> ClassItemScene:
     return scene
 
 
+def results_said(scene) -> dict[str, str]:
+    """Each team's result as the answer page says it: the words of its group (« juste : »), then
+    the names of the teams in that group, one after the other."""
+    names = {scene.team(t).name for t in scene.run.teams_for_current()}
+    out, head = {}, None
+    for tb, _c in scene.texts:
+        if tb.text in names and head is not None:
+            out[tb.text] = head
+        elif tb.text.endswith(":"):
+            head = tb.text[:-1].rstrip("\u00a0 ")
+        else:
+            head = None
+    return out
+
+
 def ordinary(content, qtype: str) -> str:
     """The item of median length (prompt and choices) of a type: an ordinary one."""
     if qtype == "scenario":
@@ -92,12 +107,10 @@ def test_both_reveal_pages_fit_at_every_size_for_every_type(app, lang):
                 laid_out(scene, size)
                 problems = check_layout(scene, size)
                 if page == "answer" and kind == "question":  # each team's result in words, whole
-                    said = [tb.text for tb, _c in scene.texts]
-                    names = {scene.team(t).name for t in range(4)}
-                    results = [said[i + 1] for i, w in enumerate(said[:-1]) if w in names]
-                    assert len(results) == 4 and all(
+                    results = results_said(scene)
+                    assert sorted(results) == sorted(scene.team(t).name for t in range(4)) and all(
                         w.split(" (")[0] in ("juste", "pas cette fois", "right", "not this time") or "pair" in w
-                        for w in results), (iid, results)
+                        for w in results.values()), (iid, results)
                 if problems or scene.max_scroll or scene.widget("next") is None:
                     bad.append((iid, page, size, problems[:2], scene.max_scroll))
     assert not bad

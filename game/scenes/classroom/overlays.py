@@ -37,7 +37,8 @@ HELP_LINES = (
     (N_("1\u20134 ou A\u2013D"), N_("la réponse de l'équipe dont c'est le tour, A à D avec la lettre, la forme et la "
                                   "couleur des téléphones (choisir une autre équipe\u00a0: son bouton en bas)")),
     ("R", N_("révéler la bonne réponse")),
-    ("S", N_("suivant\u00a0: révéler, puis débat, puis question suivante")),
+    ("S", N_("suivant\u00a0: révéler la réponse, puis la page «\u00a0Pourquoi\u00a0?\u00a0», "
+             "puis le débat, puis la question suivante")),
     (N_("Retour arrière"), N_("retour\u00a0: revenir à l'étape d'avant (corriger une réponse)")),
     ("D", N_("débat\u00a0: la question à discuter en classe")),
     ("N", N_("notes pour l'animateur·trice (pendant le débat)")),

@@ -79,17 +79,11 @@ class RevealView:
                 pieces.insert(0, (answer, m.body, "text", True))
         self.text_stack(pieces, area, m.gap * 2, valign="top")
 
-    def _build_answer(self, m: Metrics, area: pygame.Rect) -> None:
-        item = self.item
-        teams = self.run.teams_for_current()
-        answer = self.answer_words()
-        # The prompt was read on the asking screen: here it heads the page at the text's size.
-        head_size = round(m.body * 1.1)
-        head_h = text_h(self, item.prompt, area.width, head_size, True)
-        head_box, area = take_top(area, min(head_h, area.height // 3), m.gap * 2)
-        self.text(item.prompt, head_box, head_size, bold=True, valign="center")
+    def result_words(self, teams: list[int]) -> dict[int, str]:
+        """Each team's result in words: « juste », « pas cette fois », « pas de réponse », an
+        ordering's pairs in order, and the speed point when the timer gave one."""
+        credits = self.run.credits() if self.item.type == "ordering" else {}
         words = {}
-        credits = self.run.credits() if item.type == "ordering" else {}
         for t in teams:
             entry = self.classroom.entry(t)
             word = (_("juste") if entry.answer.correct else _("pas cette fois")) if entry else _("pas de réponse")
@@ -98,10 +92,85 @@ class RevealView:
             if entry and self.classroom.speed_bonus(t, self.classroom.step):
                 word += " " + _("(+1\u00a0rapidité)")
             words[t] = word
-        per_row, name_h, word_h = self._results_grid(m, area.width, teams, words)
-        n_rows = -(-len(teams) // per_row)
-        cell_h = name_h + word_h
-        res, area = take_bottom(area, n_rows * cell_h + (n_rows - 1) * m.gap, m.gap * 2)
+        return words
+
+    def result_groups(self, teams: list[int]) -> list[tuple[bool | None, str, list[int]]]:
+        """The teams grouped by their result (right first, then the others, then no answer): each
+        group's mark (True, False, None), its words and its teams, in the teams' order."""
+        words = self.result_words(teams)
+        groups: dict[tuple[bool | None, str], list[int]] = {}
+        for t in teams:
+            entry = self.classroom.entry(t)
+            groups.setdefault((entry.answer.correct if entry else None, words[t]), []).append(t)
+        rank = {True: 0, False: 1, None: 2}
+        return [(ok, word, ts) for (ok, word), ts in sorted(groups.items(), key=lambda kv: (rank[kv[0][0]], kv[1][0]))]
+
+    def _plan_results(self, m: Metrics, width: int, teams: list[int]):  # noqa: ANN202
+        """Where the team results go in a band ``width`` wide: a line per result (its mark, its
+        words in bold, then the chips of the teams that got it: symbol and name, wrapping under
+        the first chip). Returns (height, [(mark box, ok, head box, head, [(chip box, team)])]),
+        boxes relative to the band's top left."""
+        r = self.ctx.renderer
+        size = m.small
+        sym = round(size * 1.1)
+        mark = round(size * 1.1)
+        line_h = max(r.line_height(size, True), sym) + 4
+        chip_gap = m.gap * 2
+        plan = []
+        y = 0
+        for ok, word, ts in self.result_groups(teams):
+            head = _("{result}\u00a0:").format(result=word)
+            head_w = min(width - mark - m.gap // 2, r.measure(head, size, True) + 2)
+            chips = [(t, sym + max(6, sym // 3) + r.measure(self.team(t).name, size, True) + 2) for t in ts]
+            widest = max(w for _t, w in chips)
+            x0 = mark + m.gap // 2 + head_w + m.gap
+            head_h = text_h(self, head, head_w, size, True, line_h)
+            if x0 + widest > width:  # no room beside the words: the chips on the lines below
+                x0, y_chips = mark + m.gap // 2, y + head_h + m.gap // 2
+            else:
+                y_chips = y
+            placed, x, cy = [], x0, y_chips
+            for t, w in chips:
+                w = min(w, width - x0)
+                if x > x0 and x + w > width:
+                    x, cy = x0, cy + line_h + m.gap // 2
+                placed.append((pygame.Rect(x, cy, w, line_h), t))
+                x += w + chip_gap
+            plan.append((pygame.Rect(0, y + (line_h - mark) // 2, mark, mark), ok,
+                         pygame.Rect(mark + m.gap // 2, y, head_w, head_h), head, placed))
+            y = max(y + head_h, cy + line_h) + m.gap // 2
+        return y - m.gap // 2, plan
+
+    def _place_results(self, plan, band: pygame.Rect, m: Metrics) -> None:  # noqa: ANN001
+        for mark, ok, head_box, head, chips in plan:
+            self.marks.append((mark.move(band.topleft), ok))
+            self.text(head, head_box.move(band.topleft), m.small, bold=True, valign="center")
+            for box, t in chips:
+                self.team_text(self.team(t), box.move(band.topleft), m.small)
+
+    def _build_answer(self, m: Metrics, area: pygame.Rect) -> None:
+        """The answer page: the right answer with the class's spread (bars, the estimate's
+        histogram or the right order), every team's result grouped by result, and the prompt as a
+        reminder above when there is room for it (the room read it on the asking screen)."""
+        item = self.item
+        teams = self.run.teams_for_current()
+        answer = self.answer_words()
+        res_h, plan = self._plan_results(m, area.width, teams)
+        res, area = take_bottom(area, res_h, m.gap * 2)
+        self._place_results(plan, res, m)
+        # The prompt heads the page in small muted type when the rest leaves it room.
+        prompt_h = text_h(self, item.prompt, area.width, m.small, True)
+        if item.type == "estimate":
+            need = self._histogram_need(m, area.width, answer)
+        elif item.type == "ordering":
+            need = self._right_order_need(m, area.width, answer)
+        else:
+            answer_h = text_h(self, answer, area.width, m.body, True)
+            need = answer_h + m.gap * 2 + self._spread_height(
+                m, area.width, self.choices, lambda c: c.correct, height=area.height - answer_h - m.gap * 2)
+        if need is not None and prompt_h + m.gap * 2 + need <= area.height:
+            head_box, area = take_top(area, prompt_h, m.gap * 2)
+            self.text(item.prompt, head_box, m.small, color="muted", bold=True)
         if item.type == "estimate":
             self._build_histogram(m, area, answer)
             if self.histogram is None:  # no estimate given: the right value in words
@@ -116,25 +185,27 @@ class RevealView:
             letters = [letter_of(i) for i, c in enumerate(self.choices) if c.correct]
             short = (_("Les bonnes réponses\u00a0: {answer}") if len(letters) > 1
                      else _("La bonne réponse\u00a0: {answer}")).format(answer=list_sep().join(letters))
-            bars = self._spread_height(m, area.width, len(self.choices))
             for said in (answer, short):
                 answer_h = text_h(self, said, area.width, m.body, True)
+                bars = self._spread_height(m, area.width, self.choices, lambda c: c.correct,
+                                           height=area.height - answer_h - m.gap * 2)
                 if answer_h + m.gap * 2 + bars <= area.height:
                     break
             top, rest = take_top(area, answer_h, m.gap * 2)
             self.text(said, top, m.body, bold=True)
-            self._build_spread(m, rest, self.choices, lambda c: c.correct)
-        cols = columns(res, per_row, m.gap * 2)
-        mark = m.body
-        for i, t in enumerate(teams):
-            col = cols[i % per_row]
-            cell = pygame.Rect(col.x, res.y + (i // per_row) * (cell_h + m.gap), col.width, cell_h)
-            entry = self.classroom.entry(t)
-            icon = pygame.Rect(cell.x, cell.centery - mark // 2, mark, mark)
-            self.marks.append((icon, entry.answer.correct if entry else None))
-            rest = pygame.Rect(icon.right + m.gap // 2, cell.y, cell.right - icon.right - m.gap // 2, cell_h)
-            self.team_text(self.team(t), pygame.Rect(rest.x, rest.y, rest.width, name_h), m.small)
-            self.text(words[t], pygame.Rect(rest.x, rest.y + name_h, rest.width, word_h), m.small, valign="center")
+            self._build_spread(m, rest, self.choices, lambda c: c.correct, grow=True)
+
+    def _histogram_need(self, m: Metrics, width: int, answer: str) -> int:
+        """The least height the estimate's histogram takes (as ``_build_histogram`` lays it)."""
+        est_unit = ngettext("{n} équipe", "{n} équipes", 8).format(n=8)
+        legend = _("barre la plus haute\u00a0: {count}").format(count=est_unit)
+        return text_h(self, answer, width, m.body, True) + max(round(m.body * 1.6), 24) \
+            + text_h(self, legend, width // 2, m.small) + m.gap
+
+    def _right_order_need(self, m: Metrics, width: int, label: str) -> int:
+        """The height of « Le bon ordre : » and the list at the page's size."""
+        widget = self.order_list(qtype("ordering").right_ids(self.item))
+        return text_h(self, label, width, m.body, True) + m.gap + widget.needed_height(self.ctx.renderer, m, width)
 
     def _build_right_order(self, m: Metrics, area: pygame.Rect, label: str) -> pygame.Rect | None:
         """An ordering's reveal: « Le bon ordre : » and the list in the right order (display-only),
@@ -164,49 +235,75 @@ class RevealView:
             return pygame.Rect(col.right + m.gap * 3, area.y, area.right - col.right - m.gap * 3, area.height)
         return rest
 
-    def _spread_height(self, m: Metrics, width: int, n: int) -> int:
-        """The height of the spread's bars for ``n`` choices (as ``_build_spread`` lays them)."""
-        ncols = 2 if n > 2 and width > m.body * 30 else 1
-        nrows = -(-n // ncols)
-        unit = ngettext("{n} téléphone", "{n} téléphones", 88).format(n=88)
-        row_h = max(round(m.small * 1.5), text_h(self, unit + " " + _("(bonne réponse)"), width, m.small))
-        return nrows * row_h + (nrows - 1) * (m.gap // 2)
-
-    def _build_spread(self, m: Metrics, area: pygame.Rect, shown: list, is_right,  # noqa: ANN001
-                      counts: dict[str, int] | None = None) -> pygame.Rect:
-        """The class's spread as bars at the top of ``area``, one per choice of ``shown`` (its
-        shape, letter, a bar, the number in words) and the right ones (``is_right``) marked by a
-        tick and words: pads per choice when pads answered, else teams per choice (``counts``
-        when given). Returns the room left below."""
+    def _spread_counts(self, counts: dict[str, int] | None = None):  # noqa: ANN202
+        """The spread's counts and their unit: pads per choice when pads answered, else teams per
+        choice (``counts`` when given)."""
         pads = getattr(self, "pads", None)
         phones = pads.spread() if pads is not None and pads.server is not None else {}
         if sum(phones.values()):
-            counts = phones
-            unit = lambda n: ngettext("{n} téléphone", "{n} téléphones", n).format(n=n)  # noqa: E731
-        else:
-            counts = team_spread(self.classroom) if counts is None else counts
-            unit = lambda n: ngettext("{n} équipe", "{n} équipes", n).format(n=n)  # noqa: E731
+            return phones, lambda n: ngettext("{n} téléphone", "{n} téléphones", n).format(n=n)
+        counts = team_spread(self.classroom) if counts is None else counts
+        return counts, lambda n: ngettext("{n} équipe", "{n} équipes", n).format(n=n)
+
+    def _spread_plan(self, m: Metrics, width: int, shown: list, is_right, counts=None,  # noqa: ANN001, ANN202
+                     height: int = 10_000):
+        """How the bars go in ``width``: (columns, row height, each choice's words, the words'
+        width, the counts), or None when the counts cannot stand whole beside their bars. Two
+        columns when they fit, else one; the words « (bonne réponse) » go only when the bars
+        would not fit ``height`` with them (the right bar keeps its tick and bold count)."""
+        counts, unit = self._spread_counts(counts)
         r = self.ctx.renderer
-        words = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if is_right(c) else "") for c in shown}
-        widest = max(r.measure(w, m.small, is_right(c)) for c, w in zip(shown, words.values())) + m.gap
-        row_h = max(round(m.small * 1.5), text_h(self, unit(88) + " " + _("(bonne réponse)"), area.width, m.small))
-        # Two columns when the counts stand whole beside bars of a fair length, else one.
-        for ncols in ((2, 1) if len(shown) > 2 and area.width > m.body * 24 else (1,)):
-            col_w = (area.width - (ncols - 1) * m.gap * 3) // ncols
+        full = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if is_right(c) else "") for c in shown}
+        bare = {c.id: unit(counts.get(c.id, 0)) for c in shown}
+        two = len(shown) > 2 and width > m.body * 24
+        found = None
+        for ncols, words in [(2, full), (1, full), (2, bare), (1, bare)]:
+            if ncols == 2 and not two:
+                continue
+            col_w = (width - (ncols - 1) * m.gap * 3) // ncols
+            widest = max(r.measure(words[c.id], m.small, is_right(c)) for c in shown) + m.gap
             if widest <= col_w * 7 // 10:
-                break
-        else:  # large text: the counts would not stand whole beside their bars
+                row_h = max(round(m.small * 1.5), max(text_h(self, w, widest, m.small, True) for w in words.values()))
+                nrows = -(-len(shown) // ncols)
+                found = found or (ncols, row_h, words, widest, counts)
+                if nrows * row_h + (nrows - 1) * (m.gap // 2) <= height:
+                    return ncols, row_h, words, widest, counts
+        return found
+
+    def _spread_height(self, m: Metrics, width: int, shown: list, is_right, counts=None,  # noqa: ANN001
+                       height: int = 10_000) -> int:
+        """The height of the spread's bars (as ``_build_spread`` lays them in ``height``), 0 when
+        they cannot."""
+        plan = self._spread_plan(m, width, shown, is_right, counts, height)
+        if plan is None:
+            return 0
+        ncols, row_h = plan[0], plan[1]
+        nrows = -(-len(shown) // ncols)
+        return nrows * row_h + (nrows - 1) * (m.gap // 2)
+
+    def _build_spread(self, m: Metrics, area: pygame.Rect, shown: list, is_right,  # noqa: ANN001
+                      counts: dict[str, int] | None = None, grow: bool = False) -> pygame.Rect:
+        """The class's spread as bars at the top of ``area``, one per choice of ``shown`` (its
+        shape, letter, a bar, the number in words) and the right ones (``is_right``) marked by a
+        tick and words. With ``grow``, the rows share the room left (up to twice their height),
+        so the bars are as thick as the page allows. Returns the room left below."""
+        plan = self._spread_plan(m, area.width, shown, is_right, counts, area.height)
+        if plan is None:  # large text: the counts would not stand whole beside their bars
             self.drop()
             return area
+        ncols, row_h, words, words_w, counts = plan
         nrows = -(-len(shown) // ncols)
         block_h = nrows * row_h + (nrows - 1) * (m.gap // 2)
         if block_h > area.height:  # no room: the team results say it already
             self.drop()
             return area
+        if grow:
+            row_h = min(row_h * 2, (area.height - (nrows - 1) * (m.gap // 2)) // nrows)
+            block_h = nrows * row_h + (nrows - 1) * (m.gap // 2)
         block, rest = take_top(area, block_h, m.gap * 2)
         cols = columns(block, ncols, m.gap * 3)
         top = max(1, max(counts.values(), default=0))
-        words_w = widest
+        bar_h = max(row_h // 2, min(row_h - 8, round(m.small * 1.3)))
         for i, c in enumerate(shown):
             col = cols[i // nrows]
             row = pygame.Rect(col.x, block.y + (i % nrows) * (row_h + m.gap // 2), col.width, row_h)
@@ -216,8 +313,8 @@ class RevealView:
             words_box = pygame.Rect(row.right - words_w, row.y, words_w, row_h)
             self.text(words[c.id], words_box, m.small, bold=is_right(c), valign="center")
             tick = pygame.Rect(letter.right, row.centery - m.small // 2, m.small, m.small)
-            track = pygame.Rect(tick.right + m.gap // 2, row.centery - row_h // 4,
-                                max(1, words_box.x - tick.right - m.gap), row_h // 2)
+            track = pygame.Rect(tick.right + m.gap // 2, row.centery - bar_h // 2,
+                                max(1, words_box.x - tick.right - m.gap), bar_h)
             self.spread_bars.append((tile, i, track, counts.get(c.id, 0) / top, tick if is_right(c) else None,
                                      counts.get(c.id, 0)))
         return rest
@@ -259,8 +356,9 @@ class RevealView:
                            plot.height)
         bar_w = max(6, min(m.body, plot.width // 40))
         bars = []
+        tick_room = min(plot.height // 3, bar_w * 2 + 4)  # the tick over the tallest bar stays under the words
         for v, n in sorted(values.items()):
-            h = max(4, round(plot.height * n / top))
+            h = max(4, round((plot.height - tick_room) * n / top))
             bars.append((pygame.Rect(x_of(v) - bar_w // 2, plot.bottom - h, bar_w, h), abs(v - est.answer) <= slack, n))
         ax = x_of(est.answer)
         words_w = min(block.width, r.measure(answer, m.body, True) + 2)
@@ -304,29 +402,6 @@ class RevealView:
                 pygame.draw.rect(surface, mark_of(i)[2], fill, border_radius=3)
             if tick is not None:
                 draw_check(surface, tick, p.right, max(3, tick.width // 7))
-
-    def _results_grid(self, m: Metrics, width: int, teams: list[int], words: dict[int, str]) -> tuple[int, int, int]:
-        """How many team results side by side (up to four, each name and word on one line when
-        they can be), and the height of a name line and of a word line."""
-        r = self.ctx.renderer
-        sym = round(m.small * 1.1)
-        lead = m.body + m.gap // 2 + sym + max(6, sym // 3)  # the mark, then the team's symbol
-
-        def col_w(per_row: int) -> int:
-            return (width - (per_row - 1) * m.gap * 2) // per_row - lead
-
-        names = [self.team(t).name for t in teams]
-        per_row = 1
-        for n in range(min(4, len(teams)), 0, -1):
-            w = col_w(n)
-            if all(r.measure(x, m.small, True) <= w for x in names) and all(
-                    r.measure(x, m.small) <= w for x in words.values()):
-                per_row = n
-                break
-        w = col_w(per_row)
-        name_h = max(max(text_h(self, x, w, m.small, True) for x in names), sym + 4)
-        word_h = max(text_h(self, x, w, m.small) for x in words.values())
-        return per_row, name_h, word_h
 
     def _build_card_reveal(self, m: Metrics, area: pygame.Rect, teams: list[int]) -> None:
         """A situation's reveal in two pages: « answer », each choice with the teams that chose it

@@ -45,10 +45,14 @@ class AskView:
         public = getattr(self, "public", False)
         # At a projector step a one-line answer needs no more than its text and a margin.
         grid_m = m if self.projector_t <= 0 else replace(m, button_h=max(MIN_TARGET, round(m.body * 1.6)))
-        answers = AnswerGrid(r, grid_m, area, [marked(i, c.text) for i, c in enumerate(shown)])
+        labels = [marked(i, c.text) for i, c in enumerate(shown)]
+        answers = AnswerGrid(r, grid_m, area, labels)
+        if answers.ncols == 2:  # one answer a row when that is shorter (long answers wrap in two columns)
+            single = AnswerGrid(r, grid_m, area, labels, ncols=1)
+            if single.height < answers.height:
+                answers = single
         choices_h = answers.height
-        hint = _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.") \
-            if self.step.kind == "question" and item.type == "multiple" else ""
+        hint = "" if getattr(self, "hint_in_header", False) else self.multiple_hint()
         if self.step.kind == "question" and item.type == "ordering":  # no room for the list: the grid
             hint = ""  # the order keyed so far goes in the header, beside whose answer it is
         hint_h = r.fit(hint, area.width, 10_000, m.small, m.small).height + m.gap // 2 if hint else 0
@@ -87,8 +91,10 @@ class AskView:
         has answered (a tick and a word), never what. Returns the room left above."""
         r = self.ctx.renderer
         public = getattr(self, "public", False)
-        chip_m = replace(m, body=m.small, button_h=max(MIN_TARGET, r.line_height(m.small) + 2 * max(6, m.gap // 2) + 6))
-        pad = max(8, m.gap)  # as Button lays a chip out: padding, the symbol, the name, the check
+        # A chip's padding is half the page's gap: four names stand in one row at a projector step.
+        chip_m = replace(m, body=m.small, gap=max(6, m.gap // 2),
+                         button_h=max(MIN_TARGET, r.line_height(m.small) + 2 * max(6, m.gap // 2) + 6))
+        pad = max(8, chip_m.gap)  # as Button lays a chip out: padding, the symbol, the name, the check
         icon_w = round(chip_m.body * 1.5) + pad // 2
         check_w = round(m.small * 1.3) + pad // 2
         details = {} if public else self.pad_details(teams)  # with pads: « 3/5 ont répondu », a tie to decide
@@ -104,6 +110,29 @@ class AskView:
         nrows = -(-len(teams) // fit)
         per_row = -(-len(teams) // nrows)  # rows as even as they can be
         chip_h = chip_m.button_h
+        if public:
+            chip_h = max(r.line_height(m.small, True), round(m.small * 1.3)) + 4
+        if not details:  # each chip as wide as its name: more of them in a row
+            if public:
+                widths = [round(m.small * 1.1) + max(6, m.small // 3) + r.measure(labels[t], m.small, True)
+                          + m.gap // 2 + round(m.small * 1.2) + m.gap for t in teams]
+            else:
+                widths = [r.measure(labels[t], m.small) + 2 * pad + icon_w + check_w + 4 for t in teams]
+            flow = self._chip_rows(widths, area.width, m.gap)
+            if flow:
+                strip_h = len(flow) * chip_h + (len(flow) - 1) * m.gap
+                strip, area = take_bottom(area, strip_h, m.gap * 3 // 2)
+                for k, row in enumerate(flow):
+                    used = sum(widths[i] for i in row) + m.gap * (len(row) - 1)
+                    x = strip.x + (strip.width - used) // 2
+                    for i in row:
+                        cell = pygame.Rect(x, strip.y + k * (chip_h + m.gap), widths[i], chip_h)
+                        if public:
+                            self._public_chip(teams[i], cell, m)
+                        else:
+                            self._team_chip(teams[i], cell, m, chip_m, words, "")
+                        x += widths[i] + m.gap
+                return area
         if details:  # the name and the count, each on its line
             col_w = (area.width - (per_row - 1) * m.gap) // per_row
             inner = col_w - 2 * pad - icon_w - check_w
@@ -118,23 +147,46 @@ class AskView:
         for i, t in enumerate(teams):
             cell = pygame.Rect(cols[i % per_row].x, strip.y + (i // per_row) * (chip_h + m.gap),
                                cols[i % per_row].width, chip_h)
-            team = self.team(t)
-            answered = self.run.answered(t)
             if public:
-                s = round(m.small * 1.2)
-                tick = pygame.Rect(cell.right - s, cell.centery - s // 2, s, s)
-                if answered:
-                    self.ticks.append(tick)
-                self.team_text(team, pygame.Rect(cell.x, cell.y, tick.x - cell.x - m.gap // 2, cell.height), m.small)
+                self._public_chip(t, cell, m)
                 continue
-            detail = details.get(t, "")
-            self.widgets.append(SizedButton(f"team:{t}", cell, role="open", style="choice", label=team.name,
-                                            selected=t == self.current and not self.all_answered(),
-                                            trailing_check=answered, text_size=m.small, detail=detail,
-                                            status=words[t] + (", " + detail if detail else ""),
-                                            team_symbol=team.symbol, team_color=team_color(self.ctx, team),
-                                            own=chip_m))
+            self._team_chip(t, cell, m, chip_m, words, details.get(t, ""))
         return area
+
+    def _public_chip(self, t: int, cell: pygame.Rect, m: Metrics) -> None:
+        """The room's view of a team: its symbol and name, and a tick once it has answered."""
+        s = round(m.small * 1.2)
+        tick = pygame.Rect(cell.right - s - m.gap // 2, cell.centery - s // 2, s, s)
+        if self.run.answered(t):
+            self.ticks.append(tick)
+        self.team_text(self.team(t), pygame.Rect(cell.x, cell.y, tick.x - cell.x - m.gap // 2, cell.height), m.small)
+
+    @staticmethod
+    def _chip_rows(widths: list[int], width: int, gap: int) -> list[list[int]]:
+        """Chips of ``widths`` in as few rows as fit ``width``, as even as they can be."""
+        n = len(widths)
+        for nrows in range(1, n + 1):
+            per_row = -(-n // nrows)
+            rows_ = [list(range(i, min(n, i + per_row))) for i in range(0, n, per_row)]
+            if all(sum(widths[i] for i in row) + gap * (len(row) - 1) <= width for row in rows_):
+                return rows_
+        return [[i] for i in range(n)]
+
+    def _team_chip(self, t: int, cell: pygame.Rect, m: Metrics, chip_m: Metrics, words: dict[int, str],
+                   detail: str) -> None:
+        team = self.team(t)
+        self.widgets.append(SizedButton(f"team:{t}", cell, role="open", style="choice", label=team.name,
+                                        selected=t == self.current and not self.all_answered(),
+                                        trailing_check=self.run.answered(t), text_size=m.small, detail=detail,
+                                        status=words[t] + (", " + detail if detail else ""),
+                                        team_symbol=team.symbol, team_color=team_color(self.ctx, team),
+                                        own=chip_m))
+
+    def multiple_hint(self) -> str:
+        """What a several-answer question says while teams answer (nothing for another type)."""
+        if self.step.kind == "question" and self.item.type == "multiple":
+            return _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.")
+        return ""
 
     def order_list(self, order: list[str] | tuple[str, ...] | None = None):  # noqa: ANN201 - an OrderingList
         """The ordering's list, display-only (the facilitator keys a team's order, the pads send

@@ -288,6 +288,12 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
         right = top.right - controls_w - (m.gap if controls_w else 0)
         self.timer_rect = pygame.Rect(right - timer_w, top.y, timer_w, row_h)
         label_box = pygame.Rect(top.x, top.y, self.timer_rect.x - top.x - m.gap, row_h)
+        # A several-answer question says so beside the progress when the row has room (the room's
+        # view has no buttons there), else on a line of its own above the answers (ask.py).
+        self.hint_in_header = False
+        hint = self.multiple_hint() if self.phase == "ask" else ""
+        if hint and r.measure(label + " — " + hint, m.small, True) <= label_box.width:
+            label, self.hint_in_header = label + " — " + hint, True
         if who and r.measure(label + " — " + who, m.small, True) <= label_box.width:
             label, who = label + " — " + who, ""
         self.text(label, label_box, m.small, bold=True, valign="center")

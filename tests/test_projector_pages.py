@@ -221,3 +221,51 @@ def test_a_display_only_ordering_list_draws_no_grip_and_takes_no_input(app):
                    inp.Intent(inp.DOWN, "keyboard")):
         assert not shown.handle(intent)
     assert shown.answer == ("a", "b", "c") and shown.picked is None
+
+
+def _said(scene) -> list[str]:
+    """Every text the projector draws: its own and its widgets'."""
+    return [tb.text for tb, _c in scene.texts] + [tb.text for w in scene.widgets for tb in getattr(w, "text_boxes", [])]
+
+
+def test_the_public_view_never_shows_a_keyed_answer_before_the_reveal(app):
+    """With the facilitator's window (``ctx.console``), answers are keyed there: the projector
+    outlines no choice ticked for a team, draws no focus ring on an answer, and for an estimate
+    shows no slider, no −/+ and no team's figure nor « (déplacez le curseur) »: the prompt, the
+    range with its unit, and who has answered (before: the slider and the figure keyed)."""
+    from game.ui.widgets import Button, Slider
+
+    app.set_language("fr")
+    c = app.content
+    app.console = object()
+    try:
+        for qtype in ("single", "multiple", "estimate", "ordering", "scenario"):
+            kind = "scenario" if qtype == "scenario" else "question"
+            scene = scene_for(app, kind, ordinary(c, qtype))
+            run = scene.run
+            laid_out(scene, (1280, 720))
+            if qtype == "estimate":
+                est = scene.item.estimate
+                value = est.min + round((est.max - est.min) / est.step * 0.37) * est.step
+                run.set_estimate(value)  # moved on the facilitator's window, not yet validated
+                figure = scene._fmt(value)
+            elif qtype == "ordering":
+                run.pick(2)
+                run.pick(0)  # a draft order for team 0
+            else:
+                first = scene.choices[1].id
+                scene.on_activate(Button(f"choice:{first}", pygame.Rect(0, 0, 1, 1)))  # as Console does
+            scene.sync()
+            laid_out(scene, (1280, 720))
+            assert not any(getattr(w, "selected", False) for w in scene.widgets), qtype
+            assert not any(w.id == scene.focus_id for w in scene.widgets), qtype  # no ring on an answer
+            said = " ".join(_said(scene))
+            assert "déplacez" not in said and "Classement de" not in said, qtype
+            if qtype == "estimate":
+                assert not any(isinstance(w, Slider) or w.id in ("minus", "plus", "validate") for w in scene.widgets)
+                assert figure not in said or figure in scene._fmt(est.min) + scene._fmt(est.max)
+                assert scene._fmt(est.min) in said and scene._fmt(est.max) in said
+                assert {team.index for _r, team in scene.symbols} == {0, 1, 2, 3}
+            assert check_layout(scene, (1280, 720)) == [], qtype
+    finally:
+        app.console = None

@@ -267,7 +267,22 @@ class AskView:
                 out[t] = _("pas de téléphone")
         return out
 
+    def _build_public_estimate(self, m: Metrics, area: pygame.Rect, prompt: str, size: int) -> None:
+        """The room's view of an estimate while teams answer: the prompt and the range with its
+        unit; the slider and each team's figure are on the facilitator's window only."""
+        est = self.item.estimate
+        span = _("Un nombre entre {low} et {high}").format(low=self._fmt(est.min), high=self._fmt(est.max))
+        span_h = text_h(self, span, area.width, m.heading, True)
+        for size in (size, m.heading, round(m.body * 1.1), m.body):  # a long prompt steps down, never scrolls
+            prompt_h = text_h(self, prompt, area.width, size, True)
+            if prompt_h + span_h + m.gap * 3 <= area.height:
+                break
+        self.text_stack([(prompt, size, "text", True), (span, m.heading, "muted", True)], area, m.gap * 3)
+
     def _build_estimate(self, m: Metrics, area: pygame.Rect, prompt: str, size: int) -> None:
+        if getattr(self, "public", False):
+            self._build_public_estimate(m, area, prompt, size)
+            return
         est = self.item.estimate
         entry = self.run.entry(self.current)
         closed = self.all_answered()  # every team has answered: no team's figure, and nothing to nudge

@@ -329,6 +329,8 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
                 ("next", _("Suivant"), "primary")]
 
     def default_focus(self) -> str | None:
+        if public_view(self.ctx):
+            return None  # the room's view: nothing to press, and no ring that could point at an answer
         if self.phase == "ask":  # never an answer: Enter or Space must not answer for a team
             return "reveal" if self.run.all_entered() else f"team:{self.current}"
         return "next"

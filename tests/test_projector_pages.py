@@ -269,3 +269,65 @@ def test_the_public_view_never_shows_a_keyed_answer_before_the_reveal(app):
             assert check_layout(scene, (1280, 720)) == [], qtype
     finally:
         app.console = None
+
+
+def longest(content, qtype: str) -> str:
+    return max((q for q in content.questions.values() if q.type == qtype),
+               key=lambda q: (len(q.prompt) + sum(len(c.text) for c in q.choices), q.id)).id
+
+
+def test_the_answer_page_and_the_ask_reach_the_projector_scale_at_1280x720(app):
+    """1280×720, French. The answer page (the right answer, the bars, every team's result grouped
+    by result, the prompt only as a reminder when there is room): t = 1 for an ordinary single,
+    several-answer, true/false and estimate question with four teams, t ≥ 0.6 for an ordering
+    (before: 0.6 and 0.3); with eight teams a single's and a true/false's answer page, the
+    ordinary and the longest, at t ≥ 0.6 (before: 0.3). The ask (team chips as wide as their
+    names, in one row for four teams): t ≥ 0.6 for an ordinary single, several-answer, estimate
+    and ordering question, t = 1 for a true/false, on the facilitator's and the room's view
+    (before: 0.3 for a several-answer question and an ordering)."""
+    app.set_language("fr")
+    c = app.content
+    low = []
+    for qtype in ("single", "multiple", "truefalse", "estimate", "ordering"):
+        t = laid_out(scene_for(app, "question", ordinary(c, qtype), page="answer"), (1280, 720)).projector_t
+        if t < (0.6 if qtype == "ordering" else 1.0):
+            low.append(("answer", qtype, t))
+    for qtype in ("single", "truefalse"):
+        for qid in (ordinary(c, qtype), longest(c, qtype)):
+            t = laid_out(scene_for(app, "question", qid, n=8, page="answer"), (1280, 720)).projector_t
+            if t < 0.6:
+                low.append(("answer, 8 teams", qid, t))
+    for console in (None, object()):
+        app.console = console
+        try:
+            for qtype in ("single", "multiple", "truefalse", "estimate", "ordering"):
+                t = laid_out(scene_for(app, "question", ordinary(c, qtype), timer=20), (1280, 720)).projector_t
+                if t < (1.0 if qtype == "truefalse" else 0.6):
+                    low.append(("ask", console is not None, qtype, t))
+        finally:
+            app.console = None
+    assert not low
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_ask_screens_fit_at_every_size_on_both_views(app, lang):
+    """The ask of an ordinary item of each type, on the facilitator's view and the room's
+    (``ctx.console``), with one team answered: nothing cut, out of its box or overlapping."""
+    app.set_language(lang)
+    bad = []
+    for console in (None, object()):
+        app.console = console
+        try:
+            for qtype in TYPES:
+                kind = "scenario" if qtype == "scenario" else "question"
+                scene = scene_for(app, kind, ordinary(app.content, qtype), timer=20)
+                if qtype not in ("estimate", "ordering"):
+                    scene.classroom.enter(1, [scene.choices[0].id])
+                for size in SIZES if lang == "fr" else SIZES[:2]:
+                    laid_out(scene, size)
+                    problems = check_layout(scene, size)
+                    if problems or scene.max_scroll:
+                        bad.append((qtype, console is not None, size, problems[:2], scene.max_scroll))
+        finally:
+            app.console = None
+    assert not bad

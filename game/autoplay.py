@@ -546,6 +546,17 @@ class Monkey:
         self.fake_time = 0.0
 
     def random_events(self) -> list[pygame.event.Event]:
+        """Random raw events; in a class game with the facilitator's window open, a third of them
+        go to that window (and now and then its close button)."""
+        events = self._random_events()
+        console = self.app.console
+        if console is not None and self.rng.random() < 0.33:
+            if self.rng.random() < 0.02:
+                return [pygame.event.Event(pygame.WINDOWCLOSE, window=console.window)]
+            return [pygame.event.Event(e.type, {**e.dict, "window": console.window}) for e in events]
+        return events
+
+    def _random_events(self) -> list[pygame.event.Event]:
         r = self.rng
         w, h = self.app.screen.get_size()
         kind = r.random()
@@ -606,6 +617,7 @@ class Monkey:
         else:
             self.app.kiosk = None
             self.app.reset_to(TitleScene(self.app))
+        self.app.screens = 2 if mode == "classroom" else None  # a class game opens the facilitator's window
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
             events = self.random_events()
@@ -621,6 +633,7 @@ class Monkey:
             if kiosk and self.rng.random() < 0.05:
                 self.fake_time += self.rng.choice((5, 30, 100))
         self.app.kiosk = None
+        self.app.screens = None
 
 
 def run_monkey(content: Content, minutes: float, seed: int, out: TextIO | None = None) -> dict:

@@ -251,3 +251,19 @@ def test_autoplay_plays_a_class_game_through_the_facilitators_window(app, tmp_pa
     finally:
         monkey.undo()
     assert row["mode"] == "classroom" and len(pressed) >= row["items"] * 2  # answers, reveal, pages, next
+
+
+def test_f11_on_it_goes_full_screen_only_on_a_screen_of_its_own(app, monkeypatch):
+    """On the game's own screen a full-screen facilitator's window would cover the projector's
+    view (and SDL swaps the game window's surface under it): it is only maximised."""
+    class_game(app)
+    f11 = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0, unicode="", scancode=0,
+                             window=app.console.window)
+    app.step([f11], 0)
+    assert not app.console.fullscreen and not app.fullscreen  # nor the game's window
+    monkeypatch.setattr(pygame.display, "get_num_displays", lambda: 2)
+    app.step([f11], 0)
+    assert app.console.fullscreen and not app.fullscreen
+    assert app.screen is pygame.display.get_surface()
+    app.step([f11], 0)
+    assert not app.console.fullscreen

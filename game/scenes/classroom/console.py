@@ -127,11 +127,17 @@ class Console:
         if intent.kind == inp.CLOSE:
             self.closed = True  # the App closes it at the end of the frame
         elif intent.kind == inp.FULLSCREEN:
-            self.fullscreen = not self.fullscreen
-            if self.fullscreen:
-                self.window.set_fullscreen(desktop=True)
+            # Full screen only on a screen of its own: on the game's screen it would cover the
+            # projector's view (and SDL changes the game window's surface under it).
+            if self.fullscreen or pygame.display.get_num_displays() >= 2:
+                self.fullscreen = not self.fullscreen
+                if self.fullscreen:
+                    self.window.set_fullscreen(desktop=True)
+                else:
+                    self.window.set_windowed()
+                self.app.screen = pygame.display.get_surface() or self.app.screen
             else:
-                self.window.set_windowed()
+                self.window.maximize()
         elif intent.kind in (inp.RESIZE, inp.REDRAW):
             self.app.mapper.window_sizes[self.window_id] = self.size
             self.scene.invalidate()

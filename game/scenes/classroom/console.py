@@ -438,7 +438,7 @@ class ConsoleScene(TeamLabels, Scene):
                 scene.invalidate()
             elif not wid.startswith("shown:"):
                 scene.on_activate(widget)  # the same ids as the item screen's own buttons
-        else:
+        elif class_run(self.app_stack) is not None:  # never a button of a screen out of the class game
             top = self.target()
             target = top.widget(wid) if top is not None else None
             if target is not None and target.enabled:

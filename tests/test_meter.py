@@ -206,3 +206,37 @@ def test_needed_height_holds_the_meters_at_the_screens_text_size(real_content, k
                 assert r.contains(box.bounds) and not box.fitted.truncated, (meter.indicator.id, box.text)
                 # The source line under it is the one smaller text (never under 13 px).
                 assert box.fitted.size >= (max(13, round(m.small * 0.7)) if box.text == meter.basis else m.small - 3)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("width", [430, 460, 492, 520])
+def test_a_change_keeps_its_figure_when_the_words_need_two_lines(real_content, kit, lang, width):
+    """« +58, plus lourd pour la planète » too wide for one line goes on two, figure kept: the card
+    (1080×1920's strip: 492×233 at 34 px) has the room; dropping « +58 » there lost the number."""
+    renderer, icons = kit
+    set_language(lang)
+    try:
+        m = Meter(real_content.indicators["co2e"], renderer, icons, high=200, text_size=34)
+        m.set_value(58, animate=False)
+        surf = pygame.Surface((width + 40, 300))
+        rect = pygame.Rect(20, 20, width, 233)
+        m.draw(surf, rect, DEFAULT)
+        change = [b for b in m.drawn if verdict(m.indicator, 58)[1] in b.text]
+        assert change, [b.text for b in m.drawn]
+        assert change[0].text.startswith("+58"), change[0].text
+        assert not change[0].fitted.truncated and rect.contains(change[0].bounds)
+    finally:
+        set_language("fr")
+
+
+def test_a_change_drops_its_figure_only_on_a_single_line_card(real_content, kit):
+    """A compact card with room for one line only: the words (with arrow and mark) rather than a cut text."""
+    renderer, icons = kit
+    set_language("fr")
+    m = Meter(real_content.indicators["co2e"], renderer, icons, text_size=34)
+    m.set_value(58, animate=False)
+    surf = pygame.Surface((500, 200))
+    m.draw(surf, pygame.Rect(10, 10, 420, 150), DEFAULT)
+    change = [b for b in m.drawn if "planète" in b.text]
+    assert len(change) == 1 and not change[0].fitted.truncated, [b.text for b in m.drawn]
+    assert len(change[0].fitted.lines) == 1

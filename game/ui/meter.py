@@ -328,18 +328,22 @@ class Meter:
                     if bar.x < x < bar.right - 1:
                         pygame.draw.line(surface, p.panel, (x, bar.y), (x, bar.bottom - 1), max(1, bar.height // 5))
 
-    def _change_parts(self, width: int, size: int) -> tuple[int, str]:
-        """(width of the two marks, the words: with the signed change when they fit on one line)."""
+    def _change_parts(self, width: int, size: int, lines: int = 1) -> tuple[int, str]:
+        """(width of the two marks, the words): the signed change and the words, always on two
+        lines; on a single line only when they fit there, else the words alone (they matter more)."""
         _good, words = verdict(self.indicator, self.last_change, self.domain)
         marks = 2 * round(size * 1.2) + max(2, size // 4)
         text = f"{fmt_signed(self.last_change)}, {words}"
-        if self.renderer.measure(text, size, True) > width - marks:  # narrow: the words matter more
+        if lines < 2 and self.renderer.measure(text, size, True) > width - marks:
             text = words
         return marks, text
 
     def _change_fits(self, width: int, size: int) -> bool:
-        marks, text = self._change_parts(width, size)
-        return self.renderer.measure(text, size, True) <= width - marks
+        """Whether the signed change and its words fit on one line (never the shortened words:
+        measuring those hid that the figure was dropped, so the second line was never asked for)."""
+        _good, words = verdict(self.indicator, self.last_change, self.domain)
+        marks = 2 * round(size * 1.2) + max(2, size // 4)
+        return self.renderer.measure(f"{fmt_signed(self.last_change)}, {words}", size, True) <= width - marks
 
     def _draw_change(self, surface: pygame.Surface, line: pygame.Rect, p: Palette, size: int) -> None:
         """An arrow (up / down), a mark (✓ good, ! bad) and the words, in good or bad colour;
@@ -356,7 +360,8 @@ class Meter:
         mark = self.icons.for_button("right" if good else "warning") or "check"
         self.icons.blit(surface, mark, pygame.Rect(x, top, side, side), color, stroke=2.5)
         x += side + max(2, size // 4)
-        _marks, text = self._change_parts(line.width, size)
+        lines = 2 if line.height >= first + self.renderer.line_height(size, True) else 1
+        _marks, text = self._change_parts(line.width, size, lines)
         room = pygame.Rect(x, line.y, max(1, line.right - x), line.height)
         self._text(surface, text, room, size, color, bold=True, min_size=max(13, size - 2), valign="top")
 

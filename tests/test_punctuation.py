@@ -65,3 +65,34 @@ def test_every_career_sheet_keeps_its_back_button_on_screen(app, lang, size):
         assert scene.max_scroll == 0, cid
         back = scene.widget("back")
         assert back is not None and back.rect.bottom <= size[1]
+
+
+# A figure and its unit stay on one line: « 200 g », « 58 kg CO₂e », « 131 TWh », « 2 $ » need a
+# no-break space (U+00A0, or U+202F) between them, in French and in English. A plain space let
+# « pour 200 / g. » break on the consequence screen at 1024×600.
+UNIT_AFTER_PLAIN_SPACE = r"\d (?:kg|g|t|Mt|Gt|TWh|GWh|kWh|Wh|kW|W|Go|Mo|To|Ko|km|cm|mm|m|°C|€|\$|ms|min|h|s|%)(?![\w'’])"
+
+
+def test_no_figure_is_parted_from_its_unit_by_a_plain_space():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    pattern = re.compile(UNIT_AFTER_PLAIN_SPACE)
+    bad = []
+    for path in sorted([*root.glob("questions/*.yaml"), *root.glob("locales/*/content/*.yaml")]):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.lstrip().startswith("#"):
+                continue
+            bad += [f"{path.relative_to(root)}:{n}: «{m.group(0)}»" for m in pattern.finditer(line)]
+    assert not bad, f"{len(bad)} figures parted from their unit, e.g. " + "; ".join(bad[:8])
+
+
+def test_the_unit_rule_sees_what_it_should():
+    import re
+
+    pattern = re.compile(UNIT_AFTER_PLAIN_SPACE)
+    assert pattern.search("l'affiche dit 200 kg de matières pour 200 g.")
+    assert pattern.search("moins de 2 $ de l'heure") and pattern.search("58 TWh")
+    assert not pattern.search("pour 200\u00a0g.") and not pattern.search("58\u202fkg")
+    assert not pattern.search("Le 3018 s'adresse aux jeunes") and not pattern.search("3 tonnes, 12 ans, 5 gestes")

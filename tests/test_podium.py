@@ -58,3 +58,19 @@ def test_a_step_with_no_point_says_a_kind_word(real_content, size):
         assert scene._problems() == 0
     finally:
         pygame.display.quit()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_page_number_follows_the_title_after_one_no_break_space(real_content, lang):
+    """« Bravo à toutes les équipes !  (1/6) » had two plain spaces before its number."""
+    app, scene = podium_scene(real_content, (1280, 720), (4, 3, 1, 0))
+    try:
+        app.set_language(lang)
+        scene.invalidate()
+        scene.ensure_layout((1280, 720))
+        paged = [tb.text for tb, _c in scene.texts if "(1/" in tb.text]
+        assert paged, [tb.text for tb, _c in scene.texts][:5]
+        assert all("  (" not in t and " (1/" not in t and "\u00a0(1/" in t for t in paged), paged
+    finally:
+        app.set_language("fr")
+        pygame.display.quit()

@@ -80,3 +80,44 @@ def test_portrait_has_larger_meters_a_radar_and_larger_pictures(app):
     assert tall.chart.choose_style(tall.chart_rect) == "radar"
     land, tall = shown(app, (1280, 720), 2), shown(app, (1080, 1920), 2)
     assert min(r.width for r, _n in tall.badges) >= max(r.width for r, _n in land.badges) * 1.3
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("size", SIZES + [(1024, 600)])
+def test_the_career_cards_set_their_texts_at_one_size(app, size, lang):
+    """The three cards' lines under the names at one shared size (card 1, the longest, was set
+    smaller than cards 2 and 3), none cut."""
+    app.set_language(lang)
+    try:
+        for seed, share in ((3, 0.3), (5, 0.9), (11, 0.6)):
+            scene = ResultsScene(app, Play(finished_run(app.content, seed=seed, right_share=share)))
+            app.reset_to(scene)
+            scene.page = [k for k, _p in scene.pages].index("careers")
+            scene.invalidate()
+            scene.draw(pygame.Surface(size))
+            cards = [w for w in scene.widgets if w.id.startswith("career:")]
+            assert len(cards) == 3
+            details = [w.text_boxes[1] for w in cards]
+            assert len({d.fitted.size for d in details}) == 1, [(d.fitted.size, d.text[:30]) for d in details]
+            names = [w.text_boxes[0] for w in cards]
+            assert len({b.fitted.size for b in names}) == 1
+            assert not any(d.fitted.truncated for d in details + names)
+    finally:
+        app.set_language("fr")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_results_title_has_one_no_break_space_before_its_page_number(app, lang):
+    """« Ton bilan  (1/6) » had two plain spaces: one no-break space, the number never alone on a line."""
+    app.set_language(lang)
+    try:
+        scene = ResultsScene(app, Play(finished_run(app.content)))
+        app.reset_to(scene)
+        for page in range(len(scene.pages)):
+            scene.page = page
+            scene.invalidate()
+            scene.draw(pygame.Surface((1280, 720)))
+            title = scene.texts[0][0].text
+            assert title.endswith(f"\u00a0({page + 1}/{len(scene.pages)})") and "  " not in title, title
+    finally:
+        app.set_language("fr")

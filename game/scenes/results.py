@@ -25,6 +25,7 @@ from game.ui.icons import badge
 from game.ui.icons import shared as shared_icons
 from game.ui.layout import Metrics, centered, columns, rows, take_bottom, take_left, take_top
 from game.ui.meter import MeterPanel, meters_for, value_text
+from game.ui.text import TextBox
 from game.ui.widgets import Button, Widget
 
 
@@ -123,10 +124,30 @@ class ResultsScene(Scene):
         kind, part = self.pages[self.page]
         titles = {"summary": _("Ton bilan"), "profile": _("Ton profil"), "careers": _("Des métiers pour toi"),
                   "recap": _("Ce que tu as manqué"), "keep": _("Garde ton bilan"), "actions": _("À toi d'agir")}
-        self.text(f"{titles[kind]}  ({self.page + 1}/{len(self.pages)})", head, m.heading, bold=True,
+        self.text(f"{titles[kind]}\u00a0({self.page + 1}/{len(self.pages)})", head, m.heading, bold=True,
                   valign="center")
         getattr(self, f"_build_{kind}")(m, area, part)
         self._build_nav(m, nav)
+
+    def _layout_at(self, metrics: Metrics) -> None:
+        super()._layout_at(metrics)
+        self._one_size_for_career_cards()
+
+    def _one_size_for_career_cards(self) -> None:
+        """The career cards' names and lines at one size each: the size the most crowded card
+        needed (each card fitted its own text, so the longest was set smaller than the others)."""
+        cards = [w for w in self.widgets if isinstance(w, Button) and w.id.startswith("career:") and
+                 len(w.text_boxes) == 2]
+        if len(cards) < 2:
+            return
+        r = self.ctx.renderer
+        for k in (0, 1):
+            size = min(w.text_boxes[k].fitted.size for w in cards)
+            for w in cards:
+                old = w.text_boxes[k]
+                if old.fitted.size != size:
+                    w.text_boxes[k] = TextBox(old.text, old.box, size, size, bold=old.bold,
+                                              valign=old.valign).layout(r)
 
     def _paginate(self, m: Metrics, area: pygame.Rect) -> None:
         """The pages for this size: the recap takes as many as its items need (at least one)."""

@@ -93,7 +93,7 @@ class DebriefScene(TeamLabels, Scene):
                   "missed": _("Bilan\u00a0: les questions les plus ratées"),
                   "practices": _("Les sept bonnes pratiques"), "commitments": _("Nos engagements")}
         page = self.pages[self.page]
-        title = titles[page] + f"  ({self.page + 1}/{len(self.pages)})"
+        title = titles[page] + f"\u00a0({self.page + 1}/{len(self.pages)})"  # one no-break space: the number never alone
         head, area = take_top(area, heading_h(self, m, title, area.width), m.gap)
         self.text(title, head, m.heading, bold=True, valign="center")
         last = self.page == len(self.pages) - 1

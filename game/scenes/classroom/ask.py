@@ -9,7 +9,7 @@ from dataclasses import replace
 import pygame
 
 from game.i18n import _, ngettext
-from game.scenes.classroom.common import SizedButton, team_color, text_h
+from game.scenes.classroom.common import SizedButton, TeamChip, team_color, text_h
 from game.scenes.classroom.marks import marked
 from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
 from game.ui.layout import MIN_TARGET, Metrics, center_block, centered, columns, take_bottom, take_top
@@ -111,27 +111,30 @@ class AskView:
         per_row = -(-len(teams) // nrows)  # rows as even as they can be
         chip_h = chip_m.button_h
         if public:
-            chip_h = max(r.line_height(m.small, True), round(m.small * 1.3)) + 4
-        if not details:  # each chip as wide as its name: more of them in a row
-            if public:
-                widths = [round(m.small * 1.1) + max(6, m.small // 3) + r.measure(labels[t], m.small, True)
-                          + m.gap // 2 + round(m.small * 1.2) + m.gap for t in teams]
+            chip_h = max(r.fonts.font(m.small, False).get_linesize(), round(m.small * 1.1)) + 4
+        if not details:  # each chip as wide as its name (TeamChip): more of them in a row
+            space = max(6, m.gap * 3 // 4)  # between two chips, less than the page's gap
+            if public:  # no frame: more room between two teams, so that a tick goes with its team
+                widths = [self._public_chip_width(labels[t], m.small) for t in teams]
+                space, row_gap = m.gap * 3 // 2, m.gap // 2
             else:
-                widths = [r.measure(labels[t], m.small) + 2 * pad + icon_w + check_w + 4 for t in teams]
-            flow = self._chip_rows(widths, area.width, m.gap)
+                widths = [TeamChip.width_for(r, labels[t], m.small) for t in teams]
+                chip_h = TeamChip.height_for(r, m.small)
+                row_gap = space
+            flow = self._chip_rows(widths, area.width, space)
             if flow:
-                strip_h = len(flow) * chip_h + (len(flow) - 1) * m.gap
+                strip_h = len(flow) * chip_h + (len(flow) - 1) * row_gap
                 strip, area = take_bottom(area, strip_h, m.gap * 3 // 2)
                 for k, row in enumerate(flow):
-                    used = sum(widths[i] for i in row) + m.gap * (len(row) - 1)
+                    used = sum(widths[i] for i in row) + space * (len(row) - 1)
                     x = strip.x + (strip.width - used) // 2
                     for i in row:
-                        cell = pygame.Rect(x, strip.y + k * (chip_h + m.gap), widths[i], chip_h)
+                        cell = pygame.Rect(x, strip.y + k * (chip_h + row_gap), widths[i], chip_h)
                         if public:
                             self._public_chip(teams[i], cell, m)
                         else:
-                            self._team_chip(teams[i], cell, m, chip_m, words, "")
-                        x += widths[i] + m.gap
+                            self._team_chip(teams[i], cell, m, chip_m, words, "", compact=True)
+                        x += widths[i] + space
                 return area
         if details:  # the name and the count, each on its line
             col_w = (area.width - (per_row - 1) * m.gap) // per_row
@@ -153,13 +156,22 @@ class AskView:
             self._team_chip(t, cell, m, chip_m, words, details.get(t, ""))
         return area
 
+    def _public_chip_width(self, name: str, size: int) -> int:
+        """A team on the room's view (``_public_chip``): its symbol, its name in bold, the tick's slot."""
+        return size + max(6, size // 4) + self.ctx.renderer.measure(name, size) + 2 + max(4, size // 5) \
+            + round(size * 0.85)
+
     def _public_chip(self, t: int, cell: pygame.Rect, m: Metrics) -> None:
         """The room's view of a team: its symbol and name, and a tick once it has answered."""
-        s = round(m.small * 1.2)
-        tick = pygame.Rect(cell.right - s - m.gap // 2, cell.centery - s // 2, s, s)
+        s = round(m.small * 0.85)
+        tick = pygame.Rect(cell.right - s, cell.centery - s // 2, s, s)
         if self.run.answered(t):
             self.ticks.append(tick)
-        self.team_text(self.team(t), pygame.Rect(cell.x, cell.y, tick.x - cell.x - m.gap // 2, cell.height), m.small)
+        team, icon = self.team(t), pygame.Rect(cell.x, cell.centery - m.small // 2, m.small, m.small)
+        self.symbols.append((icon, team))
+        name = pygame.Rect(icon.right + max(6, m.small // 4), cell.y, 0, cell.height)
+        name.width = tick.x - max(4, m.small // 5) - name.x
+        self.text(team.name, name, m.small, valign="center")
 
     @staticmethod
     def _chip_rows(widths: list[int], width: int, gap: int) -> list[list[int]]:
@@ -170,12 +182,20 @@ class AskView:
             rows_ = [list(range(i, min(n, i + per_row))) for i in range(0, n, per_row)]
             if all(sum(widths[i] for i in row) + gap * (len(row) - 1) <= width for row in rows_):
                 return rows_
+            greedy: list[list[int]] = [[]]  # not even, but in as many rows: filled in turn
+            for i, w in enumerate(widths):
+                if greedy[-1] and sum(widths[j] for j in greedy[-1]) + gap * len(greedy[-1]) + w > width:
+                    greedy.append([])
+                greedy[-1].append(i)
+            if len(greedy) <= nrows and all(sum(widths[i] for i in row) + gap * (len(row) - 1) <= width
+                                            for row in greedy):
+                return greedy
         return [[i] for i in range(n)]
 
     def _team_chip(self, t: int, cell: pygame.Rect, m: Metrics, chip_m: Metrics, words: dict[int, str],
-                   detail: str) -> None:
+                   detail: str, compact: bool = False) -> None:
         team = self.team(t)
-        self.widgets.append(SizedButton(f"team:{t}", cell, role="open", style="choice", label=team.name,
+        self.widgets.append((TeamChip if compact else SizedButton)(f"team:{t}", cell, role="open", style="choice", label=team.name,
                                         selected=t == self.current and not self.all_answered(),
                                         trailing_check=self.run.answered(t), text_size=m.small, detail=detail,
                                         status=words[t] + (", " + detail if detail else ""),

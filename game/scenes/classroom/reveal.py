@@ -11,11 +11,11 @@ from game.i18n import _, list_sep, ngettext
 from game.pads import team_spread
 from game.qtypes import qtype
 from game.scenes.classroom.ask import list_metrics
-from game.scenes.classroom.common import text_h
-from game.scenes.classroom.marks import draw_mark, letter_of, mark_of, marked
+from game.scenes.classroom.common import team_color, text_h
+from game.scenes.classroom.marks import TILE, draw_mark, letter_of, mark_of, marked
 from game.scenes.question import AnswerGrid
 from game.ui.layout import Metrics, columns, take_bottom, take_top
-from game.ui.widgets import Button, draw_check, draw_cross
+from game.ui.widgets import Button, draw_check, draw_cross, draw_symbol
 
 
 class RevealView:
@@ -28,6 +28,7 @@ class RevealView:
         explanation and its source). A situation card has its own pages."""
         self.marks: list[tuple[pygame.Rect, bool | None]] = []
         self.spread_bars: list = []
+        self.bar_teams: list = []  # (box, team): a team's symbol on the bar of the choice it made
         self.histogram = None
         if self.step.kind != "question":
             self._build_card_reveal(m, area, self.run.teams_for_current())
@@ -395,13 +396,18 @@ class RevealView:
         p = self.ctx.palette
         self.paint_histogram(surface)
         for tile, i, track, share, tick, _n in getattr(self, "spread_bars", []):
-            draw_mark(surface, tile, i, p.border)
+            if tile.width:
+                draw_mark(surface, tile, i, p.border)
             pygame.draw.rect(surface, p.bar_track, track, border_radius=3)
             if share > 0:
                 fill = pygame.Rect(track.x, track.y, max(3, round(track.width * share)), track.height)
                 pygame.draw.rect(surface, mark_of(i)[2], fill, border_radius=3)
             if tick is not None:
                 draw_check(surface, tick, p.right, max(3, tick.width // 7))
+        for box, team in getattr(self, "bar_teams", []):  # on a light tile: read on any bar colour
+            pygame.draw.rect(surface, TILE, box.inflate(4, 4), border_radius=max(3, box.width // 5))
+            pygame.draw.rect(surface, p.border, box.inflate(4, 4), width=1, border_radius=max(3, box.width // 5))
+            draw_symbol(surface, box.inflate(-4, -4), team.symbol, team_color(self.ctx, team))
 
     def _build_card_reveal(self, m: Metrics, area: pygame.Rect, teams: list[int]) -> None:
         """A situation's reveal in two pages: « answer », each choice with the teams that chose it
@@ -422,18 +428,72 @@ class RevealView:
         head_h = r.fit(item.title, area.width, 10_000, m.heading, m.heading, True).height
         head_box, area = take_top(area, min(head_h, area.height // 4), m.gap * 2)
         self.text(item.title, head_box, m.heading, bold=True, valign="center")
+        self._build_card_rows(m, area, shown)
+
+    def _build_card_rows(self, m: Metrics, area: pygame.Rect, shown: str | None) -> None:
+        """A situation's answer page, one row per choice: its card (its number and words; a touch,
+        or 1–4, shows its consequence) and beside it the class's spread as a bar, the symbols of
+        the teams that chose it drawn on the bar and their number in words (« 2 équipes »). Each
+        team's symbol and full name stand once below, when there is room; each card's read-aloud
+        words name the teams that chose it (before: a « choisi par : … » line in each card, and
+        the bars under the cards, which did not fit beside them at a projector step)."""
+        item = self.item
+        r = self.ctx.renderer
         by = self.run.chosen_by()
-        chosen_by = {cid: [self.team(t).name for t in ts] for cid, ts in by.items()}
-        labels = [c.text + "\n" + (_("choisi par\u00a0: {teams}").format(teams=", ".join(chosen_by[c.id]))
-                                    if chosen_by[c.id] else _("choisi par personne")) for c in item.choices]
-        grid = AnswerGrid(r, m, area, labels, size=m.small)
-        grid_area, rest = take_top(area, grid.height, m.gap * 2)
+        counts, unit = self._spread_counts({cid: len(ts) for cid, ts in by.items()})
+        choices = list(item.choices)
+        teams = self.run.teams_for_current()
+        sym = round(m.small * 1.1)
+        words = {c.id: unit(counts.get(c.id, 0)) for c in choices}
+        words_w = max(r.measure(w, m.small) for w in words.values()) + m.gap
+        chosen_w = max([len(by.get(c.id, [])) for c in choices] + [1]) * (sym + 4) + m.gap
+        bar_w = max(area.width * 2 // 5, chosen_w + words_w + m.gap * 2)
+        card_w = area.width - bar_w - m.gap * 2
+        pad = max(8, m.gap)
+        text_w = card_w - 2 * pad - round(m.body * 1.5) - pad // 2
+        row_h = max(m.button_h, sym + 12, max(text_h(self, c.text, text_w, m.small) for c in choices)
+                    + 2 * max(6, m.gap // 2) + 4)
+        rows_h = len(choices) * row_h + (len(choices) - 1) * m.gap
+        legend_w = [sym + max(6, sym // 3) + r.measure(self.team(t).name, m.small, True) + 2 for t in teams]
+        legend = self._chip_rows(legend_w, area.width, m.gap * 2)
+        line_h = max(r.fonts.font(m.small, True).get_linesize(), sym) + 4
+        legend_h = len(legend) * line_h + (len(legend) - 1) * (m.gap // 2)
+        if card_w < m.body * 8 or rows_h > area.height:
+            self.drop()  # no room for the cards beside their bars: the step below
+        if rows_h + m.gap * 2 + legend_h <= area.height:
+            band, _rest = take_bottom(area, legend_h, m.gap * 2)
+            for k, row in enumerate(legend):
+                used = sum(legend_w[i] for i in row) + m.gap * 2 * (len(row) - 1)
+                x = band.x + (band.width - used) // 2
+                for i in row:
+                    self.team_text(self.team(teams[i]), pygame.Rect(x, band.y + k * (line_h + m.gap // 2),
+                                                                    legend_w[i], line_h), m.small)
+                    x += legend_w[i] + m.gap * 2
+            area = pygame.Rect(area.x, area.y, area.width, band.y - m.gap * 2 - area.y)
+        extra = max(0, min(row_h, (area.height - rows_h) // len(choices)))  # the rows share the room left
+        row_h += extra
         public = getattr(self, "public", False)
-        for i, (c, cell) in enumerate(zip(item.choices, grid.cells(grid_area))):
-            self.widgets.insert(i, Button(f"card:{c.id}", cell, role="open", label=labels[i], style="choice",
+        top = max(1, max(counts.values(), default=0))
+        bar_h = max(sym + 8, round(m.small * 1.5))
+        y = area.y
+        for i, c in enumerate(choices):
+            names = [self.team(t).name for t in by.get(c.id, [])]
+            status = (_("choisi par\u00a0: {teams}").format(teams=", ".join(names)) if names
+                      else _("choisi par personne")) + ", " + words[c.id]
+            card = pygame.Rect(area.x, y, card_w, row_h)
+            self.widgets.insert(i, Button(f"card:{c.id}", card, role="open", label=c.text, style="choice",
                                           pick_index=i, text_size=m.small, selected=c.id == shown and not public,
-                                          enabled=not public))
-        self._build_spread(m, rest, list(item.choices), lambda c: False, {cid: len(ts) for cid, ts in by.items()})
+                                          enabled=not public, status=status))
+            words_box = pygame.Rect(area.right - words_w, y, words_w, row_h)
+            self.text(words[c.id], words_box, m.small, bold=True, align="right", valign="center")
+            track = pygame.Rect(card.right + m.gap * 2, y + (row_h - bar_h) // 2,
+                                words_box.x - card.right - m.gap * 3, bar_h)
+            n = counts.get(c.id, 0)
+            self.spread_bars.append((pygame.Rect(track.x, track.y, 0, 0), i, track, n / top, None, n))
+            for k, t in enumerate(by.get(c.id, [])):  # the teams that chose it, on their bar
+                box = pygame.Rect(track.x + 4 + k * (sym + 4), track.centery - sym // 2, sym, sym)
+                self.bar_teams.append((box, self.team(t)))
+            y += row_h + m.gap
 
     def _build_debate(self, m: Metrics, area: pygame.Rect) -> None:
         item = self.item

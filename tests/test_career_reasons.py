@@ -109,3 +109,42 @@ def test_a_career_with_no_reason_of_its_own_says_what_it_works_on_once(real_cont
             assert len(set(sentences)) == len(sentences), f"seed {seed}: {detail}"
             seen_empty = seen_empty or not reason
     assert seen_empty, "no seed met a career without a reason of its own: the case is not tested"
+
+
+def test_the_worst_choice_of_a_card_for_the_planet_feeds_no_planet_axis(real_content):
+    """« Acheter un smartphone neuf » gave eco_design 0.5, so the results said « Tu as acheté un
+    smartphone neuf » to explain a career: a choice beaten on the planet's gauges (carbon, materials,
+    new devices) by every other choice of its card went against eco-design and repair, and must not
+    count for them (nor become a reason). A card that moves no planet gauge is not judged here."""
+    from game.content.checks import dominates
+
+    c = real_content
+    wrong = []
+    for card in c.scenarios.values():
+        gauges = sorted({g for ch in card.choices for g in ch.effects
+                         if g in c.indicators and c.indicators[g].lower_is_better})
+        for ch in card.choices:
+            others = [o for o in card.choices if o is not ch]
+            worst = gauges and others and all(dominates(o, ch, c.indicators, gauges) for o in others)
+            if worst:
+                planet = {a: w for a, w in ch.axes.items() if a in ("eco_design", "repair") and w > 0}
+                if planet:
+                    wrong.append(f"{card.id}/{ch.id} {planet}")
+    assert not wrong, wrong
+
+
+def test_buying_a_new_phone_is_never_a_reason_for_a_career(real_content):
+    """The documentation's game: the lights switched off each evening, a new smartphone bought,
+    right answers on inclusion; career 3 (accessibility) was explained by the new phone."""
+    c = real_content
+    q_incl = [q for q in c.questions.values() if q.axes.get("inclusion", 0) > 0 and q.type == "single"][:4]
+    answers = [scoring.answer_question(q, [next(ch.id for ch in q.choices if ch.correct)]) for q in q_incl]
+    answers += [scoring.answer_scenario(c.scenarios[s], ch) for s, ch in
+                (("ene_s02", "switch_off"), ("obs_s03", "new"), ("ene_s01", "new"), ("pre_s04", "believe"),
+                 ("obs_s01", "new"))]
+    i18n.set_language("fr")
+    for n in (3, 6, 19):
+        matches = scoring.top_careers(c, answers, n)
+        for reason in explain.career_reasons(c, matches):
+            assert "neuf" not in reason and "nouveau modèle" not in reason and "complotiste" not in reason, reason
+            assert "remplacer les vieux" not in reason, reason

@@ -236,3 +236,42 @@ def test_icon_label_centres_icon_and_text(kit):
     outside, inside = changed(surf, rect)
     assert outside == 0 and inside > 0 and rect.contains(got)
     assert abs(got.centerx - rect.centerx) <= 2
+
+
+TIE = {"eco_design": 1.0, "repair": 0.5, "inclusion": 3.5, "ai_ethics": 0.0, "information": 3.5, "security": 2.0}
+
+
+@pytest.mark.parametrize("style", ["bars", "radar"])
+@pytest.mark.parametrize("size", [(1224, 480), (600, 520), (900, 900)])
+def test_a_tie_for_the_strongest_axis_marks_both(kit, axes, style, size):
+    """« Information et modération » and « Inclusion » at 3.5 each: both are the player's strong
+    point (marking one of two equal bars looked unfair), each with its star and its words."""
+    renderer, icons = kit
+    set_language("fr")
+    chart = ProfileChart(axes, TIE, renderer, icons, style=style, text_size=26)
+    assert chart.strongest_axes() == {"inclusion", "information"}
+    surf = pygame.Surface(size)
+    chart.draw(surf, pygame.Rect((0, 0), size), DEFAULT)
+    marked = [b.text for b in chart.drawn if "point fort" in b.text]
+    assert len(marked) == 2, marked
+    assert len(chart.stars) == 2
+
+
+def test_no_strong_point_when_every_axis_is_level(kit, axes):
+    renderer, icons = kit
+    chart = ProfileChart(axes, {a: 2.0 for a, _l in axes}, renderer, icons, style="bars", text_size=26)
+    assert chart.strongest_axes() == set() and chart.strongest() is None
+
+
+@pytest.mark.parametrize("size", [(1224, 480), (600, 520)])
+def test_the_star_has_its_own_place_beside_the_bars(kit, axes, size):
+    """The star sat on the end of the full bar: now in a slot of its own at the bars' right, which
+    no bar enters (every bar ends before it, so their lengths still compare)."""
+    renderer, icons = kit
+    chart = ProfileChart(axes, TIE, renderer, icons, style="bars", text_size=26)
+    chart.draw(pygame.Surface(size), pygame.Rect((0, 0), size), DEFAULT)
+    assert chart.stars and chart.bar_rects
+    for star in chart.stars:
+        assert not any(star.colliderect(bar) for bar in chart.bar_rects), (star, chart.bar_rects)
+        assert pygame.Rect((0, 0), size).contains(star)
+    assert len({bar.right for bar in chart.bar_rects}) == 1 and len({bar.width for bar in chart.bar_rects}) == 1

@@ -35,6 +35,8 @@ class ProfileChart:
         self.style = style  # auto | radar | bars
         self.text_size = text_size
         self.drawn: list[TextBox] = []  # the text boxes of the last draw (tests check they fit)
+        self.stars: list[pygame.Rect] = []  # where the last draw put each strong point's star
+        self.bar_rects: list[pygame.Rect] = []  # the bars' tracks of the last draw (style « bars »)
 
     def _text(self, surface: pygame.Surface, box: TextBox, color) -> None:  # noqa: ANN001
         box.layout(self.renderer).draw(surface, self.renderer, color)
@@ -45,10 +47,18 @@ class ProfileChart:
         top = max((max(0.0, self.values.get(a, 0.0)) for a, _l in self.axes), default=0.0)
         return {a: (max(0.0, self.values.get(a, 0.0)) / top if top > 0 else 0.0) for a, _l in self.axes}
 
-    def strongest(self) -> str | None:
+    def strongest_axes(self) -> set[str]:
+        """The player's strong points: every axis at the top, so that two equal bars are marked
+        alike (marking one of them looked unfair); none when every axis is level (nothing stands
+        out) or nothing has grown yet."""
         shares = self.shares()
-        best = max(shares, key=lambda a: (shares[a], -[x for x, _l in self.axes].index(a)), default=None)
-        return best if best is not None and shares[best] > 0 else None
+        top = {a for a, v in shares.items() if v > 0 and v >= 1 - 1e-9}
+        return set() if len(top) == len(shares) > 1 else top
+
+    def strongest(self) -> str | None:
+        """The first strong point in the axes' order (None when there is none)."""
+        top = self.strongest_axes()
+        return next((a for a, _l in self.axes if a in top), None)
 
     def choose_style(self, rect: pygame.Rect) -> str:
         if self.style != "auto":
@@ -78,7 +88,7 @@ class ProfileChart:
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, palette: Palette) -> None:
         old = surface.get_clip()
         surface.set_clip(rect.clip(old) if old else rect)
-        self.drawn = []
+        self.drawn, self.stars, self.bar_rects = [], [], []
         try:
             if self.choose_style(rect) == "radar":
                 self._radar(surface, rect, palette)
@@ -95,7 +105,7 @@ class ProfileChart:
         body = self._body(rect)
         small = max(12, round(body * 0.85))
         shares = self.shares()
-        best = self.strongest()
+        best = self.strongest_axes()
         gap = max(4, body // 2)
         empty = not any(shares.values())
         area = rect
@@ -112,7 +122,7 @@ class ProfileChart:
             if stacked:
                 icon_side = max(10, min(row_h // 2 + body // 2, round(body * 1.7)))
             ic = pygame.Rect(row.x, row.y + (row.height - icon_side) // 2, icon_side, icon_side)
-            strong = axis == best
+            strong = axis in best
             fill = p.primary if strong else p.bar
             pygame.draw.circle(surface, fill, ic.center, icon_side // 2)
             inner = round(icon_side * 0.6)
@@ -122,14 +132,19 @@ class ProfileChart:
             x = ic.right + gap
             label_text = label + (_(" — ton point fort") if strong else "")
             bar_h = max(6, round(min(row_h * 0.32, body * 0.9)))
+            # The star's own slot at the right of every bar (all bars end at the same x, so their
+            # lengths still compare): it never sits on the end of a full bar.
+            star_side = max(10, min(round(bar_h * 2.2), round(body * 1.1), max(10, row_h)))
+            slot = star_side + gap // 2
             if stacked:
                 label_r = pygame.Rect(x, row.y, row.right - x, row_h - bar_h - gap // 2)
-                bar = pygame.Rect(x, label_r.bottom + gap // 2, row.right - x, bar_h)
+                bar = pygame.Rect(x, label_r.bottom + gap // 2, max(1, row.right - x - slot), bar_h)
             else:
                 label_w = round((row.right - x) * 0.45)
                 label_r = pygame.Rect(x, row.y, label_w, row_h)
-                bar = pygame.Rect(label_r.right + gap, row.centery - bar_h // 2, row.right - label_r.right - gap,
-                                  bar_h)
+                bar = pygame.Rect(label_r.right + gap, row.centery - bar_h // 2,
+                                  max(1, row.right - label_r.right - gap - slot), bar_h)
+            self.bar_rects.append(bar)
             self._text(surface, TextBox(label_text, label_r, small, max(11, small - 4), bold=strong,
                     valign="center"), p.text)
             r = bar.height // 2
@@ -139,10 +154,10 @@ class ProfileChart:
                 pygame.draw.rect(surface, fill, pygame.Rect(bar.x, bar.y, max(bar.height, round(bar.width * share)),
                                                             bar.height), border_radius=r)
             if strong:
-                side = max(10, min(bar_h * 2, body))
-                end = bar.x + max(bar.height, round(bar.width * share))
-                star = pygame.Rect(min(end - side // 2, bar.right - side), bar.centery - side // 2, side, side)
+                star = pygame.Rect(bar.right + gap // 2, bar.centery - star_side // 2, star_side, star_side)
+                star = star.clamp(row) if row.height >= star_side else star
                 self.icons.blit(surface, "star", star, p.text, stroke=2.5)
+                self.stars.append(star)
 
     # -- radar ----------------------------------------------------------------------------
     def _radar(self, surface: pygame.Surface, rect: pygame.Rect, p: Palette) -> None:
@@ -153,7 +168,7 @@ class ProfileChart:
         body = self._body(rect)
         small = max(12, round(body * 0.85))
         shares = self.shares()
-        best = self.strongest()
+        best = self.strongest_axes()
         lh = self.renderer.line_height(small)
         icon_side = round(body * 1.8)
         label_h = icon_side + 2 * lh  # a pictogram and two lines of label (three at the sides)
@@ -182,7 +197,7 @@ class ProfileChart:
             pygame.draw.polygon(surface, p.bar, pts, max(2, body // 8))
             dot = max(3, body // 4)
             for i, (a, _l) in enumerate(self.axes):
-                pygame.draw.circle(surface, p.primary if a == best else p.bar, point(i, max(0.04, shares[a])), dot)
+                pygame.draw.circle(surface, p.primary if a in best else p.bar, point(i, max(0.04, shares[a])), dot)
         else:
             self._text(surface, TextBox(self.empty_text(), pygame.Rect(cx - r * 0.8, cy - lh * 1.5, r * 1.6, lh * 3), small, 11,
                     align="center", valign="center"), p.muted)
@@ -190,7 +205,7 @@ class ProfileChart:
         for i, (axis, label) in enumerate(self.axes):
             ax, ay = point(i, 1)
             cos_a, sin_a = math.cos(angles[i]), math.sin(angles[i])
-            strong = axis == best
+            strong = axis in best
             text = label + ("\n" + _("ton point fort") if strong else "")
             if abs(cos_a) < 0.3:  # top or bottom: centred above / below the corner
                 box = pygame.Rect(0, 0, min(rect.width, label_w * 2), label_h)
@@ -222,7 +237,8 @@ class ProfileChart:
                             pygame.Rect(ic.centerx - inner // 2, ic.centery - inner // 2, inner, inner), p.on_primary)
             if strong:
                 st = round(icon_side * 0.55)
-                self.icons.blit(surface, "star", pygame.Rect(ic.right - st // 2, ic.y - st // 4, st, st), p.text,
-                                stroke=2.5)
+                star = pygame.Rect(ic.right - st // 2, ic.y - st // 4, st, st)
+                self.icons.blit(surface, "star", star, p.text, stroke=2.5)
+                self.stars.append(star)
             tb = pygame.Rect(box.x, ic.bottom + 2, box.width, box.bottom - ic.bottom - 2)
             self._text(surface, TextBox(text, tb, small, max(11, small - 4), bold=strong, align=align), p.text)

@@ -72,17 +72,28 @@ class ProjectorType:
         state = (key, self.projector_key())
         base = self.ctx.metrics_for(size)
         chosen = cache.get(state)
-        if chosen is None:  # up the steps while the page fits (the first that does not stops it)
-            chosen = 0.0
-            for t in PROJECTOR_STEPS[1:]:
-                self.projector_t = t
-                self._layout_at(base)
-                if self._problems():
-                    break
-                chosen = t
+        if chosen is None:
+            chosen = self._largest_step(base)
             cache[state] = chosen
         self.projector_t = chosen
         super().ensure_layout(size)
+
+    def _fits(self, base: Metrics, t: float) -> bool:
+        self.projector_t = t
+        self._layout_at(base)
+        return not self._problems()
+
+    def _largest_step(self, base: Metrics) -> float:
+        """The top step first (most pages reach it: one layout), else up the steps from the
+        bottom while the page fits (the first that does not stops it)."""
+        if self._fits(base, PROJECTOR_STEPS[-1]):
+            return PROJECTOR_STEPS[-1]
+        chosen = 0.0
+        for t in PROJECTOR_STEPS[1:-1]:
+            if not self._fits(base, t):
+                break
+            chosen = t
+        return chosen
 
     def _layout_at(self, metrics: Metrics) -> None:
         self.dropped = 0

@@ -74,7 +74,7 @@ class SettingsScene(Paged, Scene):
         self.page = min(self.page, self.pages - 1)
         title = _("Réglages")
         if self.pages > 1:
-            title += f"  ({self.page + 1}/{self.pages})"
+            title += f"\u00a0({self.page + 1}/{self.pages})"  # one no-break space: the number never alone
         self.text(title, head, m.heading, bold=True, valign="center")
         items = menu[self.page * per_page:(self.page + 1) * per_page]
         cols = columns(area, ncols, m.gap * 2)

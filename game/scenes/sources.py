@@ -146,7 +146,7 @@ class SourcesScene(Paged, Scene):
         self.page = min(self.page, self.pages - 1)
         title = _("Les sources du jeu")
         if self.pages > 1:
-            title += f"  ({self.page + 1}/{self.pages})"
+            title += f"\u00a0({self.page + 1}/{self.pages})"  # one no-break space: the number never alone
         self.text(title, head, m.heading, bold=True, valign="center")
         self.shown = list(dict.fromkeys(sid for sid, _t, _b, _h in pages[self.page]))
         y = area.y

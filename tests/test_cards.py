@@ -147,3 +147,16 @@ def test_the_phone_cards_count_the_new_phones_they_make(real_content):
             assert ch.basis and "smartphone neuf" in ch.basis and ch.source_ids, (card_id, ch.id)
         best = dominant_choice(card, real_content.indicators)
         assert card.dominant == (best is not None), card_id  # still no « aucun compromis » warning
+
+
+def test_a_consequence_that_quotes_a_footprint_moves_the_gauges_by_it(real_content):
+    """« Un téléphone neuf, c'est 58 kg CO₂e et 70 kg de ressources » on the card: the carbon
+    and materials gauges move by those figures, never only the device count."""
+    import re
+
+    for sid, card in real_content.scenarios.items():
+        for ch in card.choices:
+            for figure in re.findall(r"(\d+)\s*kg CO₂e", ch.consequence):
+                assert ch.effects.get("co2e") == float(figure), (sid, ch.id, ch.effects)
+            for figure in re.findall(r"(\d+)\s*kg de ressources", ch.consequence):
+                assert ch.effects.get("resources") == float(figure), (sid, ch.id, ch.effects)

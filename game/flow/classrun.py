@@ -26,6 +26,7 @@ from typing import Any
 
 from game.classroom import EXTEND_SECONDS, ClassConfig, Classroom, Entry, Timer
 from game.content.loader import Content
+from game.i18n import N_
 from game.qtypes import qtype
 from game.qtypes.ordering import pairs_right
 from game.session import LENGTHS, levels_up_to, ordered_choices
@@ -39,11 +40,11 @@ EXTENDED_TIMER = 1.5  # the accessibility setting « more time »: half as much 
 
 # What a confirmation asks, by the intent that needs it (msgids: the view translates them).
 CONFIRMATIONS = {
-    "reveal": "Aucune équipe n'a encore répondu. Révéler quand même\u00a0?",
-    "skip": "Passer cette question\u00a0? Elle ne comptera pour personne.",
-    "end": "Finir maintenant et aller au bilan\u00a0?",
-    "abandon": "Abandonner la partie\u00a0? Vous reviendrez à l'accueil.",
-    "finish": "Certaines équipes n'ont pas choisi d'engagement. Terminer quand même\u00a0?",
+    "reveal": N_("Aucune équipe n'a encore répondu. Révéler quand même\u00a0?"),
+    "skip": N_("Passer cette question\u00a0? Elle ne comptera pour personne."),
+    "end": N_("Finir maintenant et aller au bilan\u00a0?"),
+    "abandon": N_("Abandonner la partie\u00a0? Vous reviendrez à l'accueil."),
+    "finish": N_("Certaines équipes n'ont pas choisi d'engagement. Terminer quand même\u00a0?"),
 }
 
 

@@ -372,3 +372,29 @@ def test_the_situation_page_and_the_english_ask_reach_a_projector_step(app, lang
         finally:
             app.console = None
     assert not low
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_spread_bar_keeps_two_fifths_of_its_row(app, lang):
+    """The answer page's spread: each bar at least 40 % of its row (its column), at the four
+    sizes, with one team per choice (« 1 team (right answer) »). Before: about 20 px in English
+    at 1280×720 and 1024×600 (the words « (right answer) » took the room), 140–240 px of 1080 in
+    portrait. The words « (bonne réponse) » go first (the tick and the bold count say it), then
+    the count goes under its bar."""
+    app.set_language(lang)
+    bad = []
+    for qid in (ordinary(app.content, "single"), ordinary(app.content, "multiple")):
+        scene = scene_for(app, "question", qid, page="answer")
+        for size in SIZES:
+            laid_out(scene, size)
+            bars = scene.spread_bars
+            assert len(bars) == len(scene.choices), (qid, size)
+            xs = sorted({tile.x for tile, *_r in bars})
+            width = scene.metrics.content.width
+            col_w = width if len(xs) == 1 else (width - 3 * scene.metrics.gap) // 2
+            short = [track.width for _t, _i, track, *_r in bars if track.width < col_w * 0.4]
+            counts = [tb for tb, _c in scene.texts if any(tb.text.startswith(f"{n} ") or tb.text.startswith(f"{n}\u00a0")
+                                                          for *_r, n in bars)]
+            if short or len(counts) < len(bars) or check_layout(scene, size):
+                bad.append((qid, size, col_w, short, len(counts), check_layout(scene, size)[:2]))
+    assert not bad

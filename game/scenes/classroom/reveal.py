@@ -18,6 +18,9 @@ from game.ui.layout import Metrics, columns, take_bottom, take_top
 from game.ui.widgets import Button, draw_check, draw_cross, draw_symbol
 
 
+BAR_SHARE = 0.4  # a spread bar keeps at least this share of its row
+
+
 class RevealView:
     """Mixin of ClassItemScene: the « reveal » and « debate » phases' layout."""
 
@@ -249,27 +252,43 @@ class RevealView:
     def _spread_plan(self, m: Metrics, width: int, shown: list, is_right, counts=None,  # noqa: ANN001, ANN202
                      height: int = 10_000):
         """How the bars go in ``width``: (columns, row height, each choice's words, the words'
-        width, the counts), or None when the counts cannot stand whole beside their bars. Two
-        columns when they fit, else one; the words « (bonne réponse) » go only when the bars
-        would not fit ``height`` with them (the right bar keeps its tick and bold count)."""
+        width, the counts, whether the words go under the bar), or None when no bar can keep
+        ``BAR_SHARE`` of its row. Each bar keeps at least that share (before: the words took
+        the room and left a 20 px bar). In order: two columns, then one, with the words
+        « (bonne réponse) »; then without them (the right bar keeps its tick and bold count);
+        then the count under its bar. The first that fits ``height`` wins, else the first that
+        keeps its bars long."""
         counts, unit = self._spread_counts(counts)
         r = self.ctx.renderer
         full = {c.id: unit(counts.get(c.id, 0)) + (" " + _("(bonne réponse)") if is_right(c) else "") for c in shown}
         bare = {c.id: unit(counts.get(c.id, 0)) for c in shown}
         two = len(shown) > 2 and width > m.body * 24
         found = None
-        for ncols, words in [(2, full), (1, full), (2, bare), (1, bare)]:
+        for ncols, words, under in [(2, full, False), (1, full, False), (2, bare, False), (1, bare, False),
+                                    (2, bare, True), (1, bare, True)]:
             if ncols == 2 and not two:
                 continue
             col_w = (width - (ncols - 1) * m.gap * 3) // ncols
             widest = max(r.measure(words[c.id], m.small, is_right(c)) for c in shown) + m.gap
-            if widest <= col_w * 7 // 10:
-                row_h = max(round(m.small * 1.5), max(text_h(self, w, widest, m.small, True) for w in words.values()))
-                nrows = -(-len(shown) // ncols)
-                found = found or (ncols, row_h, words, widest, counts)
-                if nrows * row_h + (nrows - 1) * (m.gap // 2) <= height:
-                    return ncols, row_h, words, widest, counts
+            track = self._track_width(m, col_w, 0 if under else widest)
+            if track < col_w * BAR_SHARE or (under and widest > col_w - self._bar_lead(m)):
+                continue
+            words_h = max(text_h(self, w, widest, m.small, True) for w in words.values())
+            row_h = (round(m.small * 1.3) + m.gap // 4 + words_h) if under else max(round(m.small * 1.5), words_h)
+            nrows = -(-len(shown) // ncols)
+            found = found or (ncols, row_h, words, widest, counts, under)
+            if nrows * row_h + (nrows - 1) * (m.gap // 2) <= height:
+                return ncols, row_h, words, widest, counts, under
         return found
+
+    @staticmethod
+    def _bar_lead(m: Metrics) -> int:
+        """What stands before a spread bar in its row: the choice's shape, its letter, the tick's slot."""
+        return round(m.small * 1.3) + m.gap // 2 + round(m.small * 1.2) + m.small + m.gap // 2
+
+    def _track_width(self, m: Metrics, col_w: int, words_w: int) -> int:
+        """A spread bar's length in a row ``col_w`` wide whose words take ``words_w`` beside it."""
+        return col_w - self._bar_lead(m) - words_w - (m.gap // 2 if words_w else 0)
 
     def _spread_height(self, m: Metrics, width: int, shown: list, is_right, counts=None,  # noqa: ANN001
                        height: int = 10_000) -> int:
@@ -292,7 +311,7 @@ class RevealView:
         if plan is None:  # large text: the counts would not stand whole beside their bars
             self.drop()
             return area
-        ncols, row_h, words, words_w, counts = plan
+        ncols, row_h, words, words_w, counts, under = plan
         nrows = -(-len(shown) // ncols)
         block_h = nrows * row_h + (nrows - 1) * (m.gap // 2)
         if block_h > area.height:  # no room: the team results say it already
@@ -304,18 +323,26 @@ class RevealView:
         block, rest = take_top(area, block_h, m.gap * 2)
         cols = columns(block, ncols, m.gap * 3)
         top = max(1, max(counts.values(), default=0))
+        words_h = plan[1] - round(m.small * 1.3) - m.gap // 4 if under else 0  # the count's line, under its bar
         bar_h = max(row_h // 2, min(row_h - 8, round(m.small * 1.3)))
+        if under:
+            bar_h = max(round(m.small * 1.3), row_h - words_h - m.gap // 4)
         for i, c in enumerate(shown):
             col = cols[i // nrows]
             row = pygame.Rect(col.x, block.y + (i % nrows) * (row_h + m.gap // 2), col.width, row_h)
-            tile = pygame.Rect(row.x, row.centery - round(m.small * 0.65), round(m.small * 1.3), round(m.small * 1.3))
-            letter = pygame.Rect(tile.right + m.gap // 2, row.y, round(m.small * 1.2), row_h)
+            line = pygame.Rect(row.x, row.y, row.width, bar_h) if under else row  # the shape, letter, tick, bar
+            tile = pygame.Rect(row.x, line.centery - round(m.small * 0.65), round(m.small * 1.3), round(m.small * 1.3))
+            letter = pygame.Rect(tile.right + m.gap // 2, line.y, round(m.small * 1.2), line.height)
             self.text(letter_of(i), letter, m.small, bold=True, valign="center")
-            words_box = pygame.Rect(row.right - words_w, row.y, words_w, row_h)
-            self.text(words[c.id], words_box, m.small, bold=is_right(c), valign="center")
-            tick = pygame.Rect(letter.right, row.centery - m.small // 2, m.small, m.small)
-            track = pygame.Rect(tick.right + m.gap // 2, row.centery - bar_h // 2,
-                                max(1, words_box.x - tick.right - m.gap), bar_h)
+            tick = pygame.Rect(letter.right, line.centery - m.small // 2, m.small, m.small)
+            track = pygame.Rect(tick.right + m.gap // 2, line.centery - bar_h // 2,
+                                max(1, self._track_width(m, row.width, 0 if under else words_w)), bar_h)
+            if under:  # the count under its bar: the bar as long as the row allows
+                words_box = pygame.Rect(track.x, track.bottom + m.gap // 4, track.width,
+                                        row.bottom - track.bottom - m.gap // 4)
+            else:
+                words_box = pygame.Rect(row.right - words_w, row.y, words_w, row_h)
+            self.text(words[c.id], words_box, m.small, bold=is_right(c), valign="top" if under else "center")
             self.spread_bars.append((tile, i, track, counts.get(c.id, 0) / top, tick if is_right(c) else None,
                                      counts.get(c.id, 0)))
         return rest

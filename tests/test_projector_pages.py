@@ -398,3 +398,30 @@ def test_every_spread_bar_keeps_two_fifths_of_its_row(app, lang):
             if short or len(counts) < len(bars) or check_layout(scene, size):
                 bad.append((qid, size, col_w, short, len(counts), check_layout(scene, size)[:2]))
     assert not bad
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_class_ask_does_not_say_twice_that_there_are_several_answers(app, lang):
+    """« Plusieurs réponses possibles. » in the prompt, then « Plusieurs réponses sont justes :
+    cochez-les toutes. » under it (or beside the progress): said twice. Now only « Cochez toutes
+    les bonnes réponses. » (« possibles » does not say every right one must be ticked), nothing
+    after « Choose all that apply. », the whole hint for a prompt that says neither."""
+    from game.scenes.several import multiple_hint
+
+    app.set_language(lang)
+    full = {"fr": "Plusieurs réponses sont justes\u00a0: cochez-les toutes.", "en": "Several answers are right: tick them all."}[lang]
+    short = {"fr": "Cochez toutes les bonnes réponses.", "en": "Tick all the right answers."}[lang]
+    assert multiple_hint("Which ones? More than one answer possible.", group=True) == short
+    assert multiple_hint("Which ones? Choose all that apply.", group=True) == ""
+    assert multiple_hint("Lesquels\u00a0?", group=True) == full
+    qid = ordinary(app.content, "multiple")
+    prompt = app.content.questions[qid].prompt
+    for console in (None, object()):
+        app.console = console
+        try:
+            scene = scene_for(app, "question", qid)
+            for size in ((1080, 1920), (1280, 720)):
+                said = " ".join(tb.text for tb, _c in laid_out(scene, size).texts)
+                assert full not in said and (short in said) == ("all that apply" not in prompt), (size, said)
+        finally:
+            app.console = None

@@ -268,3 +268,30 @@ def test_continuer_stays_in_view_at_large_text_wherever_the_page_is_scrolled(app
     finally:
         app.screen = window
         app.apply_settings(Settings(), save=False)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_several_answer_prompt_is_not_told_twice_that_there_are_several(app, lang):
+    """« …? Plusieurs réponses possibles. » was followed by « Plusieurs réponses sont justes :
+    coche-les toutes, puis valide. » (« More than one answer possible. » + « More than one answer
+    is right… »). A prompt that says there may be several gets only « tick them all » (« possibles »
+    does not say every right one must be ticked), one that says « Choose all that apply. »
+    nothing more; a prompt that says neither still gets the whole hint."""
+    app.set_language(lang)
+    full = {"fr": "Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide.",
+            "en": "More than one answer is right: tick them all, then check."}[lang]
+    short = {"fr": "Coche toutes les bonnes réponses, puis valide.", "en": "Tick all the right answers, then check."}[lang]
+    try:
+        for q in [q for q in app.content.questions.values() if q.type == "multiple"][:12]:
+            texts = [tb.text for tb, _c in scene_for(app, Step("question", q.id)).texts]
+            assert q.prompt in texts and full not in texts, (q.id, texts)
+            assert (short in texts) == ("all that apply" not in q.prompt), (q.id, q.prompt, texts)
+        bare = q.model_copy(update={"prompt": q.prompt.split("?")[0] + "?"})  # a teacher's prompt that says nothing
+        app.content.questions[q.id] = bare
+        try:
+            texts = [tb.text for tb, _c in scene_for(app, Step("question", q.id)).texts]
+            assert full in texts and short not in texts, texts
+        finally:
+            app.content.questions[q.id] = q
+    finally:
+        app.set_language("fr")

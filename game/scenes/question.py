@@ -146,9 +146,11 @@ class QuestionScene(PlayScene):
         choices = self.choices
         answers = AnswerGrid(self.ctx.renderer, m, area, [c.text for c in choices], max_h=area.height * 2 // 3)
         choices_h = answers.height
-        hint_text = _("Plusieurs réponses sont justes\u00a0: coche-les toutes, puis valide.")
+        from game.scenes.several import multiple_hint  # never what the prompt already says
+
+        hint_text = multiple_hint(q.prompt, group=False) if q.type == "multiple" else ""
         hint_h = (self.ctx.renderer.fit(hint_text, area.width, 10_000, m.small, m.small).height + m.gap // 2
-                  if q.type == "multiple" else 0)
+                  if hint_text else 0)
         prompt_box = centered(area, m.body * 40)
         prompt_need = self.ctx.renderer.fit(q.prompt, prompt_box.width, 10_000, m.heading, m.heading, True).height
         area = center_block(area, prompt_need + hint_h + choices_h + m.gap * 3)

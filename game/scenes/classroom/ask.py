@@ -12,6 +12,7 @@ from game.i18n import _, ngettext
 from game.scenes.classroom.common import SizedButton, TeamChip, team_color, text_h
 from game.scenes.classroom.marks import marked
 from game.scenes.question import AnswerGrid, fmt_estimate, slider_start
+from game.scenes.several import multiple_hint
 from game.ui.layout import MIN_TARGET, Metrics, center_block, centered, columns, take_bottom, take_top
 from game.ui.ordering import OrderingList
 from game.ui.widgets import Button, Slider
@@ -203,9 +204,10 @@ class AskView:
                                         own=chip_m))
 
     def multiple_hint(self) -> str:
-        """What a several-answer question says while teams answer (nothing for another type)."""
+        """What a several-answer question says while teams answer (nothing for another type, nor
+        what its prompt already says: ``several.multiple_hint``)."""
         if self.step.kind == "question" and self.item.type == "multiple":
-            return _("Plusieurs réponses sont justes\u00a0: cochez-les toutes.")
+            return multiple_hint(self.item.prompt, group=True)  # never what the prompt already says
         return ""
 
     def order_list(self, order: list[str] | tuple[str, ...] | None = None):  # noqa: ANN201 - an OrderingList

@@ -74,3 +74,28 @@ def test_the_page_number_follows_the_title_after_one_no_break_space(real_content
     finally:
         app.set_language("fr")
         pygame.display.quit()
+
+
+@pytest.mark.parametrize("points", [(3, 1, 0), (4, 3, 1, 0), (5, 5, 3, 1, 0, 0, 2, 4)])
+def test_the_portrait_podium_uses_the_height(real_content, points):
+    """1080×1920: the podium left the bottom 60 % of the screen empty (a landscape step of 3.5
+    titles' height, names at the heading's size). Now the top step is at least a quarter of the
+    screen's height, the steps' names larger than the heading and never cut inside a word, and
+    the empty band above the buttons at most a fifth of the screen."""
+    size = (1080, 1920)
+    app, scene = podium_scene(real_content, size, points)
+    try:
+        m = scene.metrics
+        top = next(rect for rect, rank in scene.steps if rank == 0)
+        assert top.height >= size[1] // 4, top
+        on_steps = {scene.team(t).name for step in scene.podium() for t in step}
+        names = [tb for tb, _c in scene.texts if tb.text in on_steps]
+        assert names and all(tb.size > m.heading for tb in names), [(tb.text, tb.size) for tb in names]
+        assert all(" ".join(tb.fitted.lines).split() == tb.text.split() for tb in names)  # whole words
+        nav_top = min(w.rect.y for w in scene.widgets)
+        lowest = max([tb.bounds.bottom for tb, _c in scene.texts if tb.bounds.bottom <= nav_top]
+                     + [rect.bottom for rect, _r in scene.steps])
+        assert nav_top - lowest <= size[1] // 5, (nav_top, lowest)
+        assert scene._problems() == 0 and scene.max_scroll == 0
+    finally:
+        pygame.display.quit()

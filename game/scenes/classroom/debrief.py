@@ -131,15 +131,26 @@ class DebriefScene(TeamLabels, Scene):
         order = [1, 0, 2][:len(steps)] if len(steps) > 1 else [0]  # 2nd, 1st, 3rd from the left
         if len(steps) == 2:
             order = [1, 0]
-        for name_size, detail in ((m.heading, m.body), (m.body, m.small), (m.small, m.min_text)):
+        # Portrait has height to spare: a size up (names at the title's size, the points at the
+        # heading's), taller steps, the other teams' lines below (before: the bottom 60 % empty).
+        tiers = ((m.heading, m.body), (m.body, m.small), (m.small, m.min_text))
+        if m.portrait:
+            tiers = ((m.title, round(m.heading * 1.25)), (round(m.heading * 1.25), m.heading)) + tiers
+        r = self.ctx.renderer
+        for k, (name_size, detail) in enumerate(tiers):
+            num_size = round(m.title * 1.5) if name_size > m.heading else m.title
             col_w = (area.width - m.gap * 2 * (len(order) - 1)) // len(order)
+            name_w = col_w - round(name_size * 1.6)
+            if k < len(tiers) - 1 and any(r.measure(word, name_size, True) > name_w
+                                          for step in steps for t in step for word in self.team(t).name.split()):
+                continue  # a name cut in the middle of a word: a size down
             names_h = max(sum(text_h(self, self.team(t).name, col_w - round(name_size * 1.6), name_size, True)
                               for t in step) + m.gap // 2 * (len(step) - 1) for step in steps)
-            num_h = text_h(self, "1", col_w, m.title, True)
+            num_h = text_h(self, "1", col_w, num_size, True)
             words = [self.step_words(self.classroom.points(step[0])) for step in steps]
             # Every step shows its number and its points (or a kind word at 0): the lowest one too.
             need = [num_h + text_h(self, w, col_w - m.gap, detail) + 3 * (m.gap // 2) for w in words]
-            tall = max(round(m.title * 1.9), 3 * name_size, *need)
+            tall = max(round(num_size * 1.9), 3 * name_size, *need)
             other_cols = (3 if len(others) > 4 else 2) if len(others) > 1 and not m.portrait else 1
             ow = (area.width - m.gap * 2 * (other_cols - 1)) // other_cols
             other_h = max((text_h(self, self.team(t.index).name, ow - round(detail * 1.6), detail, True)
@@ -149,10 +160,18 @@ class DebriefScene(TeamLabels, Scene):
             if names_h + tall + m.gap * 2 + others_h <= area.height:
                 break
         block_h = area.height - others_h - (m.gap * 2 if others else 0)
+        # A step, not a wall; in portrait the top step takes up to 40 % of the page's height, and
+        # the podium with the other teams below it stands in the middle of the page.
+        step_room = min(block_h - names_h - m.gap,
+                        max(round(area.height * 0.4) if m.portrait else round(m.title * 3.5), *need))
+        if m.portrait:
+            used = names_h + m.gap + step_room + (m.gap * 2 + others_h if others else 0)
+            shift = max(0, (area.height - used) // 2)
+            area = pygame.Rect(area.x, area.y + shift, area.width, area.height - shift)
+            block_h -= shift
         block, rest = take_top(area, block_h, m.gap * 2)
         cols = columns(block, len(order), m.gap * 2)
         heights = (1.0, 0.72, 0.5)
-        step_room = min(block.height - names_h - m.gap, max(round(m.title * 3.5), *need))  # a step, not a wall
         base_y = block.y + names_h + m.gap + step_room  # the podium's floor; the others below it
         for col, rank in zip(cols, order):
             h = min(step_room, max(round(step_room * heights[rank]), need[rank]))
@@ -166,7 +185,7 @@ class DebriefScene(TeamLabels, Scene):
             self.steps.append((step_rect, rank))
             color = "on_streak" if rank == 0 else "text"
             num = pygame.Rect(step_rect.x, step_rect.y + m.gap // 2, step_rect.width, num_h)
-            self.text(str(rank + 1), num, m.title, bold=True, align="center", color=color)
+            self.text(str(rank + 1), num, num_size, bold=True, align="center", color=color)
             self.text(words[rank], pygame.Rect(step_rect.x + m.gap // 2, num.bottom + m.gap // 2,
                                                step_rect.width - m.gap, step_rect.bottom - num.bottom - m.gap // 2),
                       detail, align="center", valign="top", color=color)

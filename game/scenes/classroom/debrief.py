@@ -160,10 +160,10 @@ class DebriefScene(TeamLabels, Scene):
             if names_h + tall + m.gap * 2 + others_h <= area.height:
                 break
         block_h = area.height - others_h - (m.gap * 2 if others else 0)
-        # A step, not a wall; in portrait the top step takes up to 40 % of the page's height, and
+        # A step, not a wall; in portrait the top step takes up to half the page's height, and
         # the podium with the other teams below it stands in the middle of the page.
         step_room = min(block_h - names_h - m.gap,
-                        max(round(area.height * 0.4) if m.portrait else round(m.title * 3.5), *need))
+                        max(round(area.height * 0.5) if m.portrait else round(m.title * 3.5), *need))
         if m.portrait:
             used = names_h + m.gap + step_room + (m.gap * 2 + others_h if others else 0)
             shift = max(0, (area.height - used) // 2)

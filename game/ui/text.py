@@ -148,6 +148,7 @@ def _cut_point(word: str, width: int, measure) -> int:  # noqa: ANN001
     return max(1, cut)
 
 
+MEASURE_CACHE = 6000  # widths kept (text, size, bold)
 _NO_LINE_START = "\u00a0\u202f:;!?»%,."
 
 
@@ -170,12 +171,24 @@ class TextRenderer:
         self.cache_bytes = cache_bytes  # rendered lines are big at 4K: bounded by memory, not only count
         self._bytes = 0
         self._fit_cache: OrderedDict[tuple, FittedText] = OrderedDict()
+        # Widths of the strings the wrapper tries (a line's words one by one): a layout measures the
+        # same prefixes again at each size it tries. Emptied whole when full (a few hundred kB).
+        self._widths: dict[tuple[str, int, bool], int] = {}
         self.cache_size = cache_size
         self.line_spacing = 1.25
         self.hits = 0
         self.misses = 0
 
     def measure(self, text: str, size: int, bold: bool = False) -> int:
+        key = (text, size, bold)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= MEASURE_CACHE:
+                self._widths.clear()
+            width = self._widths[key] = self._measure(text, size, bold)
+        return width
+
+    def _measure(self, text: str, size: int, bold: bool) -> int:
         font = self.fonts.font(size, bold)
         runs = self._runs(text, bold)
         if runs is None:
@@ -292,6 +305,7 @@ class TextRenderer:
         self._cache.clear()
         self._bytes = 0
         self._fit_cache.clear()
+        self._widths.clear()
 
 
 @dataclass

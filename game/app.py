@@ -268,7 +268,7 @@ class App:
         none does (the game over, abandoned, back to the title) or its own close button was used."""
         from game.scenes.classroom import console  # a class game was set up: cheap by now
 
-        run = console.wanted(self.stack, self.screen_count())
+        run = console.wanted(self.stack, self.screen_count)
         if run is not None and run is self._console_declined:
             run = None
         if self.console is not None and (run is None or self.console.closed):

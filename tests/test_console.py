@@ -214,8 +214,8 @@ def test_its_pages_fit(app, size, lang):
 
 
 def test_wanted_reads_the_top_most_class_game():
-    assert console_mod.wanted([], 2) is None
-    assert console_mod.wanted([ClassSetupScene.__new__(ClassSetupScene)], 2) is None
+    assert console_mod.wanted([], lambda: 2) is None
+    assert console_mod.wanted([ClassSetupScene.__new__(ClassSetupScene)], lambda: 2) is None
 
 
 def test_the_set_up_offers_the_window_only_with_two_screens(app, monkeypatch):

@@ -16,7 +16,7 @@ stack, or when its own close button was used (not again for that game).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 SIZE = (1280, 800)  # a laptop's screen; the window is resizable and goes full screen with F11
 # Intents that mean the same on either window: the item's keys (A–D, 1–4, R, N…), Échap, F1.
-FORWARDED = (inp.TEXT, inp.PICK, inp.DIGIT, inp.ERASE, inp.HELP, inp.BACK, inp.SETTINGS, inp.PADS)
+FORWARDED = (inp.TEXT, inp.PICK, inp.DIGIT, inp.ERASE, inp.HELP, inp.BACK, inp.SETTINGS)
 
 
 def class_run(stack: Sequence[Any]) -> ClassRun | None:
@@ -50,18 +50,14 @@ def class_run(stack: Sequence[Any]) -> ClassRun | None:
     return None
 
 
-def wanted(stack: Sequence[Any], displays: int) -> ClassRun | None:
+def wanted(stack: Sequence[Any], displays: Callable[[], int]) -> ClassRun | None:
     """The class run whose game asks for the facilitator's window now, given how many screens
-    the computer has; None when no window should be open."""
+    the computer has (asked only for a game set to « auto »); None when no window should be open."""
     run = class_run(stack)
     if run is None:
         return None
     mode = getattr(run.config, "console", "off")
-    return run if mode == "on" or (mode == "auto" and displays >= 2) else None
-
-
-def _item_scene(stack: Sequence[Any]) -> Any:
-    return next((s for s in reversed(stack) if getattr(s, "name", "") == "class_item"), None)
+    return run if mode == "on" or (mode == "auto" and displays() >= 2) else None
 
 
 class _ConsoleContext:
@@ -163,7 +159,6 @@ class ConsoleScene(TeamLabels, Scene):
     over another class screen, that screen's buttons."""
 
     name = "class_console"
-    scrollable = True
 
     def __init__(self, ctx: Context, console: Console) -> None:
         super().__init__(ctx)
@@ -405,18 +400,7 @@ class ConsoleScene(TeamLabels, Scene):
         """What a facilitator would press next here (autoplay): the item screen's rules."""
         targets = super().bot_targets()
         scene = self.item_scene()
-        if scene is None:
-            return targets
-        run: ClassRun = scene.run
-        if scene.phase == "ask":
-            if run.all_entered():
-                return [w for w in targets if w.id == "reveal"]
-            if run.answered(run.current):
-                keep = ("validate",) if run.kind == "estimate" else ()
-                return [w for w in targets if w.id in keep or (w.id.startswith("team:")
-                        and not run.answered(int(w.id.split(":")[1])))]
-            return [w for w in targets if w.id.startswith("choice:") or w.id in ("plus", "minus")]
-        return [w for w in targets if w.id in ("next", "debate", "notes", "scores")]
+        return targets if scene is None else scene.next_presses(targets)
 
     # -- drawing -----------------------------------------------------------------------------
     def paint(self, surface: pygame.Surface) -> None:

@@ -453,7 +453,11 @@ class ClassItemScene(ProjectorType, AskView, RevealView, TeamLabels, Scene):
         self.sync()
 
     def bot_targets(self) -> list[Widget]:
-        targets = super().bot_targets()
+        return self.next_presses(super().bot_targets())
+
+    def next_presses(self, targets: list[Widget]) -> list[Widget]:
+        """Of ``targets`` (this screen's widgets, or the facilitator's window's with the same ids),
+        those a facilitator would press next (autoplay)."""
         if self.phase == "ask":
             if self.run.all_entered():
                 return [w for w in targets if w.id == "reveal"]

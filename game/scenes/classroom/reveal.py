@@ -13,7 +13,6 @@ from game.qtypes import qtype
 from game.scenes.classroom.ask import list_metrics
 from game.scenes.classroom.common import team_color, text_h
 from game.scenes.classroom.marks import TILE, draw_mark, letter_of, mark_of, marked
-from game.scenes.question import AnswerGrid
 from game.ui.layout import Metrics, columns, take_bottom, take_top
 from game.ui.widgets import Button, draw_check, draw_cross, draw_symbol
 
